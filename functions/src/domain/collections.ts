@@ -1,0 +1,19 @@
+/**
+ * Firestore collection names, shared by functions, web, rules tests and seed so that a rename is one
+ * edit. Every tenant-owned document carries `instansiId`; the rules scope by it.
+ *
+ *   instansi/{instansiId}                      public profile of a government (name, letterhead)
+ *   instansi/{instansiId}/members/{uid}        staff of that government and their roles (functions only)
+ *   selections/{selectionId}                   a selection with its posts; public once announced
+ *   profiles/{uid}                             a candidate's profile (owner; created by a function)
+ *   nips/{nip}                                 one account per NIP (functions only, never readable)
+ *   tokenRefresh/{uid}                         tells a signed-in client its claims changed
+ */
+export const COLLECTIONS = {
+  instansi: "instansi",
+  members: "members",
+  selections: "selections",
+  profiles: "profiles",
+  nips: "nips",
+  tokenRefresh: "tokenRefresh",
+} as const;

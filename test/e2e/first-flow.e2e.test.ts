@@ -1,0 +1,179 @@
+/**
+ * The walking skeleton end to end, on a 360 px phone: the built PWA served by the Hosting emulator,
+ * Auth, Firestore and Functions behind it, the Kota Metro demo seeded.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { CANDIDATES, DEMO_PASSWORD, SELECTIONS, STAFF } from "../../seed/metro2021.js";
+import { emulatorUrl } from "../support/emulators.js";
+import { launchChromium, phoneContext, SCREENSHOTS } from "../support/browser.js";
+
+process.env["GCLOUD_PROJECT"] ??= "demo-seleksi";
+const { seedDemo } = await import("../../seed/seed.js");
+
+const METRO = SELECTIONS["metro-2021-jpt"]!;
+let browser: Browser;
+let site: string;
+
+beforeAll(async () => {
+  await seedDemo();
+  site = await emulatorUrl("hosting");
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The built files that carry Firebase, from the build manifest. */
+function firebaseChunks(): string[] {
+  const manifest = JSON.parse(
+    readFileSync(join(import.meta.dirname, "..", "..", "web", "dist", ".vite", "manifest.json"), "utf8"),
+  ) as Record<string, { file: string; imports?: string[] }>;
+  const entryFiles = new Set<string>();
+  const collect = (key: string, into: Set<string>) => {
+    const entry = manifest[key];
+    if (!entry || into.has(entry.file)) return;
+    into.add(entry.file);
+    for (const k of entry.imports ?? []) collect(k, into);
+  };
+  collect("index.html", entryFiles);
+  const firebase = new Set<string>();
+  for (const key of ["src/data/publicData.ts", "src/data/auth.ts", "src/data/live.ts"]) collect(key, firebase);
+  return [...firebase].filter((f) => !entryFiles.has(f));
+}
+
+/** A NIP no other test uses: born 1 Jan 1980, in service since Jan 2005, sequence from the clock. */
+function freshNip(): string {
+  const sequence = String(100 + (Date.now() % 900)).padStart(3, "0");
+  return `19800101200501${Date.now() % 2 === 0 ? "1" : "2"}${sequence}`;
+}
+
+describe("first flow", () => {
+  it("paints the public page before any Firebase code arrives", async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const blocked = firebaseChunks();
+    expect(blocked.length).toBeGreaterThan(0);
+    await page.route("**/assets/**", (route) =>
+      blocked.some((f) => route.request().url().endsWith(f)) ? route.abort() : route.continue(),
+    );
+    await page.goto(site);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Seleksi terbuka yang diumumkan");
+    await context.close();
+  });
+
+  it("lets a new candidate find the Metro selection, sign up with a NIP and land on the candidate home", async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(site);
+
+    await page.getByRole("link", { name: new RegExp(METRO.title) }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe(METRO.title);
+    const posts = page.locator("li.post strong");
+    await expect.poll(() => posts.count()).toBe(5);
+    expect(await posts.allTextContents()).toEqual(METRO.posts.map((p) => p.name));
+    await page.screenshot({ path: join(SCREENSHOTS, "selection-360.png"), fullPage: true });
+
+    await page.getByRole("link", { name: "Daftar sebagai peserta untuk melamar" }).click();
+    await page.getByLabel("Nama lengkap").fill("Hendro Saputra, S.E., M.M.");
+    // One digit short: the form names the problem in Indonesian before anything is sent.
+    await page.getByLabel("NIP (18 digit)").fill("19800101 200501 1 00");
+    await page.getByLabel("NIP (18 digit)").blur();
+    await expect
+      .poll(() => page.locator("#nip-error").textContent())
+      .toBe("NIP harus 18 digit; yang Anda isi 17 digit.");
+    // An impossible birth date is named as such.
+    await page.getByLabel("NIP (18 digit)").fill("19800230 200501 1 001");
+    await expect
+      .poll(() => page.locator("#nip-error").textContent())
+      .toBe("Digit 1–8 NIP (19800230) harus tanggal lahir yang ada (TTTTBBHH).");
+
+    const nip = freshNip();
+    const email = `hendro.${nip}@lampung.demo`;
+    await page.getByLabel("NIP (18 digit)").fill(nip);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia2024");
+    await page.getByLabel("Ulangi kata sandi").fill("rahasia2024");
+    await page.screenshot({ path: join(SCREENSHOTS, "signup-360.png"), fullPage: true });
+    await page.getByRole("button", { name: "Daftar" }).click();
+
+    await page.waitForURL(`${site}/peserta`);
+    await expect
+      .poll(() => page.locator(".lead").first().textContent())
+      .toBe("Selamat datang, Hendro Saputra, S.E., M.M..");
+    await expect
+      .poll(() => page.getByTestId("profile-nip").textContent())
+      .toBe(`${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`);
+
+    // Signing out and in again lands on the same home.
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await page.waitForURL(`${site}/`);
+    await page.getByRole("link", { name: "Masuk" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Kata sandi").fill("rahasia2024");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL(`${site}/peserta`);
+    await page.screenshot({ path: join(SCREENSHOTS, "candidate-home-360.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("tells a candidate whose NIP is taken, keeping what was typed", async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${site}/daftar`);
+    const taken = CANDIDATES[1]!;
+    await page.getByLabel("Nama lengkap").fill("Orang Lain");
+    await page.getByLabel("NIP (18 digit)").fill(taken.nip);
+    await page.getByLabel("Email").fill(`lain.${Date.now()}@lampung.demo`);
+    await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia2024");
+    await page.getByLabel("Ulangi kata sandi").fill("rahasia2024");
+    await page.getByRole("button", { name: "Daftar" }).click();
+    await expect
+      .poll(() => page.locator("#nip-error").textContent())
+      .toBe("NIP ini sudah dipakai akun lain. Masuk dengan akun itu atau hubungi operator BKPSDM.");
+    expect(await page.getByLabel("Nama lengkap").inputValue()).toBe("Orang Lain");
+    expect(page.url()).toBe(`${site}/daftar`);
+    await context.close();
+  });
+
+  it("takes an operator to the operator home with the government's selections and staff", async () => {
+    const operator = STAFF.find((s) => s.uid === "demo-operator-metro")!;
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${site}/masuk`);
+    await page.getByLabel("Email").fill(operator.email);
+    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL(`${site}/operator`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Halaman Operator BKPSDM");
+    await expect.poll(() => page.locator(".lead").first().textContent()).toBe("Instansi: Pemerintah Kota Metro");
+    await expect.poll(() => page.locator(".card__title").allTextContents()).toEqual([METRO.title]);
+    await expect.poll(() => page.locator(".members li").count()).toBe(3);
+    await page.screenshot({ path: join(SCREENSHOTS, "operator-home-360.png"), fullPage: true });
+
+    // A wrong password is a specific Indonesian message, not a crash.
+    const other = await context.newPage();
+    await other.goto(`${site}/masuk`);
+    await other.getByLabel("Email").fill(operator.email);
+    await other.getByLabel("Kata sandi").fill("salah-sandi-1");
+    await other.getByRole("button", { name: "Masuk" }).click();
+    await expect.poll(() => other.getByRole("alert").textContent()).toBe("Email atau kata sandi salah.");
+    await context.close();
+  });
+
+  it("switches the interface to English and back", async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(site);
+    await page.getByRole("button", { name: "Bahasa" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Announced open selections");
+    await page.reload();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Announced open selections");
+    await page.getByRole("button", { name: "Language" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Seleksi terbuka yang diumumkan");
+    await context.close();
+  });
+});

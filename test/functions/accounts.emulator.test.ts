@@ -1,0 +1,339 @@
+/**
+ * The account callables through the functions emulator, called the way the web client calls them.
+ * The functions emulator serves only demo-seleksi, so this file shares that project with every other
+ * function test: each email, NIP and instansi id here carries a suffix unique to this run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COLLECTIONS } from "../../functions/src/domain/collections.js";
+import { staffClaimsOf, type StaffRole } from "../../functions/src/domain/roles.js";
+import { auth, db } from "../support/admin.js";
+import { call, signIn, uniqueSuffix, type CallResult } from "../support/callables.js";
+
+const RUN = uniqueSuffix();
+const METRO = `kota-metro-${RUN}`;
+const PONTIANAK = `kota-pontianak-${RUN}`;
+const PASSWORD = "Seleksi2025";
+
+// ---- unique, valid NIPs -----------------------------------------------------------------------
+
+// Birth dates 1965-01-01 onwards (about 30 years of days) times sequence 001-999 give ~11 million
+// NIPs; starting from the clock and counting up keeps runs apart without a shared registry.
+const BIRTH_DAYS = 30 * 365;
+const SEQUENCES = 999;
+let nipCounter = Math.floor(Date.now() / 10) % (BIRTH_DAYS * SEQUENCES);
+
+interface TestNip {
+  readonly value: string;
+  readonly birthDate: string; // YYYY-MM-DD
+  readonly serviceStart: string; // YYYY-MM
+  readonly sex: "L" | "P";
+}
+
+/** An 18-digit NIP that parses: a real birth date, service from age 23, a sex digit and sequence. */
+function nextNip(sex: "L" | "P" = "P"): TestNip {
+  const n = nipCounter++ % (BIRTH_DAYS * SEQUENCES);
+  const birth = new Date(Date.UTC(1965, 0, 1) + Math.floor(n / SEQUENCES) * 86_400_000);
+  const birthDate = birth.toISOString().slice(0, 10);
+  // March of the year the candidate turns 23: always after the 18th birthday the NIP rules demand.
+  const serviceStart = `${birth.getUTCFullYear() + 23}-03`;
+  const sequence = String((n % SEQUENCES) + 1).padStart(3, "0");
+  const value = `${birthDate.replaceAll("-", "")}${serviceStart.replace("-", "")}${sex === "L" ? "1" : "2"}${sequence}`;
+  return { value, birthDate, serviceStart, sex };
+}
+
+const emailOf = (who: string) => `${who}.${RUN}@seleksi.demo`;
+
+interface SignUp {
+  name: string;
+  nip: string;
+  email: string;
+  password: string;
+}
+
+function signUpOf(who: string, nip: TestNip = nextNip()): SignUp {
+  return { name: "Dr. Ani Rahmawati, S.E., M.Si.", nip: nip.value, email: emailOf(who), password: PASSWORD };
+}
+
+async function register(input: SignUp): Promise<CallResult<{ uid: string }>> {
+  return call<{ uid: string }>("registerCandidate", input);
+}
+
+/** Registers through the callable and signs in, like a candidate on their phone. */
+async function registeredCandidate(who: string): Promise<{ uid: string; email: string; idToken: string }> {
+  const input = signUpOf(who);
+  const result = await register(input);
+  if (!result.ok) throw new Error(`registering ${who} failed: ${result.status} ${result.message}`);
+  return { ...(await signIn(input.email, PASSWORD)), email: input.email };
+}
+
+/** Expects a typed failure; status and issue codes are what the web client acts on. */
+function failureOf<T>(result: CallResult<T>): { status: string; codes: string[] } {
+  if (result.ok) throw new Error(`expected the call to fail, it returned ${JSON.stringify(result.result)}`);
+  return { status: result.status, codes: result.issues.map((i) => i.code) };
+}
+
+async function expectNoAuthUser(email: string): Promise<void> {
+  await expect(auth.getUserByEmail(email)).rejects.toMatchObject({ code: "auth/user-not-found" });
+}
+
+function tokenPayload(idToken: string): Record<string, unknown> {
+  const payload = idToken.split(".")[1] ?? "";
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+}
+
+// ---- operators, made directly with the Admin SDK as the bootstrap command does --------------
+
+interface Staff {
+  readonly uid: string;
+  readonly email: string;
+  idToken: string;
+}
+
+async function staffMember(who: string, instansi: string, roles: StaffRole[]): Promise<Staff> {
+  const email = emailOf(who);
+  const user = await auth.createUser({ email, password: PASSWORD, displayName: who });
+  await auth.setCustomUserClaims(user.uid, { instansi, roles });
+  // Signed in after the claims are set, so the token carries them.
+  return { uid: user.uid, email, idToken: (await signIn(email, PASSWORD)).idToken };
+}
+
+const created: string[] = [];
+let operatorMetro: Staff;
+let operatorPontianak: Staff;
+
+beforeAll(async () => {
+  operatorMetro = await staffMember("operator-metro", METRO, ["operator"]);
+  operatorPontianak = await staffMember("operator-pontianak", PONTIANAK, ["operator"]);
+  created.push(operatorMetro.uid, operatorPontianak.uid);
+});
+
+afterAll(async () => {
+  // The emulator forgets everything at the end of the run; this only keeps a long-running
+  // `firebase emulators:start` session from filling up with test accounts.
+  const uids = created.filter((uid) => uid !== "");
+  if (uids.length > 0) await auth.deleteUsers(uids);
+});
+
+// ---- registerCandidate --------------------------------------------------------------------------
+
+describe("registerCandidate", () => {
+  it("creates the Auth user, the profile derived from the NIP and the NIP reservation", async () => {
+    const nip = nextNip("P");
+    const input = {
+      ...signUpOf("ani", nip),
+      nip: `${nip.value.slice(0, 8)} ${nip.value.slice(8, 14)} ${nip.value.slice(14, 15)} ${nip.value.slice(15)}`,
+    };
+
+    const result = await register(input);
+
+    expect(result).toMatchObject({ ok: true });
+    const uid = result.ok ? result.result.uid : "";
+    created.push(uid);
+    const user = await auth.getUser(uid);
+    expect(user.email).toBe(input.email);
+    expect(user.displayName).toBe(input.name);
+    // A candidate belongs to no tenant: no staff claims at sign-up.
+    expect(staffClaimsOf(user.customClaims)).toBeUndefined();
+
+    const profile = (await db.doc(`${COLLECTIONS.profiles}/${uid}`).get()).data();
+    expect(profile).toMatchObject({
+      name: input.name,
+      nip: nip.value, // stored without the spaces the candidate typed
+      email: input.email,
+      birthDate: nip.birthDate,
+      serviceStart: nip.serviceStart,
+      sex: "P",
+    });
+    expect(profile?.["createdAt"]).toBeDefined();
+
+    const reservation = (await db.doc(`${COLLECTIONS.nips}/${nip.value}`).get()).data();
+    expect(reservation).toMatchObject({ uid });
+
+    // The password given at sign-up is the one that works.
+    await expect(signIn(input.email, PASSWORD)).resolves.toMatchObject({ uid });
+  });
+
+  it("derives sex L from sex digit 1", async () => {
+    const nip = nextNip("L");
+    const result = await register(signUpOf("budi", nip));
+    expect(result).toMatchObject({ ok: true });
+    const uid = result.ok ? result.result.uid : "";
+    created.push(uid);
+    expect((await db.doc(`${COLLECTIONS.profiles}/${uid}`).get()).get("sex")).toBe("L");
+  });
+
+  it("refuses a NIP already registered, without leaving a second account behind", async () => {
+    const nip = nextNip();
+    const first = await register(signUpOf("nip-first", nip));
+    expect(first).toMatchObject({ ok: true });
+    if (first.ok) created.push(first.result.uid);
+
+    const second = signUpOf("nip-second", nip);
+    expect(failureOf(await register(second))).toEqual({ status: "ALREADY_EXISTS", codes: ["err.nip.taken"] });
+
+    await expectNoAuthUser(second.email);
+    // The reservation still points at the first account.
+    expect((await db.doc(`${COLLECTIONS.nips}/${nip.value}`).get()).get("uid")).toBe(first.ok ? first.result.uid : "");
+  });
+
+  it("gives one account per NIP even when two sign-ups race", async () => {
+    // Both pass the early check; only the transaction can decide. The loser's Auth user must go.
+    const nip = nextNip();
+    const a = signUpOf("race-a", nip);
+    const b = signUpOf("race-b", nip);
+    const results = await Promise.all([register(a), register(b)]);
+
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    const loserIndex = results.findIndex((r) => !r.ok);
+    const loser = results[loserIndex];
+    expect(loser && failureOf(loser)).toEqual({ status: "ALREADY_EXISTS", codes: ["err.nip.taken"] });
+
+    const winner = winners[0];
+    if (winner?.ok) created.push(winner.result.uid);
+    await expectNoAuthUser((loserIndex === 0 ? a : b).email);
+    const owner = (await db.doc(`${COLLECTIONS.nips}/${nip.value}`).get()).get("uid") as unknown;
+    expect(owner).toBe(winner?.ok ? winner.result.uid : undefined);
+  });
+
+  it("refuses an email already in use, and reserves nothing for the new NIP", async () => {
+    const first = await register(signUpOf("email-taken"));
+    expect(first).toMatchObject({ ok: true });
+    if (first.ok) created.push(first.result.uid);
+
+    const nip = nextNip();
+    const again = { ...signUpOf("email-taken", nip) };
+    expect(failureOf(await register(again))).toEqual({ status: "ALREADY_EXISTS", codes: ["err.email.taken"] });
+    expect((await db.doc(`${COLLECTIONS.nips}/${nip.value}`).get()).exists).toBe(false);
+  });
+
+  it.each([
+    { nip: "19780615200312200", code: "err.nip.length", why: "17 digits" },
+    { nip: "1978061520031220041", code: "err.nip.length", why: "19 digits" },
+    { nip: "19780615200312200O", code: "err.nip.notDigits", why: "letter O for zero" },
+    { nip: "197802302003122004", code: "err.nip.birthDate", why: "30 February" },
+    { nip: "197806151994122004", code: "err.nip.serviceBeforeAdult", why: "service at 16" },
+    { nip: "197806152003123004", code: "err.nip.sex", why: "sex digit 3" },
+    { nip: "197806152003122000", code: "err.nip.sequence", why: "sequence 000" },
+  ])("refuses an invalid NIP ($why) with $code and writes nothing", async ({ nip, code }) => {
+    const input = { ...signUpOf(`bad-nip-${code}-${nip.length}`), nip };
+
+    const failure = failureOf(await register(input));
+
+    expect(failure).toEqual({ status: "INVALID_ARGUMENT", codes: [code] });
+    await expectNoAuthUser(input.email);
+    const digits = nip.replace(/\D/g, "");
+    if (digits.length > 0) expect((await db.doc(`${COLLECTIONS.nips}/${digits}`).get()).exists).toBe(false);
+    const profiles = await db.collection(COLLECTIONS.profiles).where("email", "==", input.email).get();
+    expect(profiles.empty).toBe(true);
+  });
+
+  it.each([
+    { password: "seleksionline", code: "err.password.weak", why: "letters only" },
+    { password: "2025202520", code: "err.password.weak", why: "digits only" },
+    { password: "Sel2025", code: "err.password.short", why: "7 characters" },
+  ])("refuses a weak password ($why) with $code and writes nothing", async ({ password, code }) => {
+    const nip = nextNip();
+    const input = { ...signUpOf(`weak-${password.length}-${code}`, nip), password };
+
+    expect(failureOf(await register(input))).toEqual({ status: "INVALID_ARGUMENT", codes: [code] });
+    await expectNoAuthUser(input.email);
+    expect((await db.doc(`${COLLECTIONS.nips}/${nip.value}`).get()).exists).toBe(false);
+  });
+});
+
+// ---- setStaffRoles ------------------------------------------------------------------------------
+
+describe("setStaffRoles", () => {
+  it("requires a signed-in caller", async () => {
+    const result = await call("setStaffRoles", { email: operatorMetro.email, roles: ["pansel"] });
+    expect(failureOf(result)).toEqual({ status: "UNAUTHENTICATED", codes: ["err.auth.required"] });
+  });
+
+  it("refuses a candidate", async () => {
+    const candidate = await registeredCandidate("self-promoting");
+    created.push(candidate.uid);
+
+    const result = await call("setStaffRoles", { email: candidate.email, roles: ["operator"] }, candidate.idToken);
+
+    expect(failureOf(result)).toEqual({ status: "PERMISSION_DENIED", codes: ["err.role.operatorOnly"] });
+    expect(staffClaimsOf((await auth.getUser(candidate.uid)).customClaims)).toBeUndefined();
+  });
+
+  it("refuses staff who are not operators", async () => {
+    const pansel = await staffMember("pansel-not-operator", METRO, ["pansel"]);
+    created.push(pansel.uid);
+    const result = await call("setStaffRoles", { email: pansel.email, roles: ["operator", "pansel"] }, pansel.idToken);
+    expect(failureOf(result)).toEqual({ status: "PERMISSION_DENIED", codes: ["err.role.operatorOnly"] });
+  });
+
+  describe("an operator granting pansel to a signed-up user, then removing it", () => {
+    let user: { uid: string; email: string; idToken: string };
+
+    beforeAll(async () => {
+      user = await registeredCandidate("calon-pansel");
+      created.push(user.uid);
+    });
+
+    it("sets the claims, the members entry and the token refresh marker", async () => {
+      const result = await call("setStaffRoles", { email: user.email, roles: ["pansel"] }, operatorMetro.idToken);
+
+      expect(result).toEqual({ ok: true, result: { uid: user.uid, roles: ["pansel"] } });
+      expect((await auth.getUser(user.uid)).customClaims).toEqual({ instansi: METRO, roles: ["pansel"] });
+      // What the rules read is the ID token: a fresh sign-in must carry the claims.
+      const payload = tokenPayload((await signIn(user.email, PASSWORD)).idToken);
+      expect(payload).toMatchObject({ instansi: METRO, roles: ["pansel"] });
+
+      const member = (await db.doc(`${COLLECTIONS.instansi}/${METRO}/${COLLECTIONS.members}/${user.uid}`).get()).data();
+      expect(member).toMatchObject({ instansiId: METRO, email: user.email, roles: ["pansel"] });
+      expect((await db.doc(`${COLLECTIONS.tokenRefresh}/${user.uid}`).get()).exists).toBe(true);
+    });
+
+    it("lets no operator of another instansi change that user", async () => {
+      const result = await call("setStaffRoles", { email: user.email, roles: ["operator"] }, operatorPontianak.idToken);
+
+      expect(failureOf(result)).toEqual({ status: "PERMISSION_DENIED", codes: ["err.role.otherInstansi"] });
+      expect((await auth.getUser(user.uid)).customClaims).toEqual({ instansi: METRO, roles: ["pansel"] });
+      const stray = await db.doc(`${COLLECTIONS.instansi}/${PONTIANAK}/${COLLECTIONS.members}/${user.uid}`).get();
+      expect(stray.exists).toBe(false);
+    });
+
+    it("removes every role with [] and deletes the members entry", async () => {
+      const before = (await db.doc(`${COLLECTIONS.tokenRefresh}/${user.uid}`).get()).updateTime;
+
+      const result = await call("setStaffRoles", { email: user.email, roles: [] }, operatorMetro.idToken);
+
+      expect(result).toEqual({ ok: true, result: { uid: user.uid, roles: [] } });
+      expect(staffClaimsOf((await auth.getUser(user.uid)).customClaims)).toBeUndefined();
+      const payload = tokenPayload((await signIn(user.email, PASSWORD)).idToken);
+      expect(payload["instansi"]).toBeUndefined();
+      expect(payload["roles"]).toBeUndefined();
+      const member = await db.doc(`${COLLECTIONS.instansi}/${METRO}/${COLLECTIONS.members}/${user.uid}`).get();
+      expect(member.exists).toBe(false);
+      // The marker moves again so a client still holding the pansel token refreshes it.
+      const after = (await db.doc(`${COLLECTIONS.tokenRefresh}/${user.uid}`).get()).updateTime;
+      expect(after && before && after.toMillis() > before.toMillis()).toBe(true);
+    });
+  });
+
+  it("reports an email with no account", async () => {
+    const result = await call("setStaffRoles", { email: emailOf("nobody"), roles: ["pansel"] }, operatorMetro.idToken);
+    expect(failureOf(result)).toEqual({ status: "NOT_FOUND", codes: ["err.email.unknown"] });
+  });
+
+  it("refuses a role that does not exist", async () => {
+    const result = await call("setStaffRoles", { email: operatorMetro.email, roles: ["admin"] }, operatorMetro.idToken);
+    expect(failureOf(result)).toMatchObject({ status: "INVALID_ARGUMENT", codes: ["err.role.invalid"] });
+  });
+
+  it("does not let an operator remove their own operator role", async () => {
+    const result = await call(
+      "setStaffRoles",
+      { email: operatorMetro.email, roles: ["pansel"] },
+      operatorMetro.idToken,
+    );
+
+    expect(failureOf(result)).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.role.self"] });
+    expect((await auth.getUser(operatorMetro.uid)).customClaims).toEqual({ instansi: METRO, roles: ["operator"] });
+  });
+});

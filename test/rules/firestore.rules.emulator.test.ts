@@ -1,0 +1,702 @@
+/**
+ * firestore.rules as a table: every action a client could attempt, and for each role whether the
+ * rules must allow or deny it. The columns are a typed tuple over ROLES, so adding a role (or a
+ * stage, as a new row) does not type-check until every cell has been decided.
+ *
+ * The rules are the only thing between a phone and the database: what a selection is, who runs it
+ * and which tenant it belongs to must hold here even for a tampered client. So each row is written
+ * as the attempt an attacker would make, and most rows expect "deny" for most roles.
+ */
+import { readFileSync } from "node:fs";
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestContext,
+  type RulesTestEnvironment,
+} from "@firebase/rules-unit-testing";
+import { setLogLevel } from "firebase/firestore";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { COLLECTIONS } from "../../functions/src/domain/collections.js";
+import type { StaffClaims } from "../../functions/src/domain/roles.js";
+import type { SelectionDoc } from "../../functions/src/domain/schemas/documents.js";
+import { emulatorHosts } from "../support/emulators.js";
+
+// Its own demo- project: the rules emulator state of this file never meets the functions' project.
+const PROJECT_ID = "demo-rules-seleksi";
+
+const METRO = "kota-metro";
+const PONTIANAK = "kota-pontianak";
+
+/** The columns of the table, in this order. */
+const ROLES = [
+  "anonymous",
+  "candidate", // owns profiles/cand-ani and tokenRefresh/cand-ani
+  "otherCandidate", // a signed-in ASN who is not that candidate
+  "operatorMetro",
+  "operatorPontianak", // operator of another tenant
+  "panselListed", // pansel of kota-metro named in the draft's panselUids
+  "panselUnlisted", // pansel of kota-metro not named there
+  "pejabatMetro",
+] as const;
+type Role = (typeof ROLES)[number];
+
+interface Persona {
+  readonly uid: string | null;
+  readonly claims?: StaffClaims;
+}
+
+const PERSONAS: Record<Role, Persona> = {
+  anonymous: { uid: null },
+  candidate: { uid: "cand-ani" },
+  otherCandidate: { uid: "cand-budi" },
+  operatorMetro: { uid: "op-metro", claims: { instansi: METRO, roles: ["operator"] } },
+  operatorPontianak: { uid: "op-pontianak", claims: { instansi: PONTIANAK, roles: ["operator"] } },
+  panselListed: { uid: "pansel-listed", claims: { instansi: METRO, roles: ["pansel"] } },
+  panselUnlisted: { uid: "pansel-unlisted", claims: { instansi: METRO, roles: ["pansel"] } },
+  pejabatMetro: { uid: "pejabat-metro", claims: { instansi: METRO, roles: ["pejabat"] } },
+};
+
+type Expected = "allow" | "deny";
+const A: Expected = "allow";
+const D: Expected = "deny";
+/** One cell per role, in ROLES order. */
+type CellsOf<T extends readonly unknown[]> = { readonly [K in keyof T]: Expected };
+type Cells = CellsOf<typeof ROLES>;
+
+type Op = "get" | "list" | "create" | "update" | "delete";
+type ClientDb = ReturnType<RulesTestContext["firestore"]>;
+
+interface Action {
+  readonly collection: string;
+  readonly op: Op;
+  /** The stage or situation the row is about, e.g. "draft in persiapan, forged stage". */
+  readonly situation: string;
+  /** What the client attempts; `uid` is the caller's own uid (null when signed out). */
+  readonly attempt: (db: ClientDb, uid: string | null) => Promise<unknown>;
+  /** Extra state for this row only, written with the rules off after the common seed. */
+  readonly prepare?: (db: ClientDb) => Promise<unknown>;
+}
+
+interface Row extends Action {
+  readonly expected: Cells;
+}
+
+// ---- the data every row starts from ---------------------------------------------------------------
+
+const NIP_ANI = "197806152003122004";
+
+function selection(overrides: Partial<SelectionDoc>): SelectionDoc {
+  return {
+    instansiId: METRO,
+    instansiName: "Pemerintah Kota Metro",
+    title: "Seleksi Terbuka JPT Pratama Kota Metro 2025",
+    year: 2025,
+    stage: "persiapan",
+    public: false,
+    announcedAt: null,
+    openTo: "ASN di lingkungan Provinsi Lampung",
+    posts: [
+      { id: "bappeda", name: "Kepala Badan Perencanaan Pembangunan Daerah", opd: "Bappeda", level: "jptPratama" },
+    ],
+    pansel: [
+      {
+        name: "Prof. Dr. Hartini Saleh, M.Si.",
+        origin: "akademisi",
+        position: "ketua",
+        affiliation: "Universitas Lampung",
+      },
+    ],
+    panselUids: [],
+    ...overrides,
+  };
+}
+
+const SELECTIONS = {
+  metroDraft: selection({ panselUids: [PERSONAS.panselListed.uid ?? ""] }),
+  metroOpen: selection({
+    title: "Seleksi Terbuka JPT Pratama Kota Metro 2024",
+    year: 2024,
+    stage: "pendaftaran",
+    public: true,
+    announcedAt: "2024-06-03T08:00:00+07:00",
+  }),
+  pontianakDraft: selection({
+    instansiId: PONTIANAK,
+    instansiName: "Pemerintah Kota Pontianak",
+    title: "Seleksi Terbuka JPT Pratama Kota Pontianak 2025",
+    openTo: "ASN di lingkungan Provinsi Kalimantan Barat",
+  }),
+};
+
+async function seed(db: ClientDb): Promise<void> {
+  const batch = db.batch();
+  const set = (path: string, data: object) => batch.set(db.doc(path), data);
+  set(`${COLLECTIONS.instansi}/${METRO}`, {
+    name: "Pemerintah Kota Metro",
+    shortName: "Kota Metro",
+    province: "Lampung",
+    agency: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+  });
+  set(`${COLLECTIONS.instansi}/${PONTIANAK}`, {
+    name: "Pemerintah Kota Pontianak",
+    shortName: "Kota Pontianak",
+    province: "Kalimantan Barat",
+    agency: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+  });
+  for (const role of ROLES) {
+    const { uid, claims } = PERSONAS[role];
+    if (uid && claims) {
+      set(`${COLLECTIONS.instansi}/${claims.instansi}/${COLLECTIONS.members}/${uid}`, {
+        instansiId: claims.instansi,
+        email: `${uid}@seleksi.demo`,
+        name: uid,
+        roles: claims.roles,
+      });
+    }
+  }
+  set(`${COLLECTIONS.selections}/metro-draft`, SELECTIONS.metroDraft);
+  set(`${COLLECTIONS.selections}/metro-open`, SELECTIONS.metroOpen);
+  set(`${COLLECTIONS.selections}/pontianak-draft`, SELECTIONS.pontianakDraft);
+  set(`${COLLECTIONS.profiles}/cand-ani`, {
+    name: "Dr. Ani Rahmawati, S.E., M.Si.",
+    nip: NIP_ANI,
+    email: "ani.rahmawati@seleksi.demo",
+    birthDate: "1978-06-15",
+    serviceStart: "2003-12",
+    sex: "P",
+    golongan: "IV/a",
+    currentPost: "Sekretaris Dinas Pendidikan dan Kebudayaan",
+  });
+  set(`${COLLECTIONS.nips}/${NIP_ANI}`, { uid: "cand-ani" });
+  set(`${COLLECTIONS.tokenRefresh}/cand-ani`, { at: new Date() });
+  set("audit/first", { note: "a collection the rules never mention" });
+  await batch.commit();
+}
+
+// ---- actions ------------------------------------------------------------------------------------
+
+const get = (collection: string, situation: string, path: string): Action => ({
+  collection,
+  op: "get",
+  situation,
+  attempt: (db) => db.doc(path).get(),
+});
+
+const selectionsRef = (db: ClientDb) => db.collection(COLLECTIONS.selections);
+const own = (uid: string | null) => uid ?? "signed-out";
+
+/** Creates a draft as the operator form would send it; `overrides` forge what the form never sends. */
+const createDraft =
+  (overrides: Record<string, unknown> = {}) =>
+  (db: ClientDb) =>
+    selectionsRef(db)
+      .doc("new")
+      .set({ ...selection({}), ...overrides });
+
+// ---- the table ----------------------------------------------------------------------------------
+// expected, in ROLES order:
+//   [anonymous, candidate, otherCandidate, operatorMetro, operatorPontianak, panselListed, panselUnlisted, pejabatMetro]
+const TABLE: readonly Row[] = [
+  // instansi: public letterheads, written only by functions.
+  { ...get("instansi", "tenant profile", `instansi/${METRO}`), expected: [A, A, A, A, A, A, A, A] },
+  {
+    collection: "instansi",
+    op: "list",
+    situation: "all tenants",
+    attempt: (db) => db.collection(COLLECTIONS.instansi).get(),
+    expected: [A, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "instansi",
+    op: "create",
+    situation: "a new tenant",
+    attempt: (db) => db.doc(`instansi/kota-baru`).set({ name: "Pemerintah Kota Baru" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "instansi",
+    op: "update",
+    situation: "own tenant's name",
+    attempt: (db) => db.doc(`instansi/${METRO}`).update({ name: "Pemkot Metro" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "instansi",
+    op: "delete",
+    situation: "a tenant",
+    attempt: (db) => db.doc(`instansi/${METRO}`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // members: staff of one tenant see their colleagues; roles change only through setStaffRoles.
+  {
+    ...get("members", "kota-metro operator", `instansi/${METRO}/members/op-metro`),
+    expected: [D, D, D, A, D, A, A, A],
+  },
+  {
+    collection: "members",
+    op: "list",
+    situation: "kota-metro staff",
+    attempt: (db) => db.collection(`instansi/${METRO}/members`).get(),
+    expected: [D, D, D, A, D, A, A, A],
+  },
+  {
+    ...get("members", "kota-pontianak operator", `instansi/${PONTIANAK}/members/op-pontianak`),
+    expected: [D, D, D, D, A, D, D, D],
+  },
+  {
+    collection: "members",
+    op: "create",
+    // For staff this overwrites their own existing entry; for candidates it would be a new one.
+    situation: "own uid with an operator role (self-promotion)",
+    attempt: (db, uid) =>
+      db
+        .doc(`instansi/${METRO}/members/${own(uid)}`)
+        .set({ instansiId: METRO, email: "x@seleksi.demo", roles: ["operator"] }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "members",
+    op: "update",
+    situation: "a pansel member promoted to operator",
+    attempt: (db) => db.doc(`instansi/${METRO}/members/pansel-listed`).update({ roles: ["operator"] }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "members",
+    op: "delete",
+    situation: "a colleague",
+    attempt: (db) => db.doc(`instansi/${METRO}/members/pejabat-metro`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // selections: readable
+  {
+    ...get("selections", "announced (pendaftaran, public)", "selections/metro-open"),
+    expected: [A, A, A, A, A, A, A, A],
+  },
+  {
+    // Operators and the pejabat of the tenant read its drafts; a pansel member only the selection
+    // whose panselUids names them, so one committee never sees another's candidates.
+    ...get("selections", "kota-metro draft (persiapan, unpublished)", "selections/metro-draft"),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    ...get("selections", "kota-pontianak draft (persiapan, unpublished)", "selections/pontianak-draft"),
+    expected: [D, D, D, D, A, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "list",
+    situation: 'public list where("public", "==", true)',
+    attempt: (db) => selectionsRef(db).where("public", "==", true).get(),
+    expected: [A, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "selections",
+    op: "list",
+    situation: "unfiltered (would include other tenants' drafts)",
+    attempt: (db) => selectionsRef(db).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "list",
+    situation: 'staff list where("instansiId", "==", "kota-metro")',
+    attempt: (db) => selectionsRef(db).where("instansiId", "==", METRO).get(),
+    // Pansel members list by panselUids instead: this query could return selections not theirs.
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    // Allowed for every signed-in user: the query itself proves each result names the caller.
+    collection: "selections",
+    op: "list",
+    situation: 'my pansel selections where("panselUids", "array-contains", own uid)',
+    attempt: (db, uid) => selectionsRef(db).where("panselUids", "array-contains", own(uid)).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "selections",
+    op: "list",
+    situation: "someone else's pansel selections (panselUids contains pansel-listed)",
+    attempt: (db) => selectionsRef(db).where("panselUids", "array-contains", "pansel-listed").get(),
+    expected: [D, D, D, D, D, A, D, D],
+  },
+
+  // selections: created by an operator, in preparation, unpublished, for their own tenant
+  {
+    collection: "selections",
+    op: "create",
+    situation: "kota-metro draft in persiapan",
+    attempt: createDraft(),
+    expected: [D, D, D, A, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "create",
+    situation: "kota-pontianak draft in persiapan (other tenant for kota-metro)",
+    attempt: createDraft({ instansiId: PONTIANAK, instansiName: "Pemerintah Kota Pontianak" }),
+    expected: [D, D, D, D, A, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "create",
+    situation: "forged stage pendaftaran",
+    attempt: createDraft({ stage: "pendaftaran" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "create",
+    situation: "forged public: true",
+    attempt: createDraft({ public: true }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "create",
+    situation: "forged announcedAt",
+    attempt: createDraft({ announcedAt: "2025-01-02T08:00:00+07:00" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    // The name printed on announcements must be the tenant's own, not one the client made up.
+    collection: "selections",
+    op: "create",
+    situation: "instansiName of another government",
+    attempt: createDraft({ instansiName: "Pemerintah Kota Bandar Lampung" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "create",
+    situation: "an extra field (results) the process decides",
+    attempt: createDraft({ results: [] }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "create",
+    situation: "title shorter than 3 characters",
+    attempt: createDraft({ title: "JP" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // selections: the operator edits draft fields; stage, publication and tenant are the functions'
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: title, posts, panselUids",
+    attempt: (db) =>
+      selectionsRef(db)
+        .doc("metro-draft")
+        .update({
+          title: "Seleksi Terbuka JPT Pratama Kota Metro Tahun 2025",
+          posts: [
+            {
+              id: "bpkad",
+              name: "Kepala Badan Pengelolaan Keuangan dan Aset Daerah",
+              opd: "BPKAD",
+              level: "jptPratama",
+            },
+          ],
+          panselUids: ["pansel-listed", "pansel-unlisted"],
+        }),
+    expected: [D, D, D, A, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-pontianak draft: title",
+    attempt: (db) => selectionsRef(db).doc("pontianak-draft").update({ title: "Seleksi JPT Pratama Pontianak" }),
+    expected: [D, D, D, D, A, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: stage persiapan -> pendaftaran",
+    attempt: (db) => selectionsRef(db).doc("metro-draft").update({ stage: "pendaftaran" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: public -> true",
+    attempt: (db) => selectionsRef(db).doc("metro-draft").update({ public: true }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: announcedAt set",
+    attempt: (db) => selectionsRef(db).doc("metro-draft").update({ announcedAt: "2025-01-02T08:00:00+07:00" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: instansiId moved to kota-pontianak",
+    attempt: (db) => selectionsRef(db).doc("metro-draft").update({ instansiId: PONTIANAK }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: title emptied",
+    attempt: (db) => selectionsRef(db).doc("metro-draft").update({ title: "" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "announced (pendaftaran): stage back to persiapan",
+    attempt: (db) => selectionsRef(db).doc("metro-open").update({ stage: "persiapan", public: false }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    // Once announced, the text is public record: a correction is an official errata, made by a function.
+    collection: "selections",
+    op: "update",
+    situation: "announced (pendaftaran): title",
+    attempt: (db) =>
+      selectionsRef(db).doc("metro-open").update({ title: "Seleksi Terbuka JPT Pratama Kota Metro 2024 (Ralat)" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // selections: only a draft nobody has seen yet may disappear
+  {
+    collection: "selections",
+    op: "delete",
+    situation: "kota-metro draft in persiapan",
+    attempt: (db) => selectionsRef(db).doc("metro-draft").delete(),
+    expected: [D, D, D, A, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "delete",
+    situation: "kota-pontianak draft in persiapan",
+    attempt: (db) => selectionsRef(db).doc("pontianak-draft").delete(),
+    expected: [D, D, D, D, A, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "delete",
+    situation: "kota-metro selection in pendaftaran (announced)",
+    attempt: (db) => selectionsRef(db).doc("metro-open").delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // profiles: the owner's; NIP-derived fields are fixed once registerCandidate wrote them
+  { ...get("profiles", "cand-ani's profile", "profiles/cand-ani"), expected: [D, A, D, D, D, D, D, D] },
+  {
+    collection: "profiles",
+    op: "list",
+    situation: "all profiles",
+    attempt: (db) => db.collection(COLLECTIONS.profiles).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "update",
+    situation: "cand-ani: name, golongan, currentPost, originInstansi",
+    attempt: (db) =>
+      db.doc("profiles/cand-ani").update({
+        name: "Dr. Ani Rahmawati, S.E., M.Si., M.M.",
+        golongan: "IV/b",
+        currentPost: "Kepala Bidang Anggaran BPKAD",
+        originInstansi: "Pemerintah Kabupaten Lampung Tengah",
+      }),
+    expected: [D, A, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "update",
+    situation: "cand-ani: NIP changed",
+    attempt: (db) => db.doc("profiles/cand-ani").update({ nip: "197806152003122005" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "update",
+    situation: "cand-ani: birthDate changed (to look younger)",
+    attempt: (db) => db.doc("profiles/cand-ani").update({ birthDate: "1982-06-15" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "update",
+    situation: "cand-ani: golongan outside III/a-IV/e",
+    attempt: (db) => db.doc("profiles/cand-ani").update({ golongan: "V/a" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "create",
+    situation: "own profile, bypassing registerCandidate",
+    prepare: (db) => db.doc("profiles/cand-ani").delete(),
+    attempt: (db, uid) =>
+      db.doc(`profiles/${own(uid)}`).set({
+        name: "Ani Rahmawati",
+        nip: NIP_ANI,
+        email: "ani.rahmawati@seleksi.demo",
+        birthDate: "1978-06-15",
+        serviceStart: "2003-12",
+        sex: "P",
+      }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "delete",
+    situation: "cand-ani's profile",
+    attempt: (db) => db.doc("profiles/cand-ani").delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // nips: reservations are the functions' alone, not even the holder reads them
+  { ...get("nips", "cand-ani's reservation", `nips/${NIP_ANI}`), expected: [D, D, D, D, D, D, D, D] },
+  {
+    collection: "nips",
+    op: "list",
+    situation: "all reservations (would reveal who registered)",
+    attempt: (db) => db.collection(COLLECTIONS.nips).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "nips",
+    op: "create",
+    situation: "reserving a NIP for oneself",
+    attempt: (db, uid) => db.doc("nips/198001012005011001").set({ uid: own(uid) }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "nips",
+    op: "delete",
+    situation: "freeing cand-ani's NIP",
+    attempt: (db) => db.doc(`nips/${NIP_ANI}`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // tokenRefresh: each user reads their own marker; only setStaffRoles writes it
+  { ...get("tokenRefresh", "cand-ani's marker", "tokenRefresh/cand-ani"), expected: [D, A, D, D, D, D, D, D] },
+  {
+    collection: "tokenRefresh",
+    op: "get",
+    situation: "own marker",
+    attempt: (db, uid) => db.doc(`tokenRefresh/${own(uid)}`).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "tokenRefresh",
+    op: "list",
+    situation: "all markers",
+    attempt: (db) => db.collection(COLLECTIONS.tokenRefresh).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "tokenRefresh",
+    op: "create",
+    situation: "own marker",
+    prepare: (db) => db.doc("tokenRefresh/cand-ani").delete(),
+    attempt: (db, uid) => db.doc(`tokenRefresh/${own(uid)}`).set({ at: new Date() }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "tokenRefresh",
+    op: "update",
+    situation: "cand-ani's marker",
+    attempt: (db) => db.doc("tokenRefresh/cand-ani").update({ at: new Date() }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // a collection no rule names: closed by default
+  { ...get("audit (unknown)", "existing document", "audit/first"), expected: [D, D, D, D, D, D, D, D] },
+  {
+    collection: "audit (unknown)",
+    op: "create",
+    situation: "new document",
+    attempt: (db) => db.doc("audit/second").set({ note: "x" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+];
+
+interface Case {
+  readonly role: Role;
+  readonly collection: string;
+  readonly op: Op;
+  readonly situation: string;
+  readonly expected: Expected;
+  readonly row: Row;
+}
+
+const CASES: Case[] = TABLE.flatMap((row) =>
+  ROLES.map((role, i) => ({
+    role,
+    collection: row.collection,
+    op: row.op,
+    situation: row.situation,
+    expected: row.expected[i] ?? D,
+    row,
+  })),
+);
+
+let env: RulesTestEnvironment;
+
+beforeAll(async () => {
+  // Denied requests are the expected outcome of most cases; the SDK would log each one as an error.
+  setLogLevel("silent");
+  const { host, port } = emulatorHosts().firestore;
+  env = await initializeTestEnvironment({
+    projectId: PROJECT_ID,
+    firestore: { host, port, rules: readFileSync(new URL("../../firestore.rules", import.meta.url), "utf8") },
+  });
+});
+
+afterAll(async () => {
+  await env?.cleanup();
+});
+
+// Each case starts from the same data: an allowed delete or update must not change what the next
+// case sees. Reads change nothing, so only a case that wrote makes the next one reseed.
+let dirty = true;
+beforeEach(async () => {
+  if (!dirty) return;
+  await env.clearFirestore();
+  await env.withSecurityRulesDisabled((ctx) => seed(ctx.firestore()));
+  dirty = false;
+});
+
+// One client per role for the whole file: a context is a Firebase app, and making 400 of them
+// costs more than the cases themselves.
+const clients = new Map<Role, ClientDb>();
+function clientOf(role: Role): ClientDb {
+  let db = clients.get(role);
+  if (!db) {
+    const { uid, claims } = PERSONAS[role];
+    const ctx =
+      uid === null
+        ? env.unauthenticatedContext()
+        : env.authenticatedContext(uid, claims ? { instansi: claims.instansi, roles: [...claims.roles] } : {});
+    db = ctx.firestore();
+    clients.set(role, db);
+  }
+  return db;
+}
+
+describe("firestore.rules", () => {
+  // Titles built here rather than with $field placeholders, which cut long situations short.
+  const titled = CASES.map((c) => [`${c.collection} ${c.op} (${c.situation}) as ${c.role}: ${c.expected}`, c] as const);
+  it.each(titled)("%s", async (_title, { role, expected, row }) => {
+    dirty = (row.op !== "get" && row.op !== "list") || row.prepare !== undefined;
+    const prepare = row.prepare;
+    if (prepare) {
+      await env.withSecurityRulesDisabled(async (ctx) => {
+        await prepare(ctx.firestore());
+      });
+    }
+    const attempt = row.attempt(clientOf(role), PERSONAS[role].uid);
+    if (expected === "allow") await assertSucceeds(attempt);
+    else await assertFails(attempt);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Routes, grouped by who uses them. Every screen is its own lazily loaded chunk, so a candidate on
+ * a cheap phone downloads the public page and nothing of the pansel's or the officials' screens.
+ */
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from "preact-iso";
+import { LocaleProvider } from "./i18n/i18n";
+import { Layout } from "./ui/Layout";
+import { RequireSession } from "./ui/RequireSession";
+import { NotFound } from "./screens/public/NotFound";
+
+const PublicHome = lazy(() => import("./screens/public/PublicHome").then((m) => m.PublicHome));
+const SelectionPage = lazy(() => import("./screens/public/SelectionPage").then((m) => m.SelectionPage));
+const SignIn = lazy(() => import("./screens/public/SignIn").then((m) => m.SignIn));
+const SignUp = lazy(() => import("./screens/public/SignUp").then((m) => m.SignUp));
+const CandidateHome = lazy(() => import("./screens/candidate/CandidateHome").then((m) => m.CandidateHome));
+const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((m) => m.OperatorHome));
+const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
+const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <LocationProvider>
+        <Layout>
+          <ErrorBoundary>
+            <Router>
+              <Route path="/" component={PublicHome} />
+              <Route path="/seleksi/:id" component={SelectionPage} />
+              <Route path="/masuk" component={SignIn} />
+              <Route path="/daftar" component={SignUp} />
+              <Route path="/peserta" component={() => <RequireSession screen={CandidateHome} />} />
+              <Route path="/operator" component={() => <RequireSession role="operator" screen={OperatorHome} />} />
+              <Route path="/pejabat" component={() => <RequireSession role="pejabat" screen={PejabatHome} />} />
+              <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
+              <Route default component={NotFound} />
+            </Router>
+          </ErrorBoundary>
+        </Layout>
+      </LocationProvider>
+    </LocaleProvider>
+  );
+}

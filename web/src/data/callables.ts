@@ -1,0 +1,45 @@
+/** The backend's callables, with their typed errors turned into Issues for the forms. */
+import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
+import { FUNCTIONS_REGION } from "@domain/deployment";
+import type { Issue } from "@domain/issue";
+import type { SetStaffRolesInput } from "@domain/schemas/account";
+import type { StaffRole } from "@domain/roles";
+import { firebaseApp } from "./app";
+
+let instance: Functions | undefined;
+
+function functions(): Functions {
+  if (!instance) {
+    instance = getFunctions(firebaseApp(), FUNCTIONS_REGION);
+    if (__EMULATORS__) connectFunctionsEmulator(instance, __EMULATORS__.functions.host, __EMULATORS__.functions.port);
+  }
+  return instance;
+}
+
+export interface SignUpRequest {
+  name: string;
+  nip: string;
+  email: string;
+  password: string;
+}
+
+export async function registerCandidate(input: SignUpRequest): Promise<{ uid: string }> {
+  const result = await httpsCallable<SignUpRequest, { uid: string }>(functions(), "registerCandidate")(input);
+  return result.data;
+}
+
+export async function setStaffRoles(input: SetStaffRolesInput): Promise<{ uid: string; roles: StaffRole[] }> {
+  const result = await httpsCallable<SetStaffRolesInput, { uid: string; roles: StaffRole[] }>(
+    functions(),
+    "setStaffRoles",
+  )(input);
+  return result.data;
+}
+
+/** The Issues a callable answered with; a network failure or an unexpected error gets a plain one. */
+export function callableIssues(error: unknown): Issue[] {
+  const e = error as { code?: string; details?: { issues?: Issue[] } };
+  if (Array.isArray(e.details?.issues) && e.details.issues.length > 0) return e.details.issues;
+  if (e.code === "functions/unavailable" || e.code === "functions/deadline-exceeded") return [{ code: "err.network" }];
+  return [{ code: "err.unknown" }];
+}

@@ -1,0 +1,130 @@
+/**
+ * The full Firestore SDK for signed-in screens: live updates and a persistent offline cache, so a
+ * pansel member in a room with poor Wi-Fi keeps working and the writes go out once online.
+ */
+import {
+  collection,
+  connectFirestoreEmulator,
+  doc,
+  limit,
+  orderBy,
+  query,
+  where,
+  type QueryDocumentSnapshot,
+  type Unsubscribe,
+  initializeFirestore,
+  onSnapshot,
+  persistentLocalCache,
+  persistentSingleTabManager,
+  type Firestore,
+} from "firebase/firestore";
+import type { z } from "zod/mini";
+import { COLLECTIONS } from "@domain/collections";
+import {
+  instansiDoc,
+  memberDoc,
+  profileDoc,
+  selectionDoc,
+  type InstansiDoc,
+  type MemberDoc,
+  type ProfileDoc,
+  type SelectionDoc,
+} from "@domain/schemas/documents";
+import { firebaseApp } from "./app";
+
+let instance: Firestore | undefined;
+
+export function liveDb(): Firestore {
+  if (!instance) {
+    // One tab owns the cache: on a phone there is rarely a second Seleksi tab, and if there is, it
+    // works from memory. The multi-tab manager costs 3 KB gz that the signed-in budget lacks.
+    instance = initializeFirestore(firebaseApp(), {
+      localCache: persistentLocalCache({ tabManager: persistentSingleTabManager(undefined) }),
+    });
+    if (__EMULATORS__) connectFirestoreEmulator(instance, __EMULATORS__.firestore.host, __EMULATORS__.firestore.port);
+  }
+  return instance;
+}
+
+/** Calls `refresh` whenever a function changes this user's claims (after the first snapshot). */
+export function watchTokenRefresh(uid: string, refresh: () => void): () => void {
+  let first = true;
+  return onSnapshot(
+    doc(liveDb(), COLLECTIONS.tokenRefresh, uid),
+    (snap) => {
+      if (!first && snap.exists()) refresh();
+      first = false;
+    },
+    () => undefined, // No marker readable yet (new user): nothing to refresh.
+  );
+}
+
+type Listener<T> = (value: T) => void;
+type OnError = (error: unknown) => void;
+
+function parsedDocs<S extends z.ZodMiniType>(
+  schema: S,
+  docs: readonly QueryDocumentSnapshot[],
+): (z.output<S> & { id: string })[] {
+  return docs.flatMap((d) => {
+    const parsed = schema.safeParse(d.data());
+    return parsed.success ? [{ ...(parsed.data as object), id: d.id } as z.output<S> & { id: string }] : [];
+  });
+}
+
+export function watchProfile(uid: string, next: Listener<ProfileDoc | undefined>, fail: OnError): Unsubscribe {
+  return onSnapshot(
+    doc(liveDb(), COLLECTIONS.profiles, uid),
+    (snap) => {
+      const parsed = profileDoc.safeParse(snap.data());
+      next(parsed.success ? parsed.data : undefined);
+    },
+    fail,
+  );
+}
+
+export function watchInstansi(instansiId: string, next: Listener<InstansiDoc | undefined>, fail: OnError): Unsubscribe {
+  return onSnapshot(
+    doc(liveDb(), COLLECTIONS.instansi, instansiId),
+    (snap) => {
+      const parsed = instansiDoc.safeParse(snap.data());
+      next(parsed.success ? parsed.data : undefined);
+    },
+    fail,
+  );
+}
+
+export type SelectionWithId = SelectionDoc & { id: string };
+
+/** The selections of one government, newest first (index: instansiId + year). */
+export function watchInstansiSelections(
+  instansiId: string,
+  next: Listener<SelectionWithId[]>,
+  fail: OnError,
+): Unsubscribe {
+  const q = query(
+    collection(liveDb(), COLLECTIONS.selections),
+    where("instansiId", "==", instansiId),
+    orderBy("year", "desc"),
+    limit(50),
+  );
+  return onSnapshot(q, (snap) => next(parsedDocs(selectionDoc, snap.docs)), fail);
+}
+
+/** The selections a pansel member sits on (index: panselUids contains + year). */
+export function watchPanselSelections(uid: string, next: Listener<SelectionWithId[]>, fail: OnError): Unsubscribe {
+  const q = query(
+    collection(liveDb(), COLLECTIONS.selections),
+    where("panselUids", "array-contains", uid),
+    orderBy("year", "desc"),
+    limit(50),
+  );
+  return onSnapshot(q, (snap) => next(parsedDocs(selectionDoc, snap.docs)), fail);
+}
+
+export type MemberWithId = MemberDoc & { id: string };
+
+export function watchMembers(instansiId: string, next: Listener<MemberWithId[]>, fail: OnError): Unsubscribe {
+  const q = query(collection(liveDb(), COLLECTIONS.instansi, instansiId, COLLECTIONS.members), limit(200));
+  return onSnapshot(q, (snap) => next(parsedDocs(memberDoc, snap.docs)), fail);
+}

@@ -1,0 +1,68 @@
+/**
+ * Reads for the public pages, through Firestore Lite: no live updates or offline cache are needed
+ * there, and Lite is a fraction of the full SDK on a 3G phone. Parsed with the shared schemas.
+ */
+import {
+  collection,
+  connectFirestoreEmulator,
+  doc,
+  getDoc,
+  getDocs,
+  getFirestore,
+  limit,
+  orderBy,
+  query,
+  where,
+  type Firestore,
+} from "firebase/firestore/lite";
+import { COLLECTIONS } from "@domain/collections";
+import { instansiDoc, selectionDoc, type InstansiDoc, type SelectionDoc } from "@domain/schemas/documents";
+import { firebaseApp } from "./app";
+
+let lite: Firestore | undefined;
+
+function db(): Firestore {
+  if (!lite) {
+    lite = getFirestore(firebaseApp());
+    if (__EMULATORS__) connectFirestoreEmulator(lite, __EMULATORS__.firestore.host, __EMULATORS__.firestore.port);
+  }
+  return lite;
+}
+
+export interface PublicSelection extends SelectionDoc {
+  readonly id: string;
+}
+
+/** The newest announced selections, across all governments. One query, at most 20 reads. */
+export async function listPublicSelections(): Promise<PublicSelection[]> {
+  const snap = await getDocs(
+    query(
+      collection(db(), COLLECTIONS.selections),
+      where("public", "==", true),
+      orderBy("announcedAt", "desc"),
+      limit(20),
+    ),
+  );
+  return snap.docs.flatMap((d) => {
+    const parsed = selectionDoc.safeParse(d.data());
+    return parsed.success ? [{ id: d.id, ...parsed.data }] : [];
+  });
+}
+
+export async function getPublicSelection(id: string): Promise<PublicSelection | undefined> {
+  try {
+    const snap = await getDoc(doc(db(), COLLECTIONS.selections, id));
+    const parsed = selectionDoc.safeParse(snap.data());
+    return parsed.success ? { id, ...parsed.data } : undefined;
+  } catch (error) {
+    // The rules answer "permission denied" for a selection that is not announced: same as missing.
+    if ((error as { code?: string }).code === "permission-denied") return undefined;
+    throw error;
+  }
+}
+
+export async function getInstansi(id: string): Promise<InstansiDoc | undefined> {
+  const snap = await getDoc(doc(db(), COLLECTIONS.instansi, id));
+  const parsed = instansiDoc.safeParse(snap.data());
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,16 @@
+import type { SignedIn } from "../../ui/RequireSession";
+import { InstansiHeading } from "./InstansiHeading";
+import { InstansiSelections } from "./InstansiSelections";
+import { StaffRoles } from "./StaffRoles";
+
+/** The BKPSDM operator's home: the government's selections and who holds which role. */
+export function OperatorHome({ session }: { session: SignedIn }) {
+  const instansiId = session.claims?.instansi ?? "";
+  return (
+    <section>
+      <InstansiHeading role="operator" instansiId={instansiId} />
+      <InstansiSelections instansiId={instansiId} />
+      <StaffRoles instansiId={instansiId} />
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+/** A pansel member's home: the selections they sit on. Scoring arrives with the scoring issue. */
+import type { SelectionWithId } from "../../data/live";
+import { useT } from "../../i18n/i18n";
+import type { SignedIn } from "../../ui/RequireSession";
+import { useLive } from "../../ui/useLive";
+import { Loading } from "../../ui/Loading";
+import { Notice } from "../../ui/Notice";
+
+export function PanselHome({ session }: { session: SignedIn }) {
+  const t = useT();
+  const selections = useLive<SelectionWithId[]>(async () => {
+    const { watchPanselSelections } = await import("../../data/live");
+    return (next, fail) => watchPanselSelections(session.uid, next, fail);
+  }, [session.uid]);
+  return (
+    <section>
+      <h1>{t("pansel.title")}</h1>
+      <h2>{t("pansel.assigned")}</h2>
+      {selections.status === "loading" && <Loading />}
+      {selections.status === "error" && <Notice kind="error">{t("app.loadError")}</Notice>}
+      {selections.status === "ready" &&
+        (selections.value.length === 0 ? (
+          <p>{t("official.noSelections")}</p>
+        ) : (
+          <ul class="cards">
+            {selections.value.map((s) => (
+              <li key={s.id} class="card">
+                <a class="card__link" href={`/seleksi/${s.id}`}>
+                  <span class="card__eyebrow">{s.instansiName}</span>
+                  <strong class="card__title">{s.title}</strong>
+                  <span class="card__meta">{t(`stage.${s.stage}`)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}

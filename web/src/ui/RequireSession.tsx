@@ -1,0 +1,35 @@
+/**
+ * Guards a signed-in screen. The rules are what really protects data; this only sends people to
+ * the right place: to sign in, or to their own home when the role does not match.
+ */
+import type { ComponentType } from "preact";
+import { useEffect } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { hasRole, type StaffRole } from "@domain/roles";
+import { loadAuth, session, type Session } from "../data/session";
+import { useStore } from "../data/store";
+import { Loading } from "./Loading";
+
+export type SignedIn = Extract<Session, { status: "signedIn" }>;
+
+interface Props {
+  readonly role?: StaffRole;
+  readonly screen: ComponentType<{ session: SignedIn }>;
+}
+
+export function RequireSession({ role, screen: Screen }: Props) {
+  const current = useStore(session);
+  const { route } = useLocation();
+  const allowed = current.status === "signedIn" && (!role || hasRole(current.claims, role));
+
+  useEffect(() => {
+    void loadAuth();
+  }, []);
+  useEffect(() => {
+    if (current.status === "signedOut") route("/masuk", true);
+    else if (current.status === "signedIn" && !allowed) route(current.home, true);
+  }, [current, allowed, route]);
+
+  if (current.status !== "signedIn" || !allowed) return <Loading />;
+  return <Screen session={current} />;
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath, URL } from "node:url";
+import preact from "@preact/preset-vite";
+import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+
+interface EmulatorPorts {
+  auth: { host: string; port: number };
+  firestore: { host: string; port: number };
+  functions: { host: string; port: number };
+}
+
+// A build talks to a real Firebase project only when given its web config (see README, "Deploy");
+// otherwise it is a demo build wired to the local emulators, whose ports come from firebase.json.
+const realConfig = process.env["SELEKSI_FIREBASE_CONFIG"];
+const emulators = (
+  JSON.parse(readFileSync(new URL("../firebase.json", import.meta.url), "utf8")) as { emulators: EmulatorPorts }
+).emulators;
+
+const firebaseConfig = realConfig
+  ? (JSON.parse(realConfig) as Record<string, string>)
+  : {
+      apiKey: "demo-api-key",
+      authDomain: "demo-seleksi.firebaseapp.com",
+      projectId: "demo-seleksi",
+      appId: "demo-seleksi",
+    };
+const emulatorConfig = realConfig
+  ? null
+  : {
+      auth: `http://${emulators.auth.host}:${emulators.auth.port}`,
+      firestore: emulators.firestore,
+      functions: emulators.functions,
+    };
+
+export default defineConfig({
+  resolve: {
+    alias: { "@domain": fileURLToPath(new URL("../functions/src/domain", import.meta.url)) },
+  },
+  define: {
+    __FIREBASE_CONFIG__: JSON.stringify(firebaseConfig),
+    __EMULATORS__: JSON.stringify(emulatorConfig),
+  },
+  build: {
+    manifest: true,
+    target: "es2020",
+    sourcemap: false,
+  },
+  plugins: [
+    preact(),
+    VitePWA({
+      // Prompt, never silently swap code under a pansel member who is halfway through scoring.
+      registerType: "prompt",
+      injectRegister: false,
+      // Kill switch: a build with SELEKSI_SW=off ships a worker that unregisters itself and
+      // clears its caches on every device that still runs an older one.
+      selfDestroying: process.env["SELEKSI_SW"] === "off",
+      includeAssets: ["icon.svg"],
+      manifest: {
+        name: "Seleksi — Seleksi Terbuka JPT",
+        short_name: "Seleksi",
+        description: "Seleksi terbuka Jabatan Pimpinan Tinggi untuk pemerintah daerah",
+        lang: "id",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        background_color: "#ffffff",
+        theme_color: "#0b4f8a",
+        icons: [
+          { src: "icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "icon-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      workbox: {
+        navigateFallback: "index.html",
+        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+});
