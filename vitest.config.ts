@@ -13,6 +13,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["functions/src/**/*.test.ts", "web/src/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["**/node_modules/**", EMULATOR, E2E],
         },
@@ -20,6 +21,7 @@ export default defineConfig({
       {
         test: {
           name: "emulator",
+          sequence: { groupOrder: 1 },
           include: ["test/**/*.emulator.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -28,7 +30,11 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          // After the emulator tests: they share the functions' project with the browser tests.
+          sequence: { groupOrder: 2 },
           include: ["test/**/*.e2e.test.ts"],
+          // A callable's first call starts its function in the emulator: seconds, not milliseconds.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

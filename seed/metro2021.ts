@@ -6,7 +6,11 @@
  * Pontianak's pansel of two provincial officials and three academics. Assumed (plausible filler, not
  * facts): every person's name, NIP, rank and post, the pansel members' names, Asisten I's full title.
  */
-import type { InstansiDoc, PanselMemberDoc, PostDoc, SelectionDoc } from "../functions/src/domain/schemas/documents.js";
+import type { InstansiDoc } from "../functions/src/domain/schemas/documents.js";
+import type { PanselMember, SetupPost } from "../functions/src/domain/selection/setup.js";
+import type { StoredSelection } from "../functions/src/domain/selection/stored.js";
+import { DEFAULT_SCORING_PLAN, defaultRequirements } from "../functions/src/domain/selection/defaults.js";
+import { ZERO_COUNTS } from "../functions/src/domain/selection/stored.js";
 import type { Golongan } from "../functions/src/domain/ranks.js";
 import type { StaffRole } from "../functions/src/domain/roles.js";
 
@@ -38,6 +42,16 @@ export const INSTANSI: Record<string, InstansiDoc> = {
     agency: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Kota Metro",
     address: "Jl. A.H. Nasution No. 5, Metro Pusat, Kota Metro, Lampung",
     website: "metrokota.go.id",
+    timeZone: "Asia/Jakarta",
+  },
+  "kota-serang": {
+    name: "Pemerintah Kota Serang",
+    shortName: "Kota Serang",
+    province: "Banten",
+    agency: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Kota Serang",
+    address: "Jl. Jend. Sudirman No. 5, Serang",
+    website: "serangkota.go.id",
+    timeZone: "Asia/Jakarta",
   },
   "kota-pontianak": {
     name: "Pemerintah Kota Pontianak",
@@ -46,23 +60,49 @@ export const INSTANSI: Record<string, InstansiDoc> = {
     agency: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Kota Pontianak",
     address: "Jl. Rahadi Usman No. 3, Pontianak",
     website: "pontianak.go.id",
+    timeZone: "Asia/Jakarta",
   },
 };
 
-const METRO_POSTS: PostDoc[] = [
+const METRO_POSTS: SetupPost[] = [
   {
     id: "asisten-1",
     name: "Asisten Pemerintahan dan Kesejahteraan Rakyat (Asisten I)",
     opd: "Sekretariat Daerah",
     level: "jptPratama",
+    requirements: defaultRequirements(56),
   },
-  { id: "bappeda", name: "Kepala Badan Perencanaan Pembangunan Daerah", opd: "Bappeda", level: "jptPratama" },
-  { id: "disdikbud", name: "Kepala Dinas Pendidikan dan Kebudayaan", opd: "Disdikbud", level: "jptPratama" },
-  { id: "bpbd", name: "Kepala Pelaksana Badan Penanggulangan Bencana Daerah", opd: "BPBD", level: "jptPratama" },
-  { id: "dpkp", name: "Kepala Dinas Perumahan dan Permukiman", opd: "DPKP", level: "jptPratama" },
+  {
+    id: "bappeda",
+    name: "Kepala Badan Perencanaan Pembangunan Daerah",
+    opd: "Bappeda",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
+  {
+    id: "disdikbud",
+    name: "Kepala Dinas Pendidikan dan Kebudayaan",
+    opd: "Disdikbud",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
+  {
+    id: "bpbd",
+    name: "Kepala Pelaksana Badan Penanggulangan Bencana Daerah",
+    opd: "BPBD",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
+  {
+    id: "dpkp",
+    name: "Kepala Dinas Perumahan dan Permukiman",
+    opd: "DPKP",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
 ];
 
-const METRO_PANSEL: PanselMemberDoc[] = [
+const METRO_PANSEL: PanselMember[] = [
   {
     name: "Drs. H. Bambang Irawan, M.M.",
     origin: "internal",
@@ -91,24 +131,38 @@ const METRO_PANSEL: PanselMemberDoc[] = [
   { name: "Dr. Nurul Aini, M.Pd.", origin: "akademisi", position: "anggota", affiliation: "IAIN Metro" },
 ];
 
-const PONTIANAK_POSTS: PostDoc[] = [
-  { id: "sekda", name: "Sekretaris Daerah", opd: "Sekretariat Daerah", level: "jptMadya" },
-  { id: "bapenda", name: "Kepala Badan Pendapatan Daerah", opd: "Bapenda", level: "jptPratama" },
+const PONTIANAK_POSTS: SetupPost[] = [
+  {
+    id: "sekda",
+    name: "Sekretaris Daerah",
+    opd: "Sekretariat Daerah",
+    level: "jptMadya",
+    requirements: { ...defaultRequirements(56), minGolongan: "IV/c", minEducation: "S2", minYearsRelevant: 7 },
+  },
+  {
+    id: "bapenda",
+    name: "Kepala Badan Pendapatan Daerah",
+    opd: "Bapenda",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
   {
     id: "dinkop-ump",
     name: "Kepala Dinas Koperasi, Usaha Mikro dan Perdagangan",
     opd: "Dinas Koperasi UMP",
     level: "jptPratama",
+    requirements: defaultRequirements(56),
   },
   {
     id: "dp2kbp3a",
     name: "Kepala Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak",
     opd: "DP2KBP3A",
     level: "jptPratama",
+    requirements: defaultRequirements(56),
   },
 ];
 
-const PONTIANAK_PANSEL: PanselMemberDoc[] = [
+const PONTIANAK_PANSEL: PanselMember[] = [
   {
     name: "Dr. H. Syarif Ridwan, M.Si.",
     origin: "instansiLain",
@@ -141,7 +195,90 @@ const PONTIANAK_PANSEL: PanselMemberDoc[] = [
   },
 ];
 
-export const SELECTIONS: Record<string, SelectionDoc> = {
+const PROCESS_DEFAULTS = {
+  pendingProposal: null,
+  counts: ZERO_COUNTS,
+  extensions: {},
+  postDecisions: {},
+  electionApproval: null,
+  recommendation: null,
+  auditSeq: 0,
+} as const;
+
+const LEGAL_BASIS = [
+  "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara",
+  "Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 17 Tahun 2020",
+  "Peraturan Menteri PANRB Nomor 15 Tahun 2019 tentang Pengisian Jabatan Pimpinan Tinggi secara Terbuka dan Kompetitif di Lingkungan Instansi Pemerintah",
+];
+
+// Kota Serang: four posts left vacant after the 2025 competency test and rotation (the article).
+// The open bidding below is still being prepared: an operator proposes opening registration and
+// the Sekda approves it in the demo. Its dates and pansel are assumed.
+const SERANG_POSTS: SetupPost[] = [
+  {
+    id: "dinsos",
+    name: "Kepala Dinas Sosial",
+    opd: "Dinas Sosial",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
+  {
+    id: "staf-ahli-kemasyarakatan",
+    name: "Staf Ahli Wali Kota Bidang Kemasyarakatan",
+    opd: "Sekretariat Daerah",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
+  {
+    id: "bpbd",
+    name: "Kepala Pelaksana Badan Penanggulangan Bencana Daerah",
+    opd: "BPBD",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
+  {
+    id: "disparpora",
+    name: "Kepala Dinas Pariwisata, Pemuda dan Olahraga",
+    opd: "Disparpora",
+    level: "jptPratama",
+    requirements: defaultRequirements(56),
+  },
+];
+
+const SERANG_PANSEL: PanselMember[] = [
+  {
+    name: "Dr. H. Nana Supiana, M.Si.",
+    origin: "internal",
+    position: "ketua",
+    affiliation: "Sekretaris Daerah Kota Serang",
+  },
+  {
+    name: "Hj. Siti Aminah, S.H., M.H.",
+    origin: "internal",
+    position: "sekretaris",
+    affiliation: "Asisten Administrasi Umum Kota Serang",
+  },
+  {
+    name: "Prof. Dr. Ahmad Sihabudin, M.Si.",
+    origin: "akademisi",
+    position: "anggota",
+    affiliation: "Universitas Sultan Ageng Tirtayasa",
+  },
+  {
+    name: "Dr. Rina Yulianti, M.Psi.",
+    origin: "profesional",
+    position: "anggota",
+    affiliation: "Himpunan Psikologi Indonesia Wilayah Banten",
+  },
+  {
+    name: "Dr. Deden Suhendar, M.AP.",
+    origin: "instansiLain",
+    position: "anggota",
+    affiliation: "Pemerintah Provinsi Banten",
+  },
+];
+
+export const SELECTIONS: Record<string, StoredSelection> = {
   "metro-2021-jpt": {
     instansiId: "kota-metro",
     instansiName: "Pemerintah Kota Metro",
@@ -154,6 +291,68 @@ export const SELECTIONS: Record<string, SelectionDoc> = {
     posts: METRO_POSTS,
     pansel: METRO_PANSEL,
     panselUids: ["demo-pansel-metro"],
+    legalBasis: LEGAL_BASIS,
+    referenceDate: "2021-10-04",
+    regulationProfileId: "permenpanrb-15-2019",
+    stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
+    electionPeriod: false,
+    // Assumed dates: the articles give the September 2021 competency test, not the later schedule.
+    schedule: {
+      pendaftaran: { start: "2021-09-20", end: "2021-10-04" },
+      seleksiAdministrasi: { start: "2021-10-05", end: "2021-10-08" },
+      pengumumanAdministrasi: { start: "2021-10-11", end: "2021-10-13" },
+      asesmenManajerial: { start: "2021-10-18", end: "2021-10-20" },
+      kompetensiTeknis: { start: "2021-10-25", end: "2021-10-27" },
+      wawancara: { start: "2021-11-01", end: "2021-11-03" },
+      rekamJejak: { start: "2021-11-04", end: "2021-11-10" },
+      pemeringkatan: { start: "2021-11-11", end: "2021-11-12" },
+      laporanPpk: { start: "2021-11-15", end: "2021-11-16" },
+    },
+    scoringPlan: DEFAULT_SCORING_PLAN,
+    contact: {
+      name: "Sekretariat Panitia Seleksi, BKPSDM Kota Metro",
+      phone: "(0725) 41234",
+      email: "pansel.jpt@metrokota.demo",
+      address: "Jl. A.H. Nasution No. 5, Metro Pusat, Kota Metro",
+    },
+    ...PROCESS_DEFAULTS,
+  },
+  "serang-2026-jpt": {
+    instansiId: "kota-serang",
+    instansiName: "Pemerintah Kota Serang",
+    title: "Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama Kota Serang Tahun 2026",
+    year: 2026,
+    stage: "persiapan",
+    public: false,
+    announcedAt: null,
+    openTo: "PNS di lingkungan Pemerintah Provinsi Banten dan kabupaten/kota se-Provinsi Banten",
+    posts: SERANG_POSTS,
+    pansel: SERANG_PANSEL,
+    panselUids: [],
+    legalBasis: LEGAL_BASIS,
+    referenceDate: "2026-12-21",
+    regulationProfileId: "permenpanrb-15-2019",
+    stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
+    electionPeriod: false,
+    schedule: {
+      pendaftaran: { start: "2026-12-07", end: "2026-12-21" },
+      seleksiAdministrasi: { start: "2026-12-22", end: "2026-12-24" },
+      pengumumanAdministrasi: { start: "2026-12-28", end: "2026-12-30" },
+      asesmenManajerial: { start: "2027-01-05", end: "2027-01-07" },
+      kompetensiTeknis: { start: "2027-01-12", end: "2027-01-14" },
+      wawancara: { start: "2027-01-19", end: "2027-01-21" },
+      rekamJejak: { start: "2027-01-22", end: "2027-01-28" },
+      pemeringkatan: { start: "2027-01-29", end: "2027-02-01" },
+      laporanPpk: { start: "2027-02-02", end: "2027-02-03" },
+    },
+    scoringPlan: DEFAULT_SCORING_PLAN,
+    contact: {
+      name: "Sekretariat Panitia Seleksi, BKPSDM Kota Serang",
+      phone: "(0254) 200123",
+      email: "pansel.jpt@serangkota.demo",
+      address: "Jl. Jend. Sudirman No. 5, Serang",
+    },
+    ...PROCESS_DEFAULTS,
   },
   "pontianak-2024-jpt": {
     instansiId: "kota-pontianak",
@@ -167,6 +366,31 @@ export const SELECTIONS: Record<string, SelectionDoc> = {
     posts: PONTIANAK_POSTS,
     pansel: PONTIANAK_PANSEL,
     panselUids: [],
+    legalBasis: LEGAL_BASIS,
+    referenceDate: "2024-04-12",
+    regulationProfileId: "permenpanrb-15-2019",
+    stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
+    electionPeriod: true,
+    // Started 28 March 2024, appointment planned for May (the article); the rest is assumed.
+    schedule: {
+      pendaftaran: { start: "2024-03-28", end: "2024-04-12" },
+      seleksiAdministrasi: { start: "2024-04-15", end: "2024-04-17" },
+      pengumumanAdministrasi: { start: "2024-04-18", end: "2024-04-22" },
+      asesmenManajerial: { start: "2024-04-23", end: "2024-04-25" },
+      kompetensiTeknis: { start: "2024-04-26", end: "2024-04-29" },
+      wawancara: { start: "2024-04-30", end: "2024-05-02" },
+      rekamJejak: { start: "2024-05-03", end: "2024-05-08" },
+      pemeringkatan: { start: "2024-05-09", end: "2024-05-10" },
+      laporanPpk: { start: "2024-05-13", end: "2024-05-14" },
+    },
+    scoringPlan: DEFAULT_SCORING_PLAN,
+    contact: {
+      name: "Sekretariat Panitia Seleksi, BKPSDM Kota Pontianak",
+      phone: "(0561) 734567",
+      email: "pansel.jpt@pontianak.demo",
+      address: "Jl. Rahadi Usman No. 3, Pontianak",
+    },
+    ...PROCESS_DEFAULTS,
   },
 };
 
@@ -191,6 +415,20 @@ export const STAFF: DemoStaff[] = [
     name: "Prof. Dr. Hartini Saleh, M.Si.",
     instansiId: "kota-metro",
     roles: ["pansel"],
+  },
+  {
+    uid: "demo-operator-serang",
+    email: "operator@serangkota.demo",
+    name: "Fitri Handayani, S.E.",
+    instansiId: "kota-serang",
+    roles: ["operator"],
+  },
+  {
+    uid: "demo-pejabat-serang",
+    email: "sekda@serangkota.demo",
+    name: "Dr. H. Nana Supiana, M.Si.",
+    instansiId: "kota-serang",
+    roles: ["pejabat"],
   },
   {
     uid: "demo-operator-pontianak",

@@ -63,6 +63,8 @@ export function demoAccounts(): { role: string; email: string; password: string 
     { role: "pejabat (Sekda Kota Metro)", email: first("pejabat")?.email ?? "", password: DEMO_PASSWORD },
     { role: "pansel (Kota Metro)", email: first("pansel")?.email ?? "", password: DEMO_PASSWORD },
     { role: "peserta (candidate)", email: CANDIDATES[0]?.email ?? "", password: DEMO_PASSWORD },
+    { role: "operator (Kota Serang)", email: "operator@serangkota.demo", password: DEMO_PASSWORD },
+    { role: "pejabat (Sekda Kota Serang)", email: "sekda@serangkota.demo", password: DEMO_PASSWORD },
     { role: "operator (Kota Pontianak)", email: "operator@pontianak.demo", password: DEMO_PASSWORD },
   ];
 }

@@ -6,6 +6,14 @@ import { onCall } from "firebase-functions/v2/https";
 import { setGlobalOptions } from "firebase-functions/v2/options";
 import { FUNCTIONS_REGION } from "./domain/deployment.js";
 import { setStaffRolesInput, signUpInput } from "./domain/schemas/account.js";
+import {
+  createSelectionDraftInput,
+  decideTransitionInput,
+  proposeTransitionInput,
+  recordLetterInput,
+} from "./domain/selection/process.js";
+import { decideTransition, proposeTransition } from "./process/transitions.js";
+import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { registerCandidate as register } from "./accounts/registerCandidate.js";
 import { setStaffRolesAs } from "./accounts/staffRoles.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
@@ -24,4 +32,28 @@ export const setStaffRoles = onCall(async (request) => {
   const caller = requireSignedIn(request);
   const input = parseInput(setStaffRolesInput, request.data);
   return setStaffRolesAs(caller, input);
+});
+
+/** An operator starts a new selection, empty or copied from a past one of the same government. */
+export const createDraft = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return createSelectionDraft(caller, parseInput(createSelectionDraftInput, request.data), new Date());
+});
+
+/** An operator (or the ketua pansel) proposes the next stage; the gates are checked now and again on approval. */
+export const proposeStage = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return proposeTransition(caller, parseInput(proposeTransitionInput, request.data), new Date());
+});
+
+/** The Sekda or PPK approves or rejects a proposal; approval moves the stage in the same transaction. */
+export const decideStage = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return decideTransition(caller, parseInput(decideTransitionInput, request.data), new Date());
+});
+
+/** An operator records a letter the process waits for (the Minister's approval, a recommendation). */
+export const recordProcessLetter = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return recordLetter(caller, parseInput(recordLetterInput, request.data), new Date());
 });

@@ -19,7 +19,8 @@ import { setLogLevel } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { StaffClaims } from "../../functions/src/domain/roles.js";
-import type { SelectionDoc } from "../../functions/src/domain/schemas/documents.js";
+import { ZERO_COUNTS, type StoredSelection as SelectionDoc } from "../../functions/src/domain/selection/stored.js";
+import { defaultRequirements, emptySetup } from "../../functions/src/domain/selection/defaults.js";
 import { emulatorHosts } from "../support/emulators.js";
 
 // Its own demo- project: the rules emulator state of this file never meets the functions' project.
@@ -87,17 +88,24 @@ interface Row extends Action {
 const NIP_ANI = "197806152003122004";
 
 function selection(overrides: Partial<SelectionDoc>): SelectionDoc {
+  const setup = emptySetup(2025, "permenpanrb-15-2019");
   return {
+    ...setup,
     instansiId: METRO,
     instansiName: "Pemerintah Kota Metro",
     title: "Seleksi Terbuka JPT Pratama Kota Metro 2025",
-    year: 2025,
     stage: "persiapan",
     public: false,
     announcedAt: null,
     openTo: "ASN di lingkungan Provinsi Lampung",
     posts: [
-      { id: "bappeda", name: "Kepala Badan Perencanaan Pembangunan Daerah", opd: "Bappeda", level: "jptPratama" },
+      {
+        id: "bappeda",
+        name: "Kepala Badan Perencanaan Pembangunan Daerah",
+        opd: "Bappeda",
+        level: "jptPratama",
+        requirements: defaultRequirements(56),
+      },
     ],
     pansel: [
       {
@@ -108,6 +116,13 @@ function selection(overrides: Partial<SelectionDoc>): SelectionDoc {
       },
     ],
     panselUids: [],
+    pendingProposal: null,
+    counts: ZERO_COUNTS,
+    extensions: {},
+    postDecisions: {},
+    electionApproval: null,
+    recommendation: null,
+    auditSeq: 0,
     ...overrides,
   };
 }
@@ -156,6 +171,27 @@ async function seed(db: ClientDb): Promise<void> {
     }
   }
   set(`${COLLECTIONS.selections}/metro-draft`, SELECTIONS.metroDraft);
+  set(`${COLLECTIONS.selections}/metro-draft/proposals/p1`, {
+    instansiId: METRO,
+    from: "persiapan",
+    to: "pendaftaran",
+    status: "pending",
+    reason: "",
+    proposedBy: { uid: "op-metro", name: "Dewi Lestari", role: "operator" },
+    proposedAt: "2025-02-20T09:00:00+07:00",
+  });
+  set(`${COLLECTIONS.selections}/metro-draft/audit/00000001`, {
+    instansiId: METRO,
+    seq: 1,
+    action: "propose",
+    from: "persiapan",
+    to: "pendaftaran",
+    actor: { uid: "op-metro", name: "Dewi Lestari", role: "operator" },
+    at: "2025-02-20T09:00:00+07:00",
+    reason: "",
+    proposalId: "p1",
+  });
+  set(`${COLLECTIONS.selections}/metro-draft/requests/r1`, { uid: "op-metro", result: {} });
   set(`${COLLECTIONS.selections}/metro-open`, SELECTIONS.metroOpen);
   set(`${COLLECTIONS.selections}/pontianak-draft`, SELECTIONS.pontianakDraft);
   set(`${COLLECTIONS.profiles}/cand-ani`, {
@@ -324,62 +360,27 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, A, D, D],
   },
 
-  // selections: created by an operator, in preparation, unpublished, for their own tenant
+  // selections: created only by the createSelectionDraft function, which fills in the process
+  // fields; a client, even the tenant's operator, cannot create one, forged or not.
   {
     collection: "selections",
     op: "create",
     situation: "kota-metro draft in persiapan",
     attempt: createDraft(),
-    expected: [D, D, D, A, D, D, D, D],
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "selections",
     op: "create",
-    situation: "kota-pontianak draft in persiapan (other tenant for kota-metro)",
+    situation: "kota-pontianak draft in persiapan",
     attempt: createDraft({ instansiId: PONTIANAK, instansiName: "Pemerintah Kota Pontianak" }),
-    expected: [D, D, D, D, A, D, D, D],
-  },
-  {
-    collection: "selections",
-    op: "create",
-    situation: "forged stage pendaftaran",
-    attempt: createDraft({ stage: "pendaftaran" }),
     expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "selections",
     op: "create",
-    situation: "forged public: true",
-    attempt: createDraft({ public: true }),
-    expected: [D, D, D, D, D, D, D, D],
-  },
-  {
-    collection: "selections",
-    op: "create",
-    situation: "forged announcedAt",
-    attempt: createDraft({ announcedAt: "2025-01-02T08:00:00+07:00" }),
-    expected: [D, D, D, D, D, D, D, D],
-  },
-  {
-    // The name printed on announcements must be the tenant's own, not one the client made up.
-    collection: "selections",
-    op: "create",
-    situation: "instansiName of another government",
-    attempt: createDraft({ instansiName: "Pemerintah Kota Bandar Lampung" }),
-    expected: [D, D, D, D, D, D, D, D],
-  },
-  {
-    collection: "selections",
-    op: "create",
-    situation: "an extra field (results) the process decides",
-    attempt: createDraft({ results: [] }),
-    expected: [D, D, D, D, D, D, D, D],
-  },
-  {
-    collection: "selections",
-    op: "create",
-    situation: "title shorter than 3 characters",
-    attempt: createDraft({ title: "JP" }),
+    situation: "forged stage pendaftaran, public",
+    attempt: createDraft({ stage: "pendaftaran", public: true }),
     expected: [D, D, D, D, D, D, D, D],
   },
 
@@ -447,6 +448,99 @@ const TABLE: readonly Row[] = [
     attempt: (db) => selectionsRef(db).doc("metro-draft").update({ title: "" }),
     expected: [D, D, D, D, D, D, D, D],
   },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: schedule and scoring plan",
+    attempt: (db) =>
+      selectionsRef(db)
+        .doc("metro-draft")
+        .update({
+          schedule: { pendaftaran: { start: "2025-03-03", end: "2025-03-17" } },
+          scoringPlan: { components: [], finalistsPerPost: 3 },
+        }),
+    expected: [D, D, D, A, D, D, D, D],
+  },
+  {
+    // Counters and recorded decisions drive the gates: a client that could write them could open
+    // any gate.
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: forged counts and election approval",
+    attempt: (db) =>
+      selectionsRef(db)
+        .doc("metro-draft")
+        .update({
+          counts: {
+            applicantsPerPost: { bappeda: 9 },
+            unverifiedApplications: 0,
+            openObjections: 0,
+            unlockedScores: 0,
+          },
+          electionApproval: { letterNumber: "100.2.2.6/0001/OTDA", date: "2025-01-02" },
+        }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: a pending proposal forged",
+    attempt: (db) =>
+      selectionsRef(db)
+        .doc("metro-draft")
+        .update({
+          pendingProposal: { id: "x", from: "persiapan", to: "pendaftaran", proposedByName: "x", proposedAt: "x" },
+        }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // the record of the process: proposals and audit, written by functions only
+  {
+    ...get("proposals", "a proposal of a kota-metro selection", "selections/metro-draft/proposals/p1"),
+    expected: [D, D, D, A, D, A, A, A],
+  },
+  {
+    collection: "proposals",
+    op: "list",
+    situation: 'inbox: collection group where instansiId == kota-metro and status == "pending"',
+    attempt: (db) =>
+      db.collectionGroup("proposals").where("instansiId", "==", METRO).where("status", "==", "pending").get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "proposals",
+    op: "create",
+    situation: "a proposal written by a client",
+    attempt: (db) =>
+      db.doc("selections/metro-draft/proposals/p2").set({ instansiId: METRO, status: "pending", to: "pendaftaran" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "proposals",
+    op: "update",
+    situation: "approving a proposal directly",
+    attempt: (db) => db.doc("selections/metro-draft/proposals/p1").update({ status: "approved" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    ...get("audit", "an audit entry of a kota-metro selection", "selections/metro-draft/audit/00000001"),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "audit",
+    op: "update",
+    situation: "rewriting history",
+    attempt: (db) => db.doc("selections/metro-draft/audit/00000001").update({ reason: "tidak pernah terjadi" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "requests",
+    op: "get",
+    situation: "an idempotency record",
+    attempt: (db) => db.doc("selections/metro-draft/requests/r1").get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
   {
     collection: "selections",
     op: "update",

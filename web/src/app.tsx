@@ -15,6 +15,7 @@ const SignUp = lazy(() => import("./screens/public/SignUp").then((m) => m.SignUp
 const CandidateHome = lazy(() => import("./screens/candidate/CandidateHome").then((m) => m.CandidateHome));
 const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((m) => m.OperatorHome));
 const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
+const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
 export function App() {
@@ -31,6 +32,10 @@ export function App() {
               <Route path="/peserta" component={() => <RequireSession screen={CandidateHome} />} />
               <Route path="/operator" component={() => <RequireSession role="operator" screen={OperatorHome} />} />
               <Route path="/pejabat" component={() => <RequireSession role="pejabat" screen={PejabatHome} />} />
+              <Route
+                path="/kelola/:id"
+                component={() => <RequireSession role={["operator", "pejabat"]} screen={SelectionManage} />}
+              />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
               <Route default component={NotFound} />
             </Router>

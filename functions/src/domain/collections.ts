@@ -8,6 +8,11 @@
  *   profiles/{uid}                             a candidate's profile (owner; created by a function)
  *   nips/{nip}                                 one account per NIP (functions only, never readable)
  *   tokenRefresh/{uid}                         tells a signed-in client its claims changed
+ *   files/{fileId}                             a stored file's metadata; `complete` once every chunk is in
+ *   files/{fileId}/chunks/{00000}              the bytes in pieces of at most 512 KiB, written only by functions
+ *   selections/{id}/proposals/{proposalId}     stage moves proposed and decided (functions only)
+ *   selections/{id}/audit/{seq}                the append-only timeline of the selection
+ *   selections/{id}/requests/{requestId}       answers of earlier calls, so retries change nothing
  */
 export const COLLECTIONS = {
   instansi: "instansi",
@@ -16,4 +21,9 @@ export const COLLECTIONS = {
   profiles: "profiles",
   nips: "nips",
   tokenRefresh: "tokenRefresh",
+  files: "files",
+  chunks: "chunks",
+  proposals: "proposals",
+  audit: "audit",
+  requests: "requests",
 } as const;

@@ -5,9 +5,18 @@ import { staffClaimsOf, type StaffClaims } from "../domain/roles.js";
 import { parseWith } from "../domain/validation.js";
 import { issueError } from "./errors.js";
 
-export function requireSignedIn(request: CallableRequest): { uid: string; claims: StaffClaims | undefined } {
+export interface Caller {
+  readonly uid: string;
+  readonly claims: StaffClaims | undefined;
+  /** As the audit trail shows them: the display name, else the email. */
+  readonly name: string;
+}
+
+export function requireSignedIn(request: CallableRequest): Caller {
   if (!request.auth) throw issueError("unauthenticated", [{ code: "err.auth.required" }]);
-  return { uid: request.auth.uid, claims: staffClaimsOf(request.auth.token) };
+  const token = request.auth.token;
+  const name = typeof token["name"] === "string" && token["name"] ? token["name"] : (token.email ?? request.auth.uid);
+  return { uid: request.auth.uid, claims: staffClaimsOf(token), name };
 }
 
 export function parseInput<S extends z.ZodMiniType>(schema: S, data: unknown): z.output<S> {

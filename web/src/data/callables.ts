@@ -4,6 +4,7 @@ import { FUNCTIONS_REGION } from "@domain/deployment";
 import type { Issue } from "@domain/issue";
 import type { SetStaffRolesInput } from "@domain/schemas/account";
 import type { StaffRole } from "@domain/roles";
+import type { Stage } from "@domain/stages";
 import { firebaseApp } from "./app";
 
 let instance: Functions | undefined;
@@ -34,6 +35,40 @@ export async function setStaffRoles(input: SetStaffRolesInput): Promise<{ uid: s
     "setStaffRoles",
   )(input);
   return result.data;
+}
+
+/** A fresh id per user action: a retry over a bad network sends the same one and changes nothing. */
+export function newRequestId(): string {
+  return crypto.randomUUID();
+}
+
+export async function createDraft(input: { requestId: string; copyFrom?: string }): Promise<{ selectionId: string }> {
+  return (await httpsCallable<typeof input, { selectionId: string }>(functions(), "createDraft")(input)).data;
+}
+
+export interface ProposeAnswer {
+  proposalId: string;
+  warnings: Issue[];
+}
+
+export async function proposeStage(input: {
+  selectionId: string;
+  to: string;
+  reason: string;
+  requestId: string;
+}): Promise<ProposeAnswer> {
+  return (await httpsCallable<typeof input, ProposeAnswer>(functions(), "proposeStage")(input)).data;
+}
+
+export async function decideStage(input: {
+  selectionId: string;
+  proposalId: string;
+  decision: "approve" | "reject";
+  reason: string;
+  requestId: string;
+}): Promise<{ stage: Stage; decision: string }> {
+  return (await httpsCallable<typeof input, { stage: Stage; decision: string }>(functions(), "decideStage")(input))
+    .data;
 }
 
 /** The Issues a callable answered with; a network failure or an unexpected error gets a plain one. */

@@ -4,6 +4,7 @@
  */
 import {
   collection,
+  collectionGroup,
   connectFirestoreEmulator,
   doc,
   limit,
@@ -20,16 +21,18 @@ import {
 } from "firebase/firestore";
 import type { z } from "zod/mini";
 import { COLLECTIONS } from "@domain/collections";
+import type { Issue } from "@domain/issue";
+import type { Stage } from "@domain/stages";
+import type { AuditAction } from "@domain/selection/process";
 import {
   instansiDoc,
   memberDoc,
   profileDoc,
-  selectionDoc,
   type InstansiDoc,
   type MemberDoc,
   type ProfileDoc,
-  type SelectionDoc,
 } from "@domain/schemas/documents";
+import { storedSelection as selectionDoc, type StoredSelection as SelectionDoc } from "@domain/selection/stored";
 import { firebaseApp } from "./app";
 
 let instance: Firestore | undefined;
@@ -127,4 +130,72 @@ export type MemberWithId = MemberDoc & { id: string };
 export function watchMembers(instansiId: string, next: Listener<MemberWithId[]>, fail: OnError): Unsubscribe {
   const q = query(collection(liveDb(), COLLECTIONS.instansi, instansiId, COLLECTIONS.members), limit(200));
   return onSnapshot(q, (snap) => next(parsedDocs(memberDoc, snap.docs)), fail);
+}
+
+export function watchSelection(
+  selectionId: string,
+  next: Listener<SelectionWithId | undefined>,
+  fail: OnError,
+): Unsubscribe {
+  return onSnapshot(
+    doc(liveDb(), COLLECTIONS.selections, selectionId),
+    (snap) => {
+      const parsed = selectionDoc.safeParse(snap.data());
+      next(parsed.success ? { ...parsed.data, id: snap.id } : undefined);
+    },
+    fail,
+  );
+}
+
+export interface AuditRow {
+  readonly id: string;
+  readonly seq: number;
+  readonly at: string;
+  readonly action: AuditAction;
+  readonly actor: { readonly name: string; readonly role: string };
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly reason: string;
+}
+
+/** The timeline of a selection, newest first; at most the last 100 entries. */
+export function watchAudit(selectionId: string, next: Listener<AuditRow[]>, fail: OnError): Unsubscribe {
+  const q = query(
+    collection(liveDb(), COLLECTIONS.selections, selectionId, COLLECTIONS.audit),
+    orderBy("seq", "desc"),
+    limit(100),
+  );
+  return onSnapshot(
+    q,
+    (snap) => next(snap.docs.map((d) => ({ id: d.id, ...(d.data() as Omit<AuditRow, "id">) }))),
+    fail,
+  );
+}
+
+export interface ProposalRow {
+  readonly id: string;
+  readonly selectionId: string;
+  readonly selectionTitle: string;
+  readonly from: Stage;
+  readonly to: Stage;
+  readonly reason: string;
+  readonly proposedBy: { readonly uid: string; readonly name: string };
+  readonly proposedAt: string;
+  readonly warnings: readonly Issue[];
+}
+
+/** The approvals inbox: pending proposals of one government (index: instansiId + status + proposedAt). */
+export function watchPendingProposals(instansiId: string, next: Listener<ProposalRow[]>, fail: OnError): Unsubscribe {
+  const q = query(
+    collectionGroup(liveDb(), COLLECTIONS.proposals),
+    where("instansiId", "==", instansiId),
+    where("status", "==", "pending"),
+    orderBy("proposedAt", "asc"),
+    limit(50),
+  );
+  return onSnapshot(
+    q,
+    (snap) => next(snap.docs.map((d) => ({ id: d.id, ...(d.data() as Omit<ProposalRow, "id">) }))),
+    fail,
+  );
 }

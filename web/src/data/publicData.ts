@@ -16,7 +16,8 @@ import {
   type Firestore,
 } from "firebase/firestore/lite";
 import { COLLECTIONS } from "@domain/collections";
-import { instansiDoc, selectionDoc, type InstansiDoc, type SelectionDoc } from "@domain/schemas/documents";
+import { instansiDoc, type InstansiDoc } from "@domain/schemas/documents";
+import { storedSelection as selectionDoc, type StoredSelection as SelectionDoc } from "@domain/selection/stored";
 import { firebaseApp } from "./app";
 
 let lite: Firestore | undefined;

@@ -14,6 +14,7 @@ import {
   type MessageKey,
 } from "@domain/i18n/messages";
 import type { Issue, IssueParams } from "@domain/issue";
+import { isStage } from "@domain/stages";
 
 const STORAGE_KEY = "seleksi.locale";
 
@@ -87,6 +88,13 @@ export function useT(): Translate {
   return useContext(LocaleContext).t;
 }
 
+/** An issue in the user's language; stage ids among its values read as the stages' names. */
 export function issueText(t: Translate, issue: Issue): string {
-  return t(issue.code, issue.params);
+  const params: Record<string, string | number> = { ...issue.params };
+  for (const [name, value] of Object.entries(params)) {
+    if (STAGE_PARAMS.has(name) && isStage(value)) params[name] = t(`stage.${value}`);
+  }
+  return t(issue.code, params);
 }
+
+const STAGE_PARAMS = new Set(["stage", "otherStage", "from", "to"]);

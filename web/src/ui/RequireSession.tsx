@@ -13,14 +13,17 @@ import { Loading } from "./Loading";
 export type SignedIn = Extract<Session, { status: "signedIn" }>;
 
 interface Props {
-  readonly role?: StaffRole;
+  /** One role, or any of several. */
+  readonly role?: StaffRole | readonly StaffRole[];
   readonly screen: ComponentType<{ session: SignedIn }>;
 }
 
 export function RequireSession({ role, screen: Screen }: Props) {
   const current = useStore(session);
   const { route } = useLocation();
-  const allowed = current.status === "signedIn" && (!role || hasRole(current.claims, role));
+  const roles = role === undefined ? [] : typeof role === "string" ? [role] : role;
+  const allowed =
+    current.status === "signedIn" && (roles.length === 0 || roles.some((r) => hasRole(current.claims, r)));
 
   useEffect(() => {
     void loadAuth();

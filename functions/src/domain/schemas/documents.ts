@@ -3,7 +3,6 @@
  * whatever happens to be in Firestore.
  */
 import { z } from "zod/mini";
-import { STAGES } from "../stages.js";
 import { STAFF_ROLES } from "../roles.js";
 import { GOLONGAN } from "../ranks.js";
 
@@ -14,49 +13,15 @@ export const instansiDoc = z.object({
   agency: z.string(), // "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
   address: z._default(z.string(), ""),
   website: z._default(z.string(), ""),
+  /** Deadlines ("registration closes on 4 October") are dates in the government's own zone. */
+  timeZone: z._default(z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]), "Asia/Jakarta"),
 });
 export type InstansiDoc = z.infer<typeof instansiDoc>;
 
 export const JPT_LEVELS = ["jptPratama", "jptMadya"] as const;
 
-export const postDoc = z.object({
-  id: z.string(),
-  name: z.string(), // "Kepala Badan Perencanaan Pembangunan Daerah"
-  opd: z.string(), // "Bappeda"
-  level: z.enum(JPT_LEVELS),
-});
-export type PostDoc = z.infer<typeof postDoc>;
-
 export const PANSEL_ORIGINS = ["internal", "akademisi", "profesional", "instansiLain"] as const;
 export const PANSEL_POSITIONS = ["ketua", "sekretaris", "anggota"] as const;
-
-export const panselMemberDoc = z.object({
-  name: z.string(),
-  origin: z.enum(PANSEL_ORIGINS),
-  position: z.enum(PANSEL_POSITIONS),
-  affiliation: z.string(),
-  uid: z.optional(z.string()),
-});
-export type PanselMemberDoc = z.infer<typeof panselMemberDoc>;
-
-export const selectionDoc = z.object({
-  instansiId: z.string(),
-  instansiName: z.string(),
-  title: z.string(),
-  year: z.int(),
-  stage: z.enum(STAGES),
-  /** Derived from the stage by the functions: announced selections are readable by anyone. */
-  public: z.boolean(),
-  /** ISO date-time of the announcement; orders the public list. */
-  announcedAt: z.nullable(z.string()),
-  /** Who may apply, as announced: "ASN di lingkungan Provinsi Lampung". */
-  openTo: z.string(),
-  posts: z.array(postDoc),
-  pansel: z._default(z.array(panselMemberDoc), []),
-  /** uids of pansel members who have accounts, for rules and "my selections" queries. */
-  panselUids: z._default(z.array(z.string()), []),
-});
-export type SelectionDoc = z.infer<typeof selectionDoc>;
 
 export const profileDoc = z.object({
   name: z.string(),

@@ -23,7 +23,7 @@ export function InstansiSelections({ instansiId }: { instansiId: string }) {
           <ul class="cards">
             {selections.value.map((s) => (
               <li key={s.id} class="card">
-                <a class="card__link" href={`/seleksi/${s.id}`}>
+                <a class="card__link" href={`/kelola/${s.id}`}>
                   <strong class="card__title">{s.title}</strong>
                   <span class="card__meta">
                     {t("official.posts", { count: s.posts.length })} · {t(`stage.${s.stage}`)}

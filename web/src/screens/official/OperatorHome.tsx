@@ -1,6 +1,7 @@
 import type { SignedIn } from "../../ui/RequireSession";
 import { InstansiHeading } from "./InstansiHeading";
 import { InstansiSelections } from "./InstansiSelections";
+import { NewSelectionButton } from "./NewSelectionButton";
 import { StaffRoles } from "./StaffRoles";
 
 /** The BKPSDM operator's home: the government's selections and who holds which role. */
@@ -10,6 +11,7 @@ export function OperatorHome({ session }: { session: SignedIn }) {
     <section>
       <InstansiHeading role="operator" instansiId={instansiId} />
       <InstansiSelections instansiId={instansiId} />
+      <NewSelectionButton />
       <StaffRoles instansiId={instansiId} />
     </section>
   );

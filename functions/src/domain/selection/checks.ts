@@ -1,0 +1,505 @@
+/**
+ * The checks of a selection's setup against its regulation profile, and the small rules later stages
+ * ask (too few applicants, rotation protection, the election-period gate). Pure: the profile, the
+ * setup and any date come in as arguments; every problem comes out as a Finding with the field it
+ * belongs to, so the wizard shows it beside the input, and with the rule's citation.
+ *
+ * The shapes have already been parsed (./setup.ts); these checks are about what the shapes cannot
+ * say: sums, orders, duplicates and the law.
+ */
+import { compareDates, parseIsoDate, type CalendarDate } from "../calendar.js";
+import type { MessageKey } from "../i18n/messages.js";
+import { message } from "../i18n/render.js";
+import type { Locale } from "../i18n/messages.js";
+import type { Issue, IssueParams } from "../issue.js";
+import { compareGolongan, rankLabel } from "../ranks.js";
+import { isStage, type Stage } from "../stages.js";
+import type { RegulationProfile, ShortfallDecision } from "../regulation/profile.js";
+import {
+  EDUCATION_LEVELS,
+  SCHEDULED_STAGES,
+  type PanselMember,
+  type Schedule,
+  type ScheduledStage,
+  type ScoringPlan,
+  type SelectionSetup,
+  type SetupPost,
+} from "./setup.js";
+
+export type Severity = "error" | "warning";
+
+/** An Issue with its weight and, where a rule applies, its citation (also in params.cite). */
+export type Finding = Issue & { readonly severity: Severity; readonly cite?: string };
+
+function finding(
+  severity: Severity,
+  code: MessageKey,
+  field: string,
+  params: IssueParams = {},
+  cite?: string,
+): Finding {
+  if (cite === undefined) return { severity, code, field, params };
+  return { severity, code, field, params: { ...params, cite }, cite };
+}
+
+const error = (code: MessageKey, field: string, params?: IssueParams, cite?: string) =>
+  finding("error", code, field, params, cite);
+const warning = (code: MessageKey, field: string, params?: IssueParams, cite?: string) =>
+  finding("warning", code, field, params, cite);
+
+/** Share in percent, to one decimal, for messages ("42.9"); the rule itself compares exactly. */
+function percent(part: number, whole: number): number {
+  return Math.round((part * 1000) / whole) / 10;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Pansel
+
+/**
+ * Internal members are the government's own officials. A member from another government ("instansiLain",
+ * like the two provincial officials on Pontianak's 2024 pansel) is external: the rule exists to keep
+ * the appointing government from judging its own people alone.
+ */
+export function isInternalMember(member: Pick<PanselMember, "origin">): boolean {
+  return member.origin === "internal";
+}
+
+export function checkPanselComposition(pansel: readonly PanselMember[], profile: RegulationProfile): Finding[] {
+  const rule = profile.pansel;
+  const roles = profile.panselRoles;
+  const findings: Finding[] = [];
+  const count = pansel.length;
+
+  if (count < rule.minMembers) {
+    findings.push(error("err.setup.panselTooFew", "pansel", { count, min: rule.minMembers }, rule.cite));
+  }
+  if (count > rule.maxMembers) {
+    findings.push(error("err.setup.panselTooMany", "pansel", { count, max: rule.maxMembers }, rule.cite));
+  }
+  // An empty pansel is simply too small; calling 0 "even" would only add noise.
+  if (rule.oddOnly && count > 0 && count % 2 === 0) {
+    findings.push(error("err.setup.panselEven", "pansel", { count }, rule.cite));
+  }
+
+  const internal = pansel.filter(isInternalMember).length;
+  // Integers only: 9 of 20 is exactly 45 % and allowed, with no floating-point doubt.
+  if (count > 0 && internal * 100 > rule.maxInternalPercent * count) {
+    findings.push(
+      error(
+        "err.setup.panselInternalShare",
+        "pansel",
+        { internal, count, percent: percent(internal, count), max: rule.maxInternalPercent },
+        rule.cite,
+      ),
+    );
+  }
+
+  const ketua = pansel.filter((m) => m.position === "ketua").length;
+  if (count > 0 && ketua === 0) findings.push(error("err.setup.panselNoKetua", "pansel", {}, roles.cite));
+  if (ketua > 1) findings.push(error("err.setup.panselManyKetua", "pansel", { count: ketua }, roles.cite));
+  if (count > 0 && roles.requireSekretaris && !pansel.some((m) => m.position === "sekretaris")) {
+    findings.push(error("err.setup.panselNoSekretaris", "pansel", {}, roles.cite));
+  }
+
+  // The same person twice would make a pansel of four look like five.
+  const seen = new Set<string>();
+  pansel.forEach((member, i) => {
+    const key = normalizeName(member.name);
+    if (seen.has(key)) {
+      findings.push(error("err.setup.panselDuplicate", `pansel.${i}.name`, { name: member.name.trim() }));
+    }
+    seen.add(key);
+  });
+  return findings;
+}
+
+function normalizeName(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Schedule
+
+/** Days in an inclusive range: 1 to 15 April is 15 days. */
+export function inclusiveDays(start: CalendarDate, end: CalendarDate): number {
+  return dayNumber(end) - dayNumber(start) + 1;
+}
+
+/** Days since 1 March of year 0 (proleptic Gregorian); only differences are used. */
+function dayNumber(d: CalendarDate): number {
+  const y = d.month <= 2 ? d.year - 1 : d.year;
+  const m = d.month <= 2 ? d.month + 9 : d.month - 3;
+  return (
+    365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * m + 2) / 5) + d.day
+  );
+}
+
+interface ParsedRange {
+  readonly stage: ScheduledStage;
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+  readonly startText: string;
+  readonly endText: string;
+}
+
+/**
+ * Dates per stage are inclusive and stages run one after another, as the stage machine moves them:
+ * a stage starts after the previous one has ended, so sharing a day counts as an overlap.
+ *
+ * `stagesUsed` are the stages this selection goes through; each scheduled one needs dates, and dates
+ * for a stage not used are ignored with a warning. Without it only registration is required: no open
+ * selection is without one.
+ */
+export function checkSchedule(
+  schedule: Schedule,
+  profile: RegulationProfile,
+  stagesUsed?: readonly Stage[],
+): Finding[] {
+  const findings: Finding[] = [];
+  const used = (stage: ScheduledStage) => stagesUsed === undefined || stagesUsed.includes(stage);
+  const required: readonly ScheduledStage[] = stagesUsed
+    ? SCHEDULED_STAGES.filter((s) => stagesUsed.includes(s))
+    : ["pendaftaran"];
+
+  for (const stage of required) {
+    if (!schedule[stage]) findings.push(error("err.setup.scheduleMissing", `schedule.${stage}`, { stage }));
+  }
+
+  const ranges: ParsedRange[] = [];
+  for (const stage of SCHEDULED_STAGES) {
+    const range = schedule[stage];
+    if (!range) continue;
+    if (!used(stage)) {
+      findings.push(warning("warn.setup.scheduleUnused", `schedule.${stage}`, { stage }));
+      continue;
+    }
+    const start = parseIsoDate(range.start);
+    const end = parseIsoDate(range.end);
+    if (!start) findings.push(error("err.setup.dateInvalid", `schedule.${stage}.start`, { value: range.start }));
+    if (!end) findings.push(error("err.setup.dateInvalid", `schedule.${stage}.end`, { value: range.end }));
+    if (!start || !end) continue;
+    if (compareDates(end, start) < 0) {
+      findings.push(
+        error("err.setup.scheduleReversed", `schedule.${stage}`, { stage, start: range.start, end: range.end }),
+      );
+      continue;
+    }
+    ranges.push({ stage, start, end, startText: range.start, endText: range.end });
+  }
+
+  // Against every earlier stage, not only the one before: one report per stage, order first, because
+  // a stage out of order also overlaps and "out of order" is the better hint.
+  ranges.forEach((range, i) => {
+    const earlier = ranges.slice(0, i);
+    const before = earlier.find((e) => compareDates(range.start, e.start) < 0);
+    const overlapping = earlier.find((e) => compareDates(range.start, e.end) <= 0);
+    const other = before ?? overlapping;
+    if (!other) return;
+    const params = {
+      stage: range.stage,
+      start: range.startText,
+      end: range.endText,
+      otherStage: other.stage,
+      otherStart: other.startText,
+      otherEnd: other.endText,
+    };
+    findings.push(
+      error(before ? "err.setup.scheduleOrder" : "err.setup.scheduleOverlap", `schedule.${range.stage}`, params),
+    );
+  });
+
+  const registration = ranges.find((r) => r.stage === "pendaftaran");
+  if (registration) {
+    const days = inclusiveDays(registration.start, registration.end);
+    const rule = profile.registration;
+    if (days < rule.minDays) {
+      findings.push(
+        warning("warn.setup.registrationShort", "schedule.pendaftaran", { days, min: rule.minDays }, rule.cite),
+      );
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scoring plan
+
+/** Weights are typed as decimals (33.3 + 33.3 + 33.4); sums within this of 100 are exactly 100. */
+const WEIGHT_EPSILON = 1e-9;
+
+export function checkScoringPlan(plan: ScoringPlan): Finding[] {
+  const findings: Finding[] = [];
+  const base = "scoringPlan.components";
+
+  const sum = plan.components.reduce((total, c) => total + c.weight, 0);
+  if (Math.abs(sum - 100) > WEIGHT_EPSILON) {
+    findings.push(error("err.setup.weightsSum", base, { sum: Math.round(sum * 100) / 100 }));
+  }
+
+  const ids = new Set<string>();
+  plan.components.forEach((c, i) => {
+    const at = `${base}.${i}`;
+    const component = c.label.trim() || c.id;
+    if (ids.has(c.id)) findings.push(error("err.setup.componentDuplicate", `${at}.id`, { id: c.id }));
+    ids.add(c.id);
+
+    if (c.weight === 0) findings.push(warning("warn.setup.weightZero", `${at}.weight`, { component }));
+
+    const { min, max } = c.scale;
+    if (min >= max) {
+      findings.push(error("err.setup.scaleReversed", `${at}.scale`, { component, min, max }));
+      return; // nothing is inside a reversed scale; the checks below would only repeat it
+    }
+    const inScale = (v: number) => v >= min && v <= max;
+    if (c.minScore !== undefined && !inScale(c.minScore)) {
+      findings.push(error("err.setup.minScoreOutside", `${at}.minScore`, { component, value: c.minScore, min, max }));
+    }
+    const scores = new Set<number>();
+    c.rubric?.levels.forEach((level, j) => {
+      const field = `${at}.rubric.levels.${j}.score`;
+      const params = { component, value: level.score, min, max };
+      if (!inScale(level.score)) findings.push(error("err.setup.rubricLevelOutside", field, params));
+      else if (scores.has(level.score)) findings.push(error("err.setup.rubricLevelDuplicate", field, params));
+      scores.add(level.score);
+    });
+  });
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Posts
+
+export function checkPosts(posts: readonly SetupPost[], profile: RegulationProfile): Finding[] {
+  const findings: Finding[] = [];
+  if (posts.length === 0) return [error("err.setup.noPosts", "posts")];
+
+  const ids = new Set<string>();
+  posts.forEach((post, i) => {
+    const at = `posts.${i}`;
+    if (ids.has(post.id)) findings.push(error("err.setup.postDuplicate", `${at}.id`, { id: post.id }));
+    ids.add(post.id);
+
+    // A post may ask more than the regulation (younger, higher rank), never less.
+    const rule = profile.eligibility[post.level];
+    const req = post.requirements;
+    const r = `${at}.requirements`;
+    const level = post.level;
+    if (req.maxAge > rule.maxAge) {
+      findings.push(
+        error("err.setup.maxAgeAboveLimit", `${r}.maxAge`, { value: req.maxAge, limit: rule.maxAge, level }, rule.cite),
+      );
+    }
+    if (compareGolongan(req.minGolongan, rule.minGolongan) < 0) {
+      const params = { value: rankLabel(req.minGolongan), limit: rankLabel(rule.minGolongan), level };
+      findings.push(error("err.setup.rankBelowMinimum", `${r}.minGolongan`, params, rule.cite));
+    }
+    if (EDUCATION_LEVELS.indexOf(req.minEducation) < EDUCATION_LEVELS.indexOf(rule.minEducation)) {
+      const params = { value: req.minEducation, limit: rule.minEducation, level };
+      findings.push(error("err.setup.educationBelowMinimum", `${r}.minEducation`, params, rule.cite));
+    }
+    if (req.minYearsInPost < rule.minYearsInPost) {
+      const params = { value: req.minYearsInPost, limit: rule.minYearsInPost, level };
+      findings.push(error("err.setup.yearsInPostBelowMinimum", `${r}.minYearsInPost`, params, rule.cite));
+    }
+    if (req.minYearsRelevant < rule.minYearsRelevant) {
+      const params = { value: req.minYearsRelevant, limit: rule.minYearsRelevant, level };
+      findings.push(error("err.setup.yearsRelevantBelowMinimum", `${r}.minYearsRelevant`, params, rule.cite));
+    }
+
+    const docIds = new Set<string>();
+    req.documents.forEach((doc, j) => {
+      const d = `${r}.documents.${j}`;
+      if (docIds.has(doc.id)) {
+        findings.push(error("err.setup.documentDuplicate", `${d}.id`, { id: doc.id, post: post.name }));
+      }
+      docIds.add(doc.id);
+      // The schema asks for a format; a draft saved before that, or an optional document, may lack
+      // one, and then no candidate can upload it.
+      if (doc.formats.length === 0) {
+        findings.push(error("err.setup.documentNoFormat", `${d}.formats`, { document: doc.label, post: post.name }));
+      }
+    });
+  });
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The whole setup
+
+export interface SetupCheck {
+  readonly errors: Finding[];
+  readonly warnings: Finding[];
+}
+
+/**
+ * Every check of the setup, in the order of the wizard's steps. `profile` is the one named by
+ * `setup.regulationProfileId` (profileById); the caller resolves it, so a missing profile is its error.
+ * `stagesUsed` defaults to the setup's own.
+ */
+export function checkSetup(
+  setup: SelectionSetup,
+  profile: RegulationProfile,
+  stagesUsed: readonly Stage[] = setup.stagesUsed,
+): SetupCheck {
+  const findings: Finding[] = [];
+  if (!parseIsoDate(setup.referenceDate)) {
+    findings.push(error("err.setup.dateInvalid", "referenceDate", { value: setup.referenceDate }));
+  }
+  findings.push(...checkPosts(setup.posts, profile));
+  findings.push(...checkSchedule(setup.schedule, profile, stagesUsed));
+  findings.push(...checkScoringPlan(setup.scoringPlan));
+  setup.scoringPlan.components.forEach((c, i) => {
+    // A component scored in a stage with no dates would never be scored in time.
+    if (!setup.schedule[c.stage]) {
+      const params = { component: c.label.trim() || c.id, stage: c.stage };
+      findings.push(warning("warn.setup.componentStageUnscheduled", `scoringPlan.components.${i}.stage`, params));
+    }
+  });
+  findings.push(...checkPanselComposition(setup.pansel, profile));
+  if (setup.electionPeriod) {
+    const rule = profile.electionGate;
+    findings.push(
+      warning("warn.setup.electionPeriod", "electionPeriod", { stage: rule.approvalBeforeStage }, rule.cite),
+    );
+  }
+  return {
+    errors: findings.filter((f) => f.severity === "error"),
+    warnings: findings.filter((f) => f.severity === "warning"),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rules for later stages
+
+export type ApplicantOutcome =
+  | { readonly status: "ok"; readonly applicants: number }
+  | {
+      readonly status: "extend";
+      readonly applicants: number;
+      readonly days: number;
+      /** Which extension this is: 1 for the first. */
+      readonly extension: number;
+      readonly finding: Finding;
+    }
+  | {
+      readonly status: "decisionNeeded";
+      readonly applicants: number;
+      readonly options: readonly ShortfallDecision[];
+      readonly finding: Finding;
+    };
+
+/**
+ * At the end of (an extension of) registration: per post, whether it has enough applicants, gets
+ * another extension, or needs a recorded decision (cancel the post or continue). `postNames` makes
+ * the messages name the post; without it they show the id.
+ */
+export function applicantShortfall(
+  applicantsPerPost: Readonly<Record<string, number>>,
+  extensionsSoFar: Readonly<Record<string, number>>,
+  profile: RegulationProfile,
+  postNames: Readonly<Record<string, string>> = {},
+): Record<string, ApplicantOutcome> {
+  const rule = profile.applicants;
+  const outcomes: Record<string, ApplicantOutcome> = {};
+  for (const [postId, applicants] of Object.entries(applicantsPerPost)) {
+    if (applicants >= rule.minPerPost) {
+      outcomes[postId] = { status: "ok", applicants };
+      continue;
+    }
+    const done = extensionsSoFar[postId] ?? 0;
+    const post = postNames[postId] ?? postId;
+    const field = `applicants.${postId}`;
+    if (done < rule.maxExtensions) {
+      const extension = done + 1;
+      const params = {
+        post,
+        count: applicants,
+        min: rule.minPerPost,
+        days: rule.extensionDays,
+        extension,
+        maxExtensions: rule.maxExtensions,
+      };
+      outcomes[postId] = {
+        status: "extend",
+        applicants,
+        days: rule.extensionDays,
+        extension,
+        finding: warning("warn.applicants.extend", field, params, rule.cite),
+      };
+    } else {
+      const params = { post, count: applicants, min: rule.minPerPost, extensions: done };
+      outcomes[postId] = {
+        status: "decisionNeeded",
+        applicants,
+        options: rule.afterLastExtension,
+        finding: error("err.applicants.decisionNeeded", field, params, rule.cite),
+      };
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * Whether an official is still protected from rotation: less than the protected time in the post,
+ * or the shorter time when their performance there is poor. Exactly the limit is no longer protected.
+ */
+export function isRotationProtected(
+  yearsInPost: number,
+  poorPerformance: boolean,
+  profile: RegulationProfile,
+): boolean {
+  const rule = profile.rotation;
+  const months = poorPerformance ? rule.poorPerformanceProtectedMonths : rule.protectedMonths;
+  // Months, not years: 0.5 years * 12 is exactly 6, whereas 6 / 12 compared to 0.5 invites rounding.
+  return yearsInPost * 12 < months;
+}
+
+export interface MinisterApproval {
+  /** The number of the Minister of Home Affairs' letter. */
+  readonly letterNumber: string;
+  /** Its date (ISO). */
+  readonly date: string;
+}
+
+/**
+ * The election-period gate, asked before the profile's `approvalBeforeStage`: a regional head in an
+ * election period needs the Minister of Home Affairs' written approval on file. Undefined when the
+ * gate is open. The profile is the selection's, like every other check's: the gate is law, and law
+ * changes by profile.
+ */
+export function electionGateIssue(
+  electionPeriod: boolean,
+  approval: MinisterApproval | undefined,
+  profile: RegulationProfile,
+): Finding | undefined {
+  if (!electionPeriod) return undefined;
+  const rule = profile.electionGate;
+  const stage = rule.approvalBeforeStage;
+  if (!approval) return error("err.setup.electionApprovalMissing", "electionApproval", { stage }, rule.cite);
+  if (approval.letterNumber.trim() === "") {
+    return error("err.setup.electionApprovalLetter", "electionApproval.letterNumber", { stage }, rule.cite);
+  }
+  if (!parseIsoDate(approval.date)) {
+    return error("err.setup.electionApprovalDate", "electionApproval.date", { value: approval.date }, rule.cite);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rendering
+
+/**
+ * Renders a finding in `locale`, with stage and JPT-level keys in its params (`stage`, `otherStage`,
+ * `level`) turned into their labels from the catalogue: "Seleksi administrasi", not
+ * "seleksiAdministrasi". Plain renderIssue works too, but shows the keys.
+ */
+export function renderFinding(locale: Locale, f: Finding): string {
+  const params: Record<string, string | number> = { ...f.params };
+  for (const name of ["stage", "otherStage"]) {
+    const value = params[name];
+    if (isStage(value)) params[name] = message(locale, `stage.${value}`);
+  }
+  const level = params["level"];
+  if (level === "jptPratama" || level === "jptMadya") params["level"] = message(locale, `level.${level}`);
+  return message(locale, f.code, params);
+}

@@ -1,0 +1,116 @@
+/**
+ * Sensible defaults for a new selection, so an operator on a phone starts from a complete, legal
+ * plan and only changes what differs. Values follow common practice in JPT Pratama announcements;
+ * every one of them is editable per selection.
+ */
+import type { DocumentRequirement, PostRequirements, ScoringPlan, SelectionSetup } from "./setup.js";
+
+export const DEFAULT_DOCUMENTS: readonly DocumentRequirement[] = [
+  {
+    id: "surat-lamaran",
+    label: "Surat lamaran kepada Ketua Panitia Seleksi",
+    required: true,
+    formats: ["pdf"],
+    maxSizeKb: 1024,
+  },
+  { id: "daftar-riwayat-hidup", label: "Daftar riwayat hidup", required: true, formats: ["pdf"], maxSizeKb: 1024 },
+  { id: "sk-pangkat", label: "SK pangkat terakhir", required: true, formats: ["pdf", "jpg", "png"], maxSizeKb: 2048 },
+  {
+    id: "sk-jabatan",
+    label: "SK jabatan terakhir dan berita acara pelantikan",
+    required: true,
+    formats: ["pdf", "jpg", "png"],
+    maxSizeKb: 2048,
+  },
+  {
+    id: "ijazah",
+    label: "Ijazah dan transkrip pendidikan terakhir",
+    required: true,
+    formats: ["pdf", "jpg", "png"],
+    maxSizeKb: 2048,
+  },
+  { id: "skp", label: "Penilaian kinerja (SKP) dua tahun terakhir", required: true, formats: ["pdf"], maxSizeKb: 2048 },
+  {
+    id: "surat-sehat",
+    label: "Surat keterangan sehat jasmani dan rohani",
+    required: true,
+    formats: ["pdf", "jpg", "png"],
+    maxSizeKb: 1024,
+  },
+  { id: "pakta-integritas", label: "Pakta integritas", required: true, formats: ["pdf"], maxSizeKb: 1024 },
+  {
+    id: "bebas-hukuman",
+    label: "Surat pernyataan tidak sedang menjalani hukuman disiplin",
+    required: true,
+    formats: ["pdf"],
+    maxSizeKb: 1024,
+  },
+  { id: "lhkpn", label: "Tanda terima LHKPN", required: false, formats: ["pdf", "jpg", "png"], maxSizeKb: 1024 },
+];
+
+export function defaultRequirements(maxAge: number): PostRequirements {
+  return {
+    minGolongan: "IV/a",
+    minEducation: "S1",
+    minYearsInPost: 2,
+    minYearsRelevant: 5,
+    maxAge,
+    extraConditions: [
+      "Sehat jasmani dan rohani",
+      "Memiliki rekam jejak jabatan, integritas, dan moralitas yang baik",
+      "Tidak sedang menjalani hukuman disiplin atau proses hukum",
+    ],
+    documents: DEFAULT_DOCUMENTS.map((d) => ({ ...d, formats: [...d.formats] })),
+  };
+}
+
+export const DEFAULT_SCORING_PLAN: ScoringPlan = {
+  components: [
+    {
+      id: "asesmen",
+      label: "Asesmen kompetensi manajerial dan sosial kultural",
+      weight: 40,
+      stage: "asesmenManajerial",
+      scale: { min: 0, max: 100 },
+      minScore: 60,
+    },
+    {
+      id: "makalah",
+      label: "Penulisan makalah dan presentasi",
+      weight: 25,
+      stage: "kompetensiTeknis",
+      scale: { min: 0, max: 100 },
+    },
+    { id: "wawancara", label: "Wawancara akhir", weight: 25, stage: "wawancara", scale: { min: 0, max: 100 } },
+    {
+      id: "rekam-jejak",
+      label: "Penelusuran rekam jejak",
+      weight: 10,
+      stage: "rekamJejak",
+      scale: { min: 0, max: 100 },
+    },
+  ],
+  finalistsPerPost: 3,
+};
+
+/** An empty but well-formed draft: the wizard fills it in step by step. */
+export function emptySetup(year: number, regulationProfileId: string): SelectionSetup {
+  return {
+    title: `Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama Tahun ${year}`,
+    year,
+    legalBasis: [
+      "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara",
+      "Peraturan Menteri PANRB Nomor 15 Tahun 2019 tentang Pengisian Jabatan Pimpinan Tinggi secara Terbuka dan Kompetitif di Lingkungan Instansi Pemerintah",
+    ],
+    referenceDate: `${year}-01-01`,
+    openTo: "",
+    regulationProfileId,
+    stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
+    electionPeriod: false,
+    posts: [],
+    schedule: {},
+    scoringPlan: structuredClone(DEFAULT_SCORING_PLAN),
+    pansel: [],
+    contact: { name: "", phone: "", email: "", address: "" },
+  };
+}

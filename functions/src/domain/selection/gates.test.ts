@@ -1,0 +1,375 @@
+/**
+ * Every gate of the stage machine, passing and failing, on the Kota Metro 2021 selection of the demo
+ * seed: the issue code and values the official reads, and whether the move is blocked (errors) or
+ * only comes with a note (warnings).
+ */
+import { describe, expect, it } from "vitest";
+import { SELECTIONS } from "../../../../seed/metro2021.js";
+import type { CalendarDate } from "../calendar.js";
+import { DEFAULT_PROFILE_ID } from "../regulation/profiles.js";
+import type { Stage } from "../stages.js";
+import { emptySetup } from "./defaults.js";
+import { evaluateGates } from "./gates.js";
+import { findTransition, type GateId, type TransitionRule } from "./stageMachine.js";
+import type { Schedule, ScheduledStage } from "./setup.js";
+import type { StoredSelection } from "./stored.js";
+
+const METRO = SELECTIONS["metro-2021-jpt"]!;
+const CITE = "Permenpan RB No. 15 Tahun 2019";
+const POST_IDS = METRO.posts.map((p) => p.id);
+
+function day(iso: string): CalendarDate {
+  const [year, month, d] = iso.split("-").map(Number);
+  return { year: year!, month: month!, day: d! };
+}
+
+/** Metro as stored, with process facts changed; the setup is the seed's, which is valid. */
+function metro(changes: Partial<StoredSelection> = {}): StoredSelection {
+  return { ...METRO, ...changes };
+}
+
+/** Metro's schedule without the dates of one stage. */
+function withoutDates(stage: ScheduledStage): Schedule {
+  const schedule = { ...METRO.schedule };
+  delete schedule[stage];
+  return schedule;
+}
+
+/** Enough applicants for every post: what a registration that went well leaves behind. */
+const FULL = Object.fromEntries(POST_IDS.map((id) => [id, 6]));
+
+/** A rule with one gate, to see that gate alone. */
+function only(gate: GateId): TransitionRule {
+  return {
+    from: "persiapan",
+    to: "pendaftaran",
+    proposers: ["operator"],
+    approvers: ["pejabat"],
+    gates: [gate],
+    reasonRequired: false,
+  };
+}
+
+function move(from: Stage, to: Stage, s: StoredSelection = METRO): TransitionRule {
+  const rule = findTransition(from, to, s.stagesUsed);
+  if (!rule) throw new Error(`${from} → ${to} is not legal`);
+  return rule;
+}
+
+const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code);
+const NONE = { errors: [], warnings: [] };
+
+describe("setupValid", () => {
+  it("passes the Kota Metro 2021 setup, with nothing to note", () => {
+    expect(evaluateGates(move("persiapan", "pendaftaran"), metro(), day("2021-09-01"))).toEqual(NONE);
+  });
+
+  it("blocks an empty setup: no posts, no dates, no pansel", () => {
+    const empty = metro({ ...emptySetup(2025, DEFAULT_PROFILE_ID) });
+    const result = evaluateGates(only("setupValid"), empty, day("2025-01-10"));
+    expect(codes(result.errors)).toEqual([
+      "err.setup.noPosts",
+      ...[
+        "pendaftaran",
+        "seleksiAdministrasi",
+        "pengumumanAdministrasi",
+        "asesmenManajerial",
+        "kompetensiTeknis",
+        "wawancara",
+        "rekamJejak",
+        "pemeringkatan",
+        "laporanPpk",
+      ].map(() => "err.setup.scheduleMissing"),
+      "err.setup.panselTooFew",
+    ]);
+    expect(result.errors.at(-1)).toMatchObject({ params: { count: 0, min: 5, cite: CITE } });
+    expect(codes(result.warnings)).toEqual(Array(4).fill("warn.setup.componentStageUnscheduled"));
+  });
+
+  it("asks for the dates of the mandatory stages, which stagesUsed does not list", () => {
+    const schedule = withoutDates("seleksiAdministrasi");
+    const result = evaluateGates(only("setupValid"), metro({ schedule }), day("2021-09-01"));
+    expect(result.errors).toEqual([
+      {
+        severity: "error",
+        code: "err.setup.scheduleMissing",
+        field: "schedule.seleksiAdministrasi",
+        params: { stage: "seleksiAdministrasi" },
+      },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("blocks weights that do not add up to 100", () => {
+    const components = METRO.scoringPlan.components.map((c, i) => (i === 0 ? { ...c, weight: 30 } : c));
+    const result = evaluateGates(
+      only("setupValid"),
+      metro({ scoringPlan: { ...METRO.scoringPlan, components } }),
+      day("2021-09-01"),
+    );
+    expect(result.errors).toEqual([
+      { severity: "error", code: "err.setup.weightsSum", field: "scoringPlan.components", params: { sum: 90 } },
+    ]);
+  });
+
+  it("blocks an even pansel", () => {
+    const result = evaluateGates(only("setupValid"), metro({ pansel: METRO.pansel.slice(0, 4) }), day("2021-09-01"));
+    expect(codes(result.errors)).toContain("err.setup.panselEven");
+  });
+
+  it("lets a short registration through with a warning citing the rule", () => {
+    const schedule = { ...METRO.schedule, pendaftaran: { start: "2021-09-27", end: "2021-10-04" } };
+    const result = evaluateGates(only("setupValid"), metro({ schedule }), day("2021-09-01"));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ code: "warn.setup.registrationShort", params: { days: 8, min: 15, cite: CITE } }),
+    ]);
+  });
+});
+
+describe("registrationEnded", () => {
+  // Metro's registration: 20 September to 4 October 2021, both days included.
+  it.each([
+    ["2021-09-20", false],
+    ["2021-10-04", false], // the last day is still a day to apply
+    ["2021-10-05", true],
+    ["2022-01-01", true],
+  ])("on %s: registration over %s", (today, over) => {
+    const result = evaluateGates(only("registrationEnded"), metro(), day(today));
+    expect(result.errors).toEqual(
+      over
+        ? []
+        : [
+            {
+              severity: "error",
+              code: "err.gate.registrationOpen",
+              field: "schedule.pendaftaran",
+              params: { end: "2021-10-04" },
+            },
+          ],
+    );
+  });
+
+  it.each([
+    ["no dates", {}],
+    ["a date that does not exist", { ...METRO.schedule, pendaftaran: { start: "2021-09-20", end: "2021-09-31" } }],
+  ])("with %s cannot tell: err.gate.noSchedule", (_why, schedule) => {
+    const result = evaluateGates(only("registrationEnded"), metro({ schedule }), day("2021-10-05"));
+    expect(result.errors).toEqual([
+      {
+        severity: "error",
+        code: "err.gate.noSchedule",
+        field: "schedule.pendaftaran",
+        params: { stage: "pendaftaran" },
+      },
+    ]);
+  });
+});
+
+describe("applicantsSufficient", () => {
+  const gate = only("applicantsSufficient");
+  const today = day("2021-10-05");
+  const bappeda = METRO.posts[1]!;
+
+  it("blocks every post with no applicant, proposing the first extension", () => {
+    const result = evaluateGates(gate, metro(), today);
+    expect(result.errors).toHaveLength(METRO.posts.length);
+    expect(result.errors[1]).toEqual({
+      severity: "error",
+      code: "warn.applicants.extend",
+      field: `applicants.${bappeda.id}`,
+      params: { post: bappeda.name, count: 0, min: 4, days: 7, extension: 1, maxExtensions: 2, cite: CITE },
+      cite: CITE,
+    });
+  });
+
+  it.each([4, 5, 12])("passes with %i applicants for every post", (n) => {
+    const counts = { ...METRO.counts, applicantsPerPost: Object.fromEntries(POST_IDS.map((id) => [id, n])) };
+    expect(evaluateGates(gate, metro({ counts }), today)).toEqual(NONE);
+  });
+
+  it("blocks only the post with 3 applicants, and counts its extensions", () => {
+    const counts = { ...METRO.counts, applicantsPerPost: { ...FULL, [bappeda.id]: 3 } };
+    const result = evaluateGates(gate, metro({ counts, extensions: { [bappeda.id]: 1 } }), today);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: "warn.applicants.extend",
+        params: expect.objectContaining({ post: bappeda.name, count: 3, extension: 2 }),
+      }),
+    ]);
+  });
+
+  it("after two extensions asks for a recorded decision", () => {
+    const counts = { ...METRO.counts, applicantsPerPost: { ...FULL, [bappeda.id]: 2 } };
+    const result = evaluateGates(gate, metro({ counts, extensions: { [bappeda.id]: 2 } }), today);
+    expect(result.errors).toEqual([
+      {
+        severity: "error",
+        code: "err.applicants.decisionNeeded",
+        field: `applicants.${bappeda.id}`,
+        params: { post: bappeda.name, count: 2, min: 4, extensions: 2, cite: CITE },
+        cite: CITE,
+      },
+    ]);
+  });
+
+  it.each(["continueWithDecision", "cancelPost"] as const)(
+    "is unblocked once the decision (%s) for that post is recorded",
+    (decision) => {
+      const counts = { ...METRO.counts, applicantsPerPost: { ...FULL, [bappeda.id]: 2 } };
+      const s = metro({ counts, extensions: { [bappeda.id]: 2 }, postDecisions: { [bappeda.id]: decision } });
+      expect(evaluateGates(gate, s, today)).toEqual(NONE);
+    },
+  );
+
+  it("counts only the selection's posts", () => {
+    const counts = { ...METRO.counts, applicantsPerPost: { ...FULL, "post-removed": 0 } };
+    expect(evaluateGates(gate, metro({ counts }), today)).toEqual(NONE);
+  });
+});
+
+describe("allApplicationsVerified", () => {
+  it("passes when every application is verified", () => {
+    expect(evaluateGates(only("allApplicationsVerified"), metro(), day("2021-10-09"))).toEqual(NONE);
+  });
+
+  it("blocks with the number still unverified", () => {
+    const counts = { ...METRO.counts, unverifiedApplications: 3 };
+    const result = evaluateGates(only("allApplicationsVerified"), metro({ counts }), day("2021-10-09"));
+    expect(result.errors).toEqual([{ severity: "error", code: "err.gate.unverified", params: { count: 3 } }]);
+  });
+});
+
+describe("objectionWindowClosed", () => {
+  // Metro's announcement and objection window: 11 to 13 October 2021.
+  const gate = only("objectionWindowClosed");
+  const window = {
+    severity: "error",
+    code: "err.gate.objectionWindow",
+    field: "schedule.pengumumanAdministrasi",
+    params: { end: "2021-10-13" },
+  };
+  const open2 = { severity: "error", code: "err.gate.openObjections", params: { count: 2 } };
+
+  it.each([
+    ["2021-10-13", 0, [window]],
+    ["2021-10-14", 0, []],
+    ["2021-10-14", 2, [open2]],
+    ["2021-10-13", 2, [window, open2]],
+  ])("on %s with %i open objections", (today, openObjections, errors) => {
+    const counts = { ...METRO.counts, openObjections };
+    expect(evaluateGates(gate, metro({ counts }), day(today)).errors).toEqual(errors);
+  });
+
+  it("without dates for the window: err.gate.noSchedule", () => {
+    const schedule = withoutDates("pengumumanAdministrasi");
+    expect(codes(evaluateGates(gate, metro({ schedule }), day("2021-10-14")).errors)).toEqual(["err.gate.noSchedule"]);
+  });
+});
+
+describe("scoresLocked", () => {
+  it("passes when every score is locked", () => {
+    expect(evaluateGates(only("scoresLocked"), metro(), day("2021-10-21"))).toEqual(NONE);
+  });
+
+  it("blocks with the number of unlocked scores", () => {
+    const counts = { ...METRO.counts, unlockedScores: 7 };
+    expect(evaluateGates(only("scoresLocked"), metro({ counts }), day("2021-10-21")).errors).toEqual([
+      { severity: "error", code: "err.gate.unlockedScores", params: { count: 7 } },
+    ]);
+  });
+});
+
+describe("recommendationRecorded", () => {
+  it("blocks until the letter is recorded", () => {
+    expect(evaluateGates(only("recommendationRecorded"), metro(), day("2021-11-20")).errors).toEqual([
+      { severity: "error", code: "err.gate.noRecommendation", field: "recommendation" },
+    ]);
+  });
+
+  it("passes with the letter", () => {
+    const recommendation = { letterNumber: "B-3412/KASN/11/2021", date: "2021-11-19" };
+    expect(evaluateGates(only("recommendationRecorded"), metro({ recommendation }), day("2021-11-20"))).toEqual(NONE);
+  });
+});
+
+describe("electionApproval", () => {
+  const gate = only("electionApproval");
+  const today = day("2021-12-01");
+  const letter = { letterNumber: "100.2.2.6/7125/OTDA", date: "2021-11-29" };
+  const cite = "UU No. 10 Tahun 2016 Pasal 71 ayat (2)";
+
+  it("passes outside an election period, with or without a letter", () => {
+    expect(evaluateGates(gate, metro({ electionPeriod: false }), today)).toEqual(NONE);
+    expect(evaluateGates(gate, metro({ electionPeriod: false, electionApproval: letter }), today)).toEqual(NONE);
+  });
+
+  it("blocks in an election period without the Minister's letter", () => {
+    expect(evaluateGates(gate, metro({ electionPeriod: true }), today).errors).toEqual([
+      {
+        severity: "error",
+        code: "err.setup.electionApprovalMissing",
+        field: "electionApproval",
+        params: { stage: "pelantikan", cite },
+        cite,
+      },
+    ]);
+  });
+
+  it("passes in an election period with the letter on record", () => {
+    expect(evaluateGates(gate, metro({ electionPeriod: true, electionApproval: letter }), today)).toEqual(NONE);
+  });
+
+  it.each([
+    ["a blank letter number", { ...letter, letterNumber: "   " }, "err.setup.electionApprovalLetter"],
+    ["a date that does not exist", { ...letter, date: "2021-02-30" }, "err.setup.electionApprovalDate"],
+  ])("blocks %s", (_why, electionApproval, code) => {
+    expect(codes(evaluateGates(gate, metro({ electionPeriod: true, electionApproval }), today).errors)).toEqual([code]);
+  });
+
+  it("is asked on the way into pelantikan", () => {
+    const s = metro({ stage: "penetapan", electionPeriod: true });
+    expect(codes(evaluateGates(move("penetapan", "pelantikan", s), s, today).errors)).toEqual([
+      "err.setup.electionApprovalMissing",
+    ]);
+  });
+});
+
+describe("a real move asks all its gates together", () => {
+  it("closing registration early with too few applicants reports both", () => {
+    const s = metro({ counts: { ...METRO.counts, applicantsPerPost: { ...FULL, bpbd: 1 } } });
+    const result = evaluateGates(move("pendaftaran", "seleksiAdministrasi"), s, day("2021-10-01"));
+    expect(codes(result.errors)).toEqual(["err.gate.registrationOpen", "warn.applicants.extend"]);
+  });
+
+  it("cancelling asks no gate at all", () => {
+    const s = metro({ counts: { ...METRO.counts, unlockedScores: 4 }, electionPeriod: true });
+    expect(evaluateGates(move("pendaftaran", "dibatalkan"), s, day("2021-09-21"))).toEqual(NONE);
+  });
+});
+
+describe("an unknown regulation profile", () => {
+  it.each(["permenpanrb-13-2014", "", "contoh-pendaftaran-20-hari"])(
+    "%j blocks a gated move with err.setup.profileUnknown and nothing else",
+    (regulationProfileId) => {
+      const s = metro({ regulationProfileId, electionPeriod: true });
+      expect(evaluateGates(move("persiapan", "pendaftaran"), s, day("2021-09-01"))).toEqual({
+        errors: [
+          {
+            severity: "error",
+            code: "err.setup.profileUnknown",
+            field: "regulationProfileId",
+            params: { id: regulationProfileId },
+          },
+        ],
+        warnings: [],
+      });
+    },
+  );
+
+  it("still lets the selection be cancelled: a move with no gate asks nothing of the profile", () => {
+    const s = metro({ regulationProfileId: "permenpanrb-13-2014" });
+    expect(evaluateGates(move("persiapan", "dibatalkan"), s, day("2021-09-01"))).toEqual(NONE);
+    expect(evaluateGates(move("laporanPpk", "penetapan", s), s, day("2021-11-20"))).toEqual(NONE);
+  });
+});

@@ -1,0 +1,64 @@
+/** Inputs of the process callables, shared with the web app's forms. */
+import { z } from "zod/mini";
+import { STAGES } from "../stages.js";
+import { recordedLetter } from "./stored.js";
+
+/**
+ * A client-made id per user action. A phone on a bad network retries; the same id makes the retry
+ * return the first answer instead of proposing or approving twice.
+ */
+export const requestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: "err.input.invalid" }));
+const docId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, { error: "err.input.invalid" }));
+const reason = z._default(z.string().check(z.trim(), z.maxLength(1000, { error: "err.input.invalid" })), "");
+
+export const proposeTransitionInput = z.object({
+  selectionId: docId,
+  to: z.enum(STAGES, { error: "err.input.invalid" }),
+  reason,
+  requestId,
+});
+export type ProposeTransitionInput = z.output<typeof proposeTransitionInput>;
+
+export const decideTransitionInput = z.object({
+  selectionId: docId,
+  proposalId: docId,
+  decision: z.enum(["approve", "reject"], { error: "err.input.invalid" }),
+  reason,
+  requestId,
+});
+export type DecideTransitionInput = z.output<typeof decideTransitionInput>;
+
+export const createSelectionDraftInput = z.object({
+  requestId,
+  /** Start from a past selection of the same government instead of the defaults. */
+  copyFrom: z.optional(docId),
+});
+export type CreateSelectionDraftInput = z.output<typeof createSelectionDraftInput>;
+
+export const recordLetterInput = z.object({
+  selectionId: docId,
+  kind: z.enum(["electionApproval", "recommendation"], { error: "err.input.invalid" }),
+  letter: recordedLetter,
+  requestId,
+});
+export type RecordLetterInput = z.output<typeof recordLetterInput>;
+
+export type AuditAction = "create" | "propose" | "approve" | "reject" | "record";
+
+/** One line of a selection's timeline; append-only. */
+export interface AuditEntry {
+  readonly instansiId: string;
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: { readonly uid: string; readonly name: string; readonly role: string };
+  readonly action: AuditAction;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly reason: string;
+  /** The proposal an approval answers, or the letter a record is about. */
+  readonly reference: string | null;
+}
+
+export function auditEntryId(seq: number): string {
+  return String(seq).padStart(8, "0");
+}

@@ -1,0 +1,113 @@
+/**
+ * New selections start here: a function, not the client, creates the document so that the process
+ * fields (stage, publication, counters) start right and the tenant is the caller's own.
+ */
+import { COLLECTIONS } from "../domain/collections.js";
+import { emptySetup } from "../domain/selection/defaults.js";
+import {
+  auditEntryId,
+  type AuditEntry,
+  type CreateSelectionDraftInput,
+  type RecordLetterInput,
+} from "../domain/selection/process.js";
+import { selectionSetup, type SelectionSetup } from "../domain/selection/setup.js";
+import { storedSelection, ZERO_COUNTS, type StoredSelection } from "../domain/selection/stored.js";
+import { DEFAULT_PROFILE } from "../domain/regulation/profiles.js";
+import { db } from "../shell/admin.js";
+import { issueError } from "../shell/errors.js";
+import type { Caller } from "../shell/callable.js";
+import { earlierAnswer, rememberAnswer } from "./idempotency.js";
+import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
+
+function requireOperator(caller: Caller): string {
+  if (!caller.claims?.roles.includes("operator")) {
+    throw issueError("permission-denied", [{ code: "err.role.operatorOnly" }]);
+  }
+  return caller.claims.instansi;
+}
+
+export async function createSelectionDraft(
+  caller: Caller,
+  input: CreateSelectionDraftInput,
+  now: Date,
+): Promise<{ selectionId: string }> {
+  const instansiId = requireOperator(caller);
+  // The idempotency record lives under the new selection, whose id is derived from the request id.
+  const selectionId = `${instansiId}-${input.requestId}`.slice(0, 100);
+  const key = { selectionId, requestId: input.requestId, uid: caller.uid, action: "create" };
+  return db.runTransaction(async (tx) => {
+    const earlier = await earlierAnswer<{ selectionId: string }>(tx, key);
+    if (earlier) return earlier;
+    const instansi = await readInstansi(tx, instansiId);
+    const year = now.getUTCFullYear();
+    let setup: SelectionSetup = emptySetup(year, DEFAULT_PROFILE.id);
+    if (input.copyFrom) {
+      const past = await readOwnSelection(tx, input.copyFrom, caller.claims);
+      // Copy what an operator set up, never what the process decided; dates start again.
+      const copied = selectionSetup.parse(past);
+      setup = { ...copied, title: `${copied.title} (salinan)`, year, schedule: {} };
+    }
+    const at = now.toISOString();
+    const selection: StoredSelection = {
+      ...setup,
+      instansiId,
+      instansiName: instansi.name,
+      stage: "persiapan",
+      public: false,
+      announcedAt: null,
+      panselUids: setup.pansel.flatMap((m) => (m.uid ? [m.uid] : [])),
+      pendingProposal: null,
+      counts: ZERO_COUNTS,
+      extensions: {},
+      postDecisions: {},
+      electionApproval: null,
+      recommendation: null,
+      auditSeq: 1,
+    };
+    tx.create(selectionRef(selectionId), storedSelection.parse(selection));
+    const entry: AuditEntry = {
+      instansiId,
+      seq: 1,
+      at,
+      actor: { uid: caller.uid, name: caller.name, role: "operator" },
+      action: "create",
+      from: null,
+      to: "persiapan",
+      reason: input.copyFrom ? `Disalin dari ${input.copyFrom}` : "",
+      reference: input.copyFrom ?? null,
+    };
+    tx.create(selectionRef(selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(1)), entry);
+    const result = { selectionId };
+    rememberAnswer(tx, key, result, at);
+    return result;
+  });
+}
+
+/** The Minister's approval in an election period, or the national recommendation, on the record. */
+export async function recordLetter(caller: Caller, input: RecordLetterInput, now: Date): Promise<{ recorded: true }> {
+  requireOperator(caller);
+  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "record" };
+  return db.runTransaction(async (tx) => {
+    const earlier = await earlierAnswer<{ recorded: true }>(tx, key);
+    if (earlier) return earlier;
+    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+    const at = now.toISOString();
+    const seq = selection.auditSeq + 1;
+    tx.update(selectionRef(input.selectionId), { [input.kind]: input.letter, auditSeq: seq });
+    const entry: AuditEntry = {
+      instansiId: selection.instansiId,
+      seq,
+      at,
+      actor: { uid: caller.uid, name: caller.name, role: "operator" },
+      action: "record",
+      from: selection.stage,
+      to: null,
+      reason: `${input.kind}: ${input.letter.letterNumber} (${input.letter.date})`,
+      reference: input.letter.letterNumber,
+    };
+    tx.create(selectionRef(input.selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(seq)), entry);
+    const result = { recorded: true as const };
+    rememberAnswer(tx, key, result, at);
+    return result;
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The stage machine through the phones of the people who use it: a BKPSDM operator of Kota Serang
+ * proposes opening registration, the Sekda approves it from the inbox, and the public sees it.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DEMO_PASSWORD, SELECTIONS } from "../../seed/metro2021.js";
+import { emulatorUrl } from "../support/emulators.js";
+import { launchChromium, phoneContext, SCREENSHOTS } from "../support/browser.js";
+
+process.env["GCLOUD_PROJECT"] ??= "demo-seleksi";
+const { seedDemo } = await import("../../seed/seed.js");
+
+const SERANG_ID = "serang-2026-jpt";
+const SERANG = SELECTIONS[SERANG_ID]!;
+let browser: Browser;
+let site: string;
+
+beforeAll(async () => {
+  await seedDemo();
+  site = await emulatorUrl("hosting");
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string, home: string): Promise<void> {
+  await page.goto(`${site}/masuk`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(`${site}${home}`, { timeout: 15_000 }).catch(async (error: unknown) => {
+    // Say where the page went instead, and what it shows: a timeout alone explains nothing.
+    throw new Error(
+      `${email} did not reach ${home}: at ${page.url()}, showing "${await page.locator("main").innerText()}"`,
+      {
+        cause: error,
+      },
+    );
+  });
+}
+
+describe("stage approval", () => {
+  it("moves Kota Serang's selection to registration only after the Sekda approves", async () => {
+    const operatorContext = await phoneContext(browser);
+    const operator = await operatorContext.newPage();
+    await signIn(operator, "operator@serangkota.demo", "/operator");
+    await operator.getByRole("link", { name: new RegExp(SERANG.title) }).click();
+    await operator.waitForURL(`${site}/kelola/${SERANG_ID}`);
+    await expect.poll(() => operator.getByTestId("stage").textContent()).toBe("Tahap sekarang: Persiapan");
+
+    await operator.getByRole("button", { name: "Usulkan pindah ke: Pengumuman dan pendaftaran" }).click();
+    await expect
+      .poll(() => operator.getByRole("status").allTextContents())
+      .toContainEqual(
+        expect.stringContaining("Menunggu persetujuan: pindah ke \u201cPengumuman dan pendaftaran\u201d"),
+      );
+    // Proposed is not moved: the public still cannot see it.
+    const anonymous = await (await phoneContext(browser)).newPage();
+    await anonymous.goto(`${site}/seleksi/${SERANG_ID}`);
+    await expect
+      .poll(() => anonymous.locator(".notice").textContent())
+      .toBe("Seleksi tidak ditemukan atau belum diumumkan.");
+
+    const pejabatContext = await phoneContext(browser);
+    const pejabat = await pejabatContext.newPage();
+    await signIn(pejabat, "sekda@serangkota.demo", "/pejabat");
+    const proposal = pejabat.getByTestId("proposal");
+    await expect
+      .poll(() => proposal.locator(".inbox__move").textContent())
+      .toBe("Persiapan \u2192 Pengumuman dan pendaftaran");
+    await pejabat.screenshot({ path: join(SCREENSHOTS, "pejabat-inbox-360.png"), fullPage: true });
+    await proposal.getByRole("button", { name: "Setujui" }).click();
+    await expect
+      .poll(() => pejabat.getByRole("status").allTextContents())
+      .toContainEqual("Disetujui. Tahap seleksi sekarang: Pengumuman dan pendaftaran.");
+
+    // The operator's page follows live, with the approval in the timeline.
+    await expect
+      .poll(() => operator.getByTestId("stage").textContent())
+      .toBe("Tahap sekarang: Pengumuman dan pendaftaran");
+    await expect.poll(() => operator.getByTestId("timeline").locator("li").count()).toBe(2);
+    expect(await operator.getByTestId("timeline").locator("li").first().textContent()).toContain(
+      "menyetujui pindah ke \u201cPengumuman dan pendaftaran\u201d",
+    );
+    await operator.screenshot({ path: join(SCREENSHOTS, "operator-selection-360.png"), fullPage: true });
+
+    // And the public announcement page shows it, with its posts, requirements and schedule.
+    await anonymous.goto(`${site}/seleksi/${SERANG_ID}`);
+    await expect.poll(() => anonymous.locator("h1").textContent()).toBe(SERANG.title);
+    expect(await anonymous.locator("li.post strong").allTextContents()).toEqual(SERANG.posts.map((p) => p.name));
+    await anonymous.locator("li.post summary").first().click();
+    expect(await anonymous.locator("li.post").first().textContent()).toContain("Pangkat paling rendah: Pembina, IV/a");
+    expect(await anonymous.locator("table.schedule").textContent()).toContain("7 Desember 2026 – 21 Desember 2026");
+    await anonymous.screenshot({ path: join(SCREENSHOTS, "public-serang-360.png"), fullPage: true });
+    await operatorContext.close();
+    await pejabatContext.close();
+  });
+});

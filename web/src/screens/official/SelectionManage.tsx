@@ -1,0 +1,186 @@
+/**
+ * One selection as its officials see it: the stage, what waits for approval, the move an operator
+ * may propose next (with the gates' answer when it may not), and the timeline of everything so far.
+ */
+import { useRef, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { Issue } from "@domain/issue";
+import { hasRole } from "@domain/roles";
+import type { Stage } from "@domain/stages";
+import { transitionsFrom } from "@domain/selection/stageMachine";
+import type { AuditRow, SelectionWithId } from "../../data/live";
+import { issueText, useLocale } from "../../i18n/i18n";
+import { formatDateTime } from "../../ui/format";
+import { Loading } from "../../ui/Loading";
+import { Notice } from "../../ui/Notice";
+import type { SignedIn } from "../../ui/RequireSession";
+import { useLive } from "../../ui/useLive";
+import { ProposalDecision } from "./ProposalDecision";
+
+export function SelectionManage({ session }: { session: SignedIn }) {
+  const { t, locale } = useLocale();
+  const { params } = useRoute();
+  const id = params["id"] ?? "";
+  const selection = useLive<SelectionWithId | undefined>(async () => {
+    const { watchSelection } = await import("../../data/live");
+    return (next, fail) => watchSelection(id, next, fail);
+  }, [id]);
+  const audit = useLive<AuditRow[]>(async () => {
+    const { watchAudit } = await import("../../data/live");
+    return (next, fail) => watchAudit(id, next, fail);
+  }, [id]);
+
+  if (selection.status === "loading") return <Loading />;
+  if (selection.status === "error" || !selection.value)
+    return <Notice kind="error">{t("public.selectionNotFound")}</Notice>;
+  const s = selection.value;
+  const isOperator = hasRole(session.claims, "operator");
+  const isPejabat = hasRole(session.claims, "pejabat");
+  const pending = s.pendingProposal;
+
+  return (
+    <section>
+      <p class="eyebrow">{s.instansiName}</p>
+      <h1>{s.title}</h1>
+      <p>
+        <span class="badge" data-testid="stage">
+          {t("process.stageNow", { stage: t(`stage.${s.stage}`) })}
+        </span>
+      </p>
+      {s.public && (
+        <p>
+          <a href={`/seleksi/${s.id}`}>{t("public.title")}</a>
+        </p>
+      )}
+      {pending && (
+        <Notice kind="info">
+          <p>
+            {t("process.pending", {
+              stage: t(`stage.${pending.to}`),
+              name: pending.proposedByName,
+              at: formatDateTime(pending.proposedAt, locale),
+            })}
+          </p>
+          {isPejabat && <ProposalDecision selectionId={s.id} proposalId={pending.id} />}
+        </Notice>
+      )}
+      {isOperator && !pending && <ProposeMove selection={s} />}
+      {isOperator && <CopyAsNew selectionId={s.id} />}
+
+      <h2>{t("process.timeline")}</h2>
+      {audit.status === "loading" && <Loading />}
+      {audit.status === "error" && <Notice kind="error">{t("app.loadError")}</Notice>}
+      {audit.status === "ready" && (
+        <ol class="timeline" data-testid="timeline">
+          {audit.value.map((e) => (
+            <li key={e.id}>
+              <strong>{e.actor.name}</strong>{" "}
+              {t(`process.action.${e.action}`, { stage: e.to ? t(`stage.${e.to as Stage}`) : "" })}
+              <br />
+              <span class="muted">{formatDateTime(e.at, locale)}</span>
+              {e.reason && <p>{e.reason}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function ProposeMove({ selection }: { selection: SelectionWithId }) {
+  const t = useLocale().t;
+  const moves = transitionsFrom(selection.stage, selection.stagesUsed);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [warnings, setWarnings] = useState<Issue[]>([]);
+  const requestId = useRef<string | undefined>(undefined);
+
+  const propose = async (to: Stage) => {
+    setBusy(true);
+    setIssues([]);
+    const { proposeStage, callableIssues, newRequestId } = await import("../../data/callables");
+    requestId.current ??= newRequestId();
+    try {
+      const answer = await proposeStage({
+        selectionId: selection.id,
+        to,
+        reason: reason.trim(),
+        requestId: requestId.current,
+      });
+      setWarnings(answer.warnings);
+      requestId.current = undefined;
+    } catch (error) {
+      setIssues(callableIssues(error));
+      requestId.current = undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (moves.length === 0) return <p>{t("process.noMove")}</p>;
+  return (
+    <div class="decision">
+      <div class="field">
+        <label for="move-reason">{t("process.reason")}</label>
+        <textarea id="move-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      </div>
+      {issues.map((issue, i) => (
+        <Notice key={i} kind="error">
+          {issueText(t, issue)}
+        </Notice>
+      ))}
+      {warnings.length > 0 && (
+        <Notice kind="info">
+          <p>{t("process.proposed")}</p>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i}>{issueText(t, w)}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      <div class="actions">
+        {moves.map((move) => (
+          <button
+            key={move.to}
+            type="button"
+            class={move.to === "dibatalkan" ? "button button--danger" : "button"}
+            disabled={busy}
+            onClick={() => void propose(move.to)}
+          >
+            {move.to === "dibatalkan" ? t("process.cancel") : t("process.propose", { stage: t(`stage.${move.to}`) })}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function CopyAsNew({ selectionId }: { selectionId: string }) {
+  const t = useLocale().t;
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const copy = async () => {
+    const { createDraft, callableIssues, newRequestId } = await import("../../data/callables");
+    try {
+      const { selectionId: created } = await createDraft({ requestId: newRequestId(), copyFrom: selectionId });
+      location.assign(`/kelola/${created}`);
+    } catch (error) {
+      setIssues(callableIssues(error));
+    }
+  };
+  return (
+    <>
+      {issues.map((issue, i) => (
+        <Notice key={i} kind="error">
+          {issueText(t, issue)}
+        </Notice>
+      ))}
+      <p>
+        <button type="button" class="button button--secondary" onClick={() => void copy()}>
+          {t("process.copy")}
+        </button>
+      </p>
+    </>
+  );
+}
