@@ -11,10 +11,13 @@ interface EmulatorPorts {
 }
 
 // A build talks to a real Firebase project only when given its web config (see README, "Deploy");
-// otherwise it is a demo build wired to the local emulators, whose ports come from firebase.json.
+// otherwise it is a demo build wired to the local emulators, whose ports come from firebase.json
+// (or the file SELEKSI_FIREBASE_JSON names, for emulators started on other ports).
 const realConfig = process.env["SELEKSI_FIREBASE_CONFIG"];
 const emulators = (
-  JSON.parse(readFileSync(new URL("../firebase.json", import.meta.url), "utf8")) as { emulators: EmulatorPorts }
+  JSON.parse(
+    readFileSync(process.env["SELEKSI_FIREBASE_JSON"] ?? new URL("../firebase.json", import.meta.url), "utf8"),
+  ) as { emulators: EmulatorPorts }
 ).emulators;
 
 const firebaseConfig = realConfig
