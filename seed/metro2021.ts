@@ -10,7 +10,7 @@ import type { InstansiDoc } from "../functions/src/domain/schemas/documents.js";
 import type { PanselMember, SetupPost } from "../functions/src/domain/selection/setup.js";
 import type { StoredSelection } from "../functions/src/domain/selection/stored.js";
 import { DEFAULT_SCORING_PLAN, defaultRequirements } from "../functions/src/domain/selection/defaults.js";
-import { ZERO_COUNTS } from "../functions/src/domain/selection/stored.js";
+import { INITIAL_PROCESS } from "../functions/src/domain/selection/stored.js";
 import type { Golongan } from "../functions/src/domain/ranks.js";
 import type { StaffRole } from "../functions/src/domain/roles.js";
 
@@ -43,6 +43,8 @@ export const INSTANSI: Record<string, InstansiDoc> = {
     address: "Jl. A.H. Nasution No. 5, Metro Pusat, Kota Metro, Lampung",
     website: "metrokota.go.id",
     timeZone: "Asia/Jakarta",
+    documentCode: "BKPSDM-MTR",
+    numberingPattern: "",
   },
   "kota-serang": {
     name: "Pemerintah Kota Serang",
@@ -52,6 +54,8 @@ export const INSTANSI: Record<string, InstansiDoc> = {
     address: "Jl. Jend. Sudirman No. 5, Serang",
     website: "serangkota.go.id",
     timeZone: "Asia/Jakarta",
+    documentCode: "BKPSDM-SRG",
+    numberingPattern: "",
   },
   "kota-pontianak": {
     name: "Pemerintah Kota Pontianak",
@@ -61,6 +65,8 @@ export const INSTANSI: Record<string, InstansiDoc> = {
     address: "Jl. Rahadi Usman No. 3, Pontianak",
     website: "pontianak.go.id",
     timeZone: "Asia/Jakarta",
+    documentCode: "BKPSDM-PTK",
+    numberingPattern: "",
   },
 };
 
@@ -195,16 +201,6 @@ const PONTIANAK_PANSEL: PanselMember[] = [
   },
 ];
 
-const PROCESS_DEFAULTS = {
-  pendingProposal: null,
-  counts: ZERO_COUNTS,
-  extensions: {},
-  postDecisions: {},
-  electionApproval: null,
-  recommendation: null,
-  auditSeq: 0,
-} as const;
-
 const LEGAL_BASIS = [
   "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara",
   "Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 17 Tahun 2020",
@@ -315,7 +311,7 @@ export const SELECTIONS: Record<string, StoredSelection> = {
       email: "pansel.jpt@metrokota.demo",
       address: "Jl. A.H. Nasution No. 5, Metro Pusat, Kota Metro",
     },
-    ...PROCESS_DEFAULTS,
+    ...INITIAL_PROCESS,
   },
   "serang-2026-jpt": {
     instansiId: "kota-serang",
@@ -352,7 +348,7 @@ export const SELECTIONS: Record<string, StoredSelection> = {
       email: "pansel.jpt@serangkota.demo",
       address: "Jl. Jend. Sudirman No. 5, Serang",
     },
-    ...PROCESS_DEFAULTS,
+    ...INITIAL_PROCESS,
   },
   "pontianak-2024-jpt": {
     instansiId: "kota-pontianak",
@@ -390,7 +386,7 @@ export const SELECTIONS: Record<string, StoredSelection> = {
       email: "pansel.jpt@pontianak.demo",
       address: "Jl. Rahadi Usman No. 3, Pontianak",
     },
-    ...PROCESS_DEFAULTS,
+    ...INITIAL_PROCESS,
   },
 };
 

@@ -2,7 +2,7 @@
  * Every entry point of the Seleksi backend. Each is a thin shell: who is calling, parse the input
  * with the schema the web app also uses, hand over to the module that does the work.
  */
-import { onCall } from "firebase-functions/v2/https";
+import { onCall, onRequest } from "firebase-functions/v2/https";
 import { setGlobalOptions } from "firebase-functions/v2/options";
 import { FUNCTIONS_REGION } from "./domain/deployment.js";
 import { setStaffRolesInput, signUpInput } from "./domain/schemas/account.js";
@@ -11,7 +11,10 @@ import {
   decideTransitionInput,
   proposeTransitionInput,
   recordLetterInput,
+  issueDocumentInput,
 } from "./domain/selection/process.js";
+import { issueAnnouncement } from "./documents/issueAnnouncement.js";
+import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { registerCandidate as register } from "./accounts/registerCandidate.js";
@@ -20,6 +23,12 @@ import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
 setGlobalOptions({ region: FUNCTIONS_REGION, maxInstances: 20 });
+
+/**
+ * Where the PWA is served: QR codes on documents point at its verification page. Set
+ * SELEKSI_PUBLIC_URL in functions/.env for a real deployment; the default is the local emulator.
+ */
+const publicUrl = () => process.env["SELEKSI_PUBLIC_URL"] ?? "http://127.0.0.1:5100";
 
 /** A new candidate: Auth account, profile and NIP reservation in one step. */
 export const registerCandidate = onCall(async (request) => {
@@ -56,4 +65,34 @@ export const decideStage = onCall(async (request) => {
 export const recordProcessLetter = onCall(async (request) => {
   const caller = requireSignedIn(request);
   return recordLetter(caller, parseInput(recordLetterInput, request.data), new Date());
+});
+
+/** An operator issues (or re-issues, as a new version) the numbered, verifiable pengumuman PDF. */
+export const issueDocument = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
+  const caller = requireSignedIn(request);
+  return issueAnnouncement(caller, parseInput(issueDocumentInput, request.data), new Date(), publicUrl());
+});
+
+/** /seleksi/{id} with the selection's preview tags, for links shared in chat apps (hosting rewrite). */
+export const sharePage = onRequest(async (request, response) => {
+  await renderSharePage(request, response, publicUrl());
+});
+
+// Loaded on first call: these run a few times per selection, so no other function's cold start pays
+// for them.
+
+/** An operator extends the registration of posts short of applicants, as the regulation profile allows. */
+export const extendRegistration = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  const { extendRegistrationInput } = await import("./domain/selection/process.js");
+  const registration = await import("./process/registration.js");
+  return registration.extendRegistration(caller, parseInput(extendRegistrationInput, request.data), new Date());
+});
+
+/** After the last extension, an operator records whether a post short of applicants is cancelled or continues. */
+export const decidePostShortfall = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  const { decidePostShortfallInput } = await import("./domain/selection/process.js");
+  const registration = await import("./process/registration.js");
+  return registration.decidePostShortfall(caller, parseInput(decidePostShortfallInput, request.data), new Date());
 });

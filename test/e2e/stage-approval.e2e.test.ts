@@ -2,7 +2,10 @@
  * The stage machine through the phones of the people who use it: a BKPSDM operator of Kota Serang
  * proposes opening registration, the Sekda approves it from the inbox, and the public sees it.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DEMO_PASSWORD, SELECTIONS } from "../../seed/metro2021.js";
@@ -44,7 +47,7 @@ async function signIn(page: Page, email: string, home: string): Promise<void> {
 }
 
 describe("stage approval", () => {
-  it("moves Kota Serang's selection to registration only after the Sekda approves", async () => {
+  it("moves Kota Serang's selection to registration only after the Sekda approves, then issues its pengumuman", async () => {
     const operatorContext = await phoneContext(browser);
     const operator = await operatorContext.newPage();
     await signIn(operator, "operator@serangkota.demo", "/operator");
@@ -96,6 +99,43 @@ describe("stage approval", () => {
     expect(await anonymous.locator("li.post").first().textContent()).toContain("Pangkat paling rendah: Pembina, IV/a");
     expect(await anonymous.locator("table.schedule").textContent()).toContain("7 Desember 2026 – 21 Desember 2026");
     await anonymous.screenshot({ path: join(SCREENSHOTS, "public-serang-360.png"), fullPage: true });
+
+    // The operator issues the numbered pengumuman; its QR code's page verifies it and its PDF.
+    await operator.getByRole("button", { name: "Terbitkan pengumuman (PDF)" }).click();
+    const issued = operator.locator(".notice--success");
+    await expect
+      .poll(() => issued.textContent())
+      .toMatch(/^Pengumuman nomor \d{3}\/PENG\/PANSEL-JPT\/BKPSDM-SRG\/[IVX]+\/\d{4} \(versi 1\) diterbitkan\.$/);
+    const number = /nomor (\S+)/.exec((await issued.textContent()) ?? "")?.[1] ?? "";
+    await operator.getByRole("link", { name: "Halaman verifikasi" }).click();
+    await operator.waitForURL(`${site}/verifikasi/${SERANG_ID}-pengumuman-v1`);
+    await expect
+      .poll(() => operator.locator(".notice--success").textContent())
+      .toBe("Berlaku: ini versi terbaru dokumen ini.");
+    const facts = operator.getByTestId("document-facts");
+    expect(await facts.textContent()).toContain(number);
+    const hash = (await facts.locator(".hash").textContent()) ?? "";
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const [download] = await Promise.all([
+      operator.waitForEvent("download"),
+      operator.getByRole("button", { name: "Unduh PDF" }).click(),
+    ]);
+    const saved = join(SCREENSHOTS, "pengumuman-serang.pdf");
+    await download.saveAs(saved);
+    const pdf = readFileSync(saved);
+    expect(createHash("sha256").update(pdf).digest("hex")).toBe(hash);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain(number);
+    for (const post of SERANG.posts) expect(flat).toContain(post.name);
+
+    // A file someone forwarded can be checked on the phone against the record.
+    await operator.getByLabel("Periksa berkas PDF yang Anda terima").setInputFiles(saved);
+    await expect
+      .poll(() => operator.locator(".notice--success").allTextContents())
+      .toContain("Cocok: berkas ini sama persis dengan dokumen yang diterbitkan.");
+    await operator.screenshot({ path: join(SCREENSHOTS, "verify-360.png"), fullPage: true });
     await operatorContext.close();
     await pejabatContext.close();
   });

@@ -296,6 +296,7 @@ describe("createDraft", () => {
       postDecisions: {},
       electionApproval: null,
       recommendation: null,
+      announcementDocumentId: null,
       auditSeq: 1,
     });
     expect(await auditOf(resultOf(result).selectionId)).toEqual([

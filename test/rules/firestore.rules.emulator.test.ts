@@ -19,7 +19,7 @@ import { setLogLevel } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { StaffClaims } from "../../functions/src/domain/roles.js";
-import { ZERO_COUNTS, type StoredSelection as SelectionDoc } from "../../functions/src/domain/selection/stored.js";
+import { INITIAL_PROCESS, type StoredSelection as SelectionDoc } from "../../functions/src/domain/selection/stored.js";
 import { defaultRequirements, emptySetup } from "../../functions/src/domain/selection/defaults.js";
 import { emulatorHosts } from "../support/emulators.js";
 
@@ -116,13 +116,7 @@ function selection(overrides: Partial<SelectionDoc>): SelectionDoc {
       },
     ],
     panselUids: [],
-    pendingProposal: null,
-    counts: ZERO_COUNTS,
-    extensions: {},
-    postDecisions: {},
-    electionApproval: null,
-    recommendation: null,
-    auditSeq: 0,
+    ...INITIAL_PROCESS,
     ...overrides,
   };
 }
@@ -192,6 +186,28 @@ async function seed(db: ClientDb): Promise<void> {
     proposalId: "p1",
   });
   set(`${COLLECTIONS.selections}/metro-draft/requests/r1`, { uid: "op-metro", result: {} });
+  const documentRecord = {
+    instansiId: METRO,
+    selectionId: "metro-open",
+    kind: "pengumuman",
+    number: "001/PENG/PANSEL-JPT/BKPSDM-MTR/VI/2024",
+    version: 1,
+  };
+  set(`${COLLECTIONS.documents}/doc-valid`, { ...documentRecord, status: "valid" });
+  set(`${COLLECTIONS.documents}/doc-issuing`, { ...documentRecord, status: "issuing" });
+  const file = {
+    instansiId: METRO,
+    name: "x.pdf",
+    contentType: "application/pdf",
+    size: 3,
+    chunkCount: 1,
+    complete: true,
+  };
+  set(`${COLLECTIONS.files}/f-public`, { ...file, extra: { public: true } });
+  set(`${COLLECTIONS.files}/f-public/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
+  set(`${COLLECTIONS.files}/f-private`, file);
+  set(`${COLLECTIONS.files}/f-private/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
+  set(`${COLLECTIONS.files}/f-half`, { ...file, complete: false, extra: { public: true } });
   set(`${COLLECTIONS.selections}/metro-open`, SELECTIONS.metroOpen);
   set(`${COLLECTIONS.selections}/pontianak-draft`, SELECTIONS.pontianakDraft);
   set(`${COLLECTIONS.profiles}/cand-ani`, {
@@ -531,6 +547,51 @@ const TABLE: readonly Row[] = [
     op: "update",
     situation: "rewriting history",
     attempt: (db) => db.doc("selections/metro-draft/audit/00000001").update({ reason: "tidak pernah terjadi" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  // issued documents: the public record behind a printout's QR code
+  { ...get("documents", "an issued (valid) pengumuman", "documents/doc-valid"), expected: [A, A, A, A, A, A, A, A] },
+  {
+    // Not yet finished: only the government's own staff see it.
+    ...get("documents", "a pengumuman still being issued", "documents/doc-issuing"),
+    expected: [D, D, D, A, D, A, A, A],
+  },
+  {
+    collection: "documents",
+    op: "list",
+    situation: "every document",
+    attempt: (db) => db.collection(COLLECTIONS.documents).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "documents",
+    op: "update",
+    situation: "marking a superseded version valid again",
+    attempt: (db) => db.doc(`${COLLECTIONS.documents}/doc-valid`).update({ status: "valid", number: "999" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // files in Firestore chunks: public documents for anyone, other files for the tenant's staff
+  { ...get("files", "a public document's file", "files/f-public"), expected: [A, A, A, A, A, A, A, A] },
+  {
+    ...get("chunks", "a chunk of a public document", "files/f-public/chunks/00000"),
+    expected: [A, A, A, A, A, A, A, A],
+  },
+  { ...get("files", "a private file of kota-metro", "files/f-private"), expected: [D, D, D, A, D, A, A, A] },
+  {
+    ...get("chunks", "a chunk of a private file of kota-metro", "files/f-private/chunks/00000"),
+    expected: [D, D, D, A, D, A, A, A],
+  },
+  {
+    // A half-written public file is not served, not even as public.
+    ...get("files", "a public file still being written", "files/f-half"),
+    expected: [D, D, D, A, D, A, A, A],
+  },
+  {
+    collection: "chunks",
+    op: "create",
+    situation: "a chunk written by a client",
+    attempt: (db) => db.doc("files/f-private/chunks/00001").set({ index: 1, instansiId: METRO, size: 1 }),
     expected: [D, D, D, D, D, D, D, D],
   },
   {

@@ -10,12 +10,14 @@ import { NotFound } from "./screens/public/NotFound";
 
 const PublicHome = lazy(() => import("./screens/public/PublicHome").then((m) => m.PublicHome));
 const SelectionPage = lazy(() => import("./screens/public/SelectionPage").then((m) => m.SelectionPage));
+const VerifyDocument = lazy(() => import("./screens/public/VerifyDocument").then((m) => m.VerifyDocument));
 const SignIn = lazy(() => import("./screens/public/SignIn").then((m) => m.SignIn));
 const SignUp = lazy(() => import("./screens/public/SignUp").then((m) => m.SignUp));
 const CandidateHome = lazy(() => import("./screens/candidate/CandidateHome").then((m) => m.CandidateHome));
 const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((m) => m.OperatorHome));
 const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
 const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
+const SetupWizard = lazy(() => import("./screens/official/setup/SetupWizard").then((m) => m.SetupWizard));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
 export function App() {
@@ -27,6 +29,7 @@ export function App() {
             <Router>
               <Route path="/" component={PublicHome} />
               <Route path="/seleksi/:id" component={SelectionPage} />
+              <Route path="/verifikasi/:id" component={VerifyDocument} />
               <Route path="/masuk" component={SignIn} />
               <Route path="/daftar" component={SignUp} />
               <Route path="/peserta" component={() => <RequireSession screen={CandidateHome} />} />
@@ -35,6 +38,10 @@ export function App() {
               <Route
                 path="/kelola/:id"
                 component={() => <RequireSession role={["operator", "pejabat"]} screen={SelectionManage} />}
+              />
+              <Route
+                path="/kelola/:id/atur"
+                component={() => <RequireSession role="operator" screen={SetupWizard} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
               <Route default component={NotFound} />

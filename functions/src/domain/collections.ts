@@ -13,6 +13,8 @@
  *   selections/{id}/proposals/{proposalId}     stage moves proposed and decided (functions only)
  *   selections/{id}/audit/{seq}                the append-only timeline of the selection
  *   selections/{id}/requests/{requestId}       answers of earlier calls, so retries change nothing
+ *   documents/{documentId}                     public record of an issued document version
+ *   instansi/{id}/counters/{kind-year}         document number sequences (functions only)
  */
 export const COLLECTIONS = {
   instansi: "instansi",
@@ -26,4 +28,6 @@ export const COLLECTIONS = {
   proposals: "proposals",
   audit: "audit",
   requests: "requests",
+  documents: "documents",
+  counters: "counters",
 } as const;

@@ -11,7 +11,7 @@ import {
   type RecordLetterInput,
 } from "../domain/selection/process.js";
 import { selectionSetup, type SelectionSetup } from "../domain/selection/setup.js";
-import { storedSelection, ZERO_COUNTS, type StoredSelection } from "../domain/selection/stored.js";
+import { INITIAL_PROCESS, storedSelection, type StoredSelection } from "../domain/selection/stored.js";
 import { DEFAULT_PROFILE } from "../domain/regulation/profiles.js";
 import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
@@ -56,12 +56,7 @@ export async function createSelectionDraft(
       public: false,
       announcedAt: null,
       panselUids: setup.pansel.flatMap((m) => (m.uid ? [m.uid] : [])),
-      pendingProposal: null,
-      counts: ZERO_COUNTS,
-      extensions: {},
-      postDecisions: {},
-      electionApproval: null,
-      recommendation: null,
+      ...INITIAL_PROCESS,
       auditSeq: 1,
     };
     tx.create(selectionRef(selectionId), storedSelection.parse(selection));

@@ -71,6 +71,19 @@ export async function decideStage(input: {
     .data;
 }
 
+export async function issueDocument(input: {
+  selectionId: string;
+  requestId: string;
+}): Promise<{ documentId: string; number: string; version: number; sha256: string }> {
+  return (
+    await httpsCallable<typeof input, { documentId: string; number: string; version: number; sha256: string }>(
+      functions(),
+      "issueDocument",
+      { timeout: 120_000 },
+    )(input)
+  ).data;
+}
+
 /** The Issues a callable answered with; a network failure or an unexpected error gets a plain one. */
 export function callableIssues(error: unknown): Issue[] {
   const e = error as { code?: string; details?: { issues?: Issue[] } };

@@ -15,6 +15,7 @@ import {
   type Unsubscribe,
   initializeFirestore,
   onSnapshot,
+  updateDoc,
   persistentLocalCache,
   persistentSingleTabManager,
   type Firestore,
@@ -24,6 +25,7 @@ import { COLLECTIONS } from "@domain/collections";
 import type { Issue } from "@domain/issue";
 import type { Stage } from "@domain/stages";
 import type { AuditAction } from "@domain/selection/process";
+import type { SelectionSetup } from "@domain/selection/setup";
 import {
   instansiDoc,
   memberDoc,
@@ -198,4 +200,17 @@ export function watchPendingProposals(instansiId: string, next: Listener<Proposa
     (snap) => next(snap.docs.map((d) => ({ id: d.id, ...(d.data() as Omit<ProposalRow, "id">) }))),
     fail,
   );
+}
+
+/**
+ * Writes part of a selection's setup as a draft (the setup wizard). The rules let an operator of the
+ * selection's government change only the setup fields, and only in preparation. Offline, the write
+ * waits in the persistent cache (it survives a reload) and the promise settles once the server has
+ * answered.
+ */
+export function saveSetup(
+  selectionId: string,
+  part: Partial<SelectionSetup> & { panselUids?: readonly string[] },
+): Promise<void> {
+  return updateDoc(doc(liveDb(), COLLECTIONS.selections, selectionId), part);
 }

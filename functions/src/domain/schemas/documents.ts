@@ -15,6 +15,10 @@ export const instansiDoc = z.object({
   website: z._default(z.string(), ""),
   /** Deadlines ("registration closes on 4 October") are dates in the government's own zone. */
   timeZone: z._default(z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]), "Asia/Jakarta"),
+  /** The code in document numbers, e.g. "BKPSDM-MTR"; empty means the tenant id in capitals. */
+  documentCode: z._default(z.string(), ""),
+  /** How this government numbers its documents (see domain/documents/numbering.ts). */
+  numberingPattern: z._default(z.string(), ""),
 });
 export type InstansiDoc = z.infer<typeof instansiDoc>;
 

@@ -6,10 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { SELECTIONS } from "../../../../seed/metro2021.js";
 import type { CalendarDate } from "../calendar.js";
-import { DEFAULT_PROFILE_ID } from "../regulation/profiles.js";
+import { DEFAULT_PROFILE, DEFAULT_PROFILE_ID } from "../regulation/profiles.js";
+import type { RegulationProfile } from "../regulation/profile.js";
 import type { Stage } from "../stages.js";
 import { emptySetup } from "./defaults.js";
-import { evaluateGates } from "./gates.js";
+import { evaluateGates, gatesUnder } from "./gates.js";
 import { findTransition, type GateId, type TransitionRule } from "./stageMachine.js";
 import type { Schedule, ScheduledStage } from "./setup.js";
 import type { StoredSelection } from "./stored.js";
@@ -327,11 +328,60 @@ describe("electionApproval", () => {
     expect(codes(evaluateGates(gate, metro({ electionPeriod: true, electionApproval }), today).errors)).toEqual([code]);
   });
 
-  it("is asked on the way into pelantikan", () => {
+  it("is asked on the way into pelantikan, the stage the profile names, and on no other move", () => {
     const s = metro({ stage: "penetapan", electionPeriod: true });
     expect(codes(evaluateGates(move("penetapan", "pelantikan", s), s, today).errors)).toEqual([
       "err.setup.electionApprovalMissing",
     ]);
+    expect(evaluateGates(move("laporanPpk", "penetapan", s), s, today)).toEqual(NONE);
+    expect(evaluateGates(move("pelantikan", "selesai", s), s, today)).toEqual(NONE);
+  });
+
+  describe("under a profile that asks the approval before another stage", () => {
+    // NOT LAW: a rule that wants the Minister's letter before the appointment decree is signed.
+    const EARLIER = { ...DEFAULT_PROFILE, id: "contoh-persetujuan-sebelum-penetapan" };
+    const before = (approvalBeforeStage: Stage): RegulationProfile => ({
+      ...EARLIER,
+      electionGate: { ...EARLIER.electionGate, approvalBeforeStage },
+    });
+    const inElection = (changes: Partial<StoredSelection> = {}) =>
+      metro({ regulationProfileId: EARLIER.id, electionPeriod: true, ...changes });
+
+    it("blocks the move into that stage and no longer the move into pelantikan", () => {
+      const profiles = [before("penetapan")];
+      const s = inElection();
+      const result = evaluateGates(move("laporanPpk", "penetapan", s), s, today, profiles);
+      expect(result.errors).toEqual([
+        {
+          severity: "error",
+          code: "err.setup.electionApprovalMissing",
+          field: "electionApproval",
+          params: { stage: "penetapan", cite },
+          cite,
+        },
+      ]);
+      expect(evaluateGates(move("penetapan", "pelantikan", s), s, today, profiles)).toEqual(NONE);
+    });
+
+    it("passes that move with the letter on record", () => {
+      const s = inElection({ electionApproval: letter });
+      expect(evaluateGates(move("laporanPpk", "penetapan", s), s, today, [before("penetapan")])).toEqual(NONE);
+    });
+
+    it("asks it at the move past the stage when the selection leaves that stage out", () => {
+      // Metro 2021 has no rekomendasi step: laporanPpk → penetapan passes where it would be.
+      const s = inElection();
+      const result = evaluateGates(move("laporanPpk", "penetapan", s), s, today, [before("rekomendasi")]);
+      expect(codes(result.errors)).toEqual(["err.setup.electionApprovalMissing"]);
+    });
+
+    it("adds it to the stage table's own gates, once", () => {
+      const profile = before("seleksiAdministrasi");
+      const rule = move("pendaftaran", "seleksiAdministrasi");
+      expect(gatesUnder(rule, profile)).toEqual(["registrationEnded", "applicantsSufficient", "electionApproval"]);
+      expect(gatesUnder(rule, DEFAULT_PROFILE)).toEqual(["registrationEnded", "applicantsSufficient"]);
+      expect(gatesUnder(move("penetapan", "dibatalkan"), before("dibatalkan"))).toEqual([]);
+    });
   });
 });
 
@@ -367,9 +417,16 @@ describe("an unknown regulation profile", () => {
     },
   );
 
-  it("still lets the selection be cancelled: a move with no gate asks nothing of the profile", () => {
+  it("still lets the selection be cancelled: cancelling asks nothing of the profile", () => {
     const s = metro({ regulationProfileId: "permenpanrb-13-2014" });
     expect(evaluateGates(move("persiapan", "dibatalkan"), s, day("2021-09-01"))).toEqual(NONE);
-    expect(evaluateGates(move("laporanPpk", "penetapan", s), s, day("2021-11-20"))).toEqual(NONE);
+    expect(evaluateGates(move("penetapan", "dibatalkan", s), s, day("2021-11-20"))).toEqual(NONE);
+  });
+
+  it("blocks a move forward the stage table leaves ungated: the profile may put its election gate there", () => {
+    const s = metro({ regulationProfileId: "permenpanrb-13-2014" });
+    expect(codes(evaluateGates(move("laporanPpk", "penetapan", s), s, day("2021-11-20")).errors)).toEqual([
+      "err.setup.profileUnknown",
+    ]);
   });
 });

@@ -3,10 +3,11 @@
  * as stored (with its counters) and today's date in the government's zone come in.
  */
 import { compareDates, parseIsoDate, toIsoDate, type CalendarDate } from "../calendar.js";
-import { profileById } from "../regulation/profiles.js";
+import { PROFILES, profileById } from "../regulation/profiles.js";
 import type { RegulationProfile } from "../regulation/profile.js";
-import { applicantShortfall, checkSetup, electionGateIssue, type Finding } from "./checks.js";
-import { normaliseStagesUsed, type GateId, type TransitionRule } from "./stageMachine.js";
+import { checkSetup, electionGateIssue, type Finding } from "./checks.js";
+import { postShortfall } from "./registration.js";
+import { normaliseStagesUsed, reachesStage, type GateId, type TransitionRule } from "./stageMachine.js";
 import type { ScheduledStage } from "./setup.js";
 import type { StoredSelection } from "./stored.js";
 
@@ -15,11 +16,31 @@ export interface GateResult {
   readonly warnings: Finding[];
 }
 
-export function evaluateGates(rule: TransitionRule, selection: StoredSelection, today: CalendarDate): GateResult {
-  // A move with no gate (cancelling, laporanPpk → penetapan) asks no rule of the profile: a
-  // selection whose profile id is unknown can still be stopped instead of being stuck for good.
-  if (rule.gates.length === 0) return { errors: [], warnings: [] };
-  const profile = profileById(selection.regulationProfileId);
+/**
+ * The gates of a move under a profile: the stage table's, and the election-period gate on the move
+ * that reaches the profile's `electionGate.approvalBeforeStage` (UU 10/2016 Pasal 71 today; a later
+ * rule may ask it earlier, which is a new profile, not a new table).
+ */
+export function gatesUnder(rule: TransitionRule, profile: RegulationProfile): GateId[] {
+  const gates = [...rule.gates];
+  if (reachesStage(rule, profile.electionGate.approvalBeforeStage) && !gates.includes("electionApproval")) {
+    gates.push("electionApproval");
+  }
+  return gates;
+}
+
+/** `profiles` is where the selection's profile is looked up; tests pass their own. */
+export function evaluateGates(
+  rule: TransitionRule,
+  selection: StoredSelection,
+  today: CalendarDate,
+  profiles: readonly RegulationProfile[] = PROFILES,
+): GateResult {
+  // Cancelling asks no rule of the profile: a selection whose profile id is unknown can still be
+  // stopped instead of being stuck for good. Every move forward may meet the profile's
+  // election-period gate, so it needs the profile even where the stage table has no gate.
+  if (rule.gates.length === 0 && rule.to === "dibatalkan") return { errors: [], warnings: [] };
+  const profile = profileById(selection.regulationProfileId, profiles);
   if (!profile) {
     const unknown: Finding = {
       code: "err.setup.profileUnknown",
@@ -29,7 +50,7 @@ export function evaluateGates(rule: TransitionRule, selection: StoredSelection, 
     };
     return { errors: [unknown], warnings: [] };
   }
-  const findings = rule.gates.flatMap((gate) => evaluateGate(gate, selection, profile, today));
+  const findings = gatesUnder(rule, profile).flatMap((gate) => evaluateGate(gate, selection, profile, today));
   return {
     errors: findings.filter((f) => f.severity === "error"),
     warnings: findings.filter((f) => f.severity === "warning"),
@@ -45,9 +66,7 @@ function evaluateGate(gate: GateId, s: StoredSelection, profile: RegulationProfi
     case "registrationEnded":
       return afterEnd(s, "pendaftaran", today, "err.gate.registrationOpen");
     case "applicantsSufficient": {
-      const counts = Object.fromEntries(s.posts.map((p) => [p.id, s.counts.applicantsPerPost[p.id] ?? 0]));
-      const names = Object.fromEntries(s.posts.map((p) => [p.id, p.name]));
-      const outcomes = applicantShortfall(counts, s.extensions, profile, names);
+      const outcomes = postShortfall(s, profile);
       // A post short of applicants blocks the move until it is extended, or, after the last
       // extension, until a decision (cancel the post, or continue) is on the record.
       return Object.entries(outcomes).flatMap(([postId, outcome]) => {

@@ -2,6 +2,7 @@
 import { z } from "zod/mini";
 import { STAGES } from "../stages.js";
 import { recordedLetter } from "./stored.js";
+import { SHORTFALL_DECISIONS, type ShortfallDecision } from "../regulation/profile.js";
 
 /**
  * A client-made id per user action. A phone on a bad network retries; the same id makes the retry
@@ -43,7 +44,16 @@ export const recordLetterInput = z.object({
 });
 export type RecordLetterInput = z.output<typeof recordLetterInput>;
 
-export type AuditAction = "create" | "propose" | "approve" | "reject" | "record";
+export type AuditAction =
+  | "create"
+  | "propose"
+  | "approve"
+  | "reject"
+  | "record"
+  | "issue"
+  // Too few applicants (./registration.ts): an extension, or the decision after the last one.
+  | "extend"
+  | ShortfallDecision;
 
 /** One line of a selection's timeline; append-only. */
 export interface AuditEntry {
@@ -62,3 +72,32 @@ export interface AuditEntry {
 export function auditEntryId(seq: number): string {
   return String(seq).padStart(8, "0");
 }
+
+export const issueDocumentInput = z.object({ selectionId: docId, requestId });
+export type IssueDocumentInput = z.output<typeof issueDocumentInput>;
+
+const postId = z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, { error: "err.input.invalid" }));
+
+export const extendRegistrationInput = z.object({
+  selectionId: docId,
+  /** The posts short of applicants whose registration is extended; the end date moves for all. */
+  postIds: z.array(postId).check(z.minLength(1, { error: "err.input.invalid" }), z.maxLength(40)),
+  requestId,
+});
+export type ExtendRegistrationInput = z.output<typeof extendRegistrationInput>;
+
+export const decidePostShortfallInput = z.object({
+  selectionId: docId,
+  postId,
+  decision: z.enum(SHORTFALL_DECISIONS, { error: "err.input.invalid" }),
+  /** The decision goes on the record: why the post is cancelled, or continues with fewer applicants. */
+  reason: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "err.stage.reasonRequired" }),
+      z.maxLength(1000, { error: "err.input.invalid" }),
+    ),
+  requestId,
+});
+export type DecidePostShortfallInput = z.output<typeof decidePostShortfallInput>;

@@ -15,6 +15,7 @@ import {
   mayApprove,
   mayPropose,
   normaliseStagesUsed,
+  reachesStage,
   transitionsFrom,
   type GateId,
   type TransitionRule,
@@ -100,8 +101,9 @@ const GATES_LEAVING: Record<Exclude<Stage, "selesai" | "dibatalkan">, readonly G
   pemeringkatan: ["scoresLocked"],
   laporanPpk: [],
   rekomendasi: ["recommendationRecorded"],
-  // Into pelantikan: the Minister's approval in an election period (UU 10/2016 Pasal 71).
-  penetapan: ["electionApproval"],
+  // The Minister's approval in an election period is not in the table: the profile names the stage
+  // it comes before, and gates.ts adds it (reachesStage below, gates.test.ts).
+  penetapan: [],
   pelantikan: [],
 };
 
@@ -297,5 +299,25 @@ describe("mayApprove (four eyes)", () => {
   ] as const)("$who: $expected", ({ uid, roles, proposer, expected }) => {
     expect(mayApprove(r, { uid, roles }, proposer)).toBe(expected);
     expect(mayApprove(cancel, { uid, roles }, proposer)).toBe(expected);
+  });
+});
+
+describe("reachesStage", () => {
+  it("is the move into the stage", () => {
+    expect(reachesStage(rule("penetapan", "pelantikan", []), "pelantikan")).toBe(true);
+    expect(reachesStage(rule("laporanPpk", "penetapan", []), "pelantikan")).toBe(false);
+    expect(reachesStage(rule("pelantikan", "selesai", []), "pelantikan")).toBe(false);
+  });
+
+  it("is the move past a stage the selection leaves out", () => {
+    // No rekomendasi: laporanPpk → penetapan passes where it would have been.
+    expect(reachesStage(rule("laporanPpk", "penetapan", []), "rekomendasi")).toBe(true);
+    expect(reachesStage(rule("laporanPpk", "rekomendasi", ["rekomendasi"]), "rekomendasi")).toBe(true);
+    expect(reachesStage(rule("rekomendasi", "penetapan", ["rekomendasi"]), "rekomendasi")).toBe(false);
+  });
+
+  it("is never a cancellation", () => {
+    expect(reachesStage(rule("penetapan", "dibatalkan", []), "pelantikan")).toBe(false);
+    expect(reachesStage(rule("penetapan", "dibatalkan", []), "selesai")).toBe(false);
   });
 });

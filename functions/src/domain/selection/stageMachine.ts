@@ -65,8 +65,20 @@ function gatesFor(from: Stage, to: Stage): GateId[] {
   if (from === "pengumumanAdministrasi") gates.push("objectionWindowClosed");
   if (SCORING_STAGES.includes(from) || from === "pemeringkatan") gates.push("scoresLocked");
   if (from === "rekomendasi") gates.push("recommendationRecorded");
-  if (to === "pelantikan") gates.push("electionApproval");
+  // "electionApproval" is not the table's to place: the regulation profile names the stage it comes
+  // before (electionGate.approvalBeforeStage), and ./gates.ts adds it to the move that reaches it.
   return gates;
+}
+
+/**
+ * Whether a move reaches `stage`: it enters it, or, when the selection does not use `stage`, it
+ * enters the first stage after it. A gate "before stage X" then still holds for a selection that
+ * leaves X out, at the move that passes where X would have been. Cancelling reaches nothing.
+ */
+export function reachesStage(rule: Pick<TransitionRule, "from" | "to">, stage: Stage): boolean {
+  if (rule.to === "dibatalkan") return false;
+  const at = STAGES.indexOf(stage);
+  return STAGES.indexOf(rule.from) < at && at <= STAGES.indexOf(rule.to);
 }
 
 function proposersFor(from: Stage, to: Stage): ProposerRole[] {

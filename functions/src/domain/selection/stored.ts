@@ -57,7 +57,21 @@ export const storedSelection = z.extend(selectionSetup, {
   postDecisions: z._default(z.record(z.string(), z.enum(SHORTFALL_DECISIONS)), {}),
   electionApproval: z._default(z.nullable(recordedLetter), null),
   recommendation: z._default(z.nullable(recordedLetter), null),
+  /** The current version of the selection's pengumuman, once issued. */
+  announcementDocumentId: z._default(z.nullable(z.string()), null),
   /** Number of audit entries so far: the next entry's sequence number. */
   auditSeq: z._default(z.int(), 0),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
+
+/** The process fields of a selection that has just been created: nothing proposed, counted or issued. */
+export const INITIAL_PROCESS = {
+  pendingProposal: null,
+  counts: ZERO_COUNTS,
+  extensions: {},
+  postDecisions: {},
+  electionApproval: null,
+  recommendation: null,
+  announcementDocumentId: null,
+  auditSeq: 0,
+} as const satisfies Partial<StoredSelection>;

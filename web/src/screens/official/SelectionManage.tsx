@@ -15,6 +15,7 @@ import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useLive } from "../../ui/useLive";
+import { AnnouncementPanel } from "./AnnouncementPanel";
 import { ProposalDecision } from "./ProposalDecision";
 
 export function SelectionManage({ session }: { session: SignedIn }) {
@@ -64,7 +65,21 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           {isPejabat && <ProposalDecision selectionId={s.id} proposalId={pending.id} />}
         </Notice>
       )}
+      {isOperator && s.stage === "persiapan" && (
+        <p>
+          <a class="button button--secondary" href={`/kelola/${s.id}/atur`}>
+            {t("setup.open")}
+          </a>
+        </p>
+      )}
       {isOperator && !pending && <ProposeMove selection={s} />}
+      {(s.public || s.announcementDocumentId) && (
+        <AnnouncementPanel
+          selectionId={s.id}
+          documentId={s.announcementDocumentId}
+          canIssue={isOperator && s.public && s.stage !== "dibatalkan"}
+        />
+      )}
       {isOperator && <CopyAsNew selectionId={s.id} />}
 
       <h2>{t("process.timeline")}</h2>

@@ -1,0 +1,176 @@
+/**
+ * Issuing the pengumuman of a selection. Three steps, each safe to repeat:
+ *  1. one transaction allocates the next number of the government's counter for the year, creates
+ *     the document record (status "issuing") and the audit entry, keyed by the request id;
+ *  2. the PDF is rendered (deterministic for the same record) and stored in Firestore chunks;
+ *  3. the record becomes "valid" with the PDF's SHA-256, and the previous version "superseded".
+ * A retry of the same request finds its number from step 1 and finishes steps 2 and 3, so a
+ * dropped connection never burns a number or leaves a record half-issued.
+ */
+import { COLLECTIONS } from "../domain/collections.js";
+import { buildAnnouncement } from "../domain/documents/announcement.js";
+import { DEFAULT_NUMBERING_PATTERN, DOCUMENT_KIND_CODES, formatDocumentNumber } from "../domain/documents/numbering.js";
+import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
+import { auditEntryId, type AuditEntry } from "../domain/selection/process.js";
+import type { InstansiDoc } from "../domain/schemas/documents.js";
+import { toIsoDate } from "../domain/calendar.js";
+import { db } from "../shell/admin.js";
+import { todayIn } from "../shell/clock.js";
+import { issueError } from "../shell/errors.js";
+import type { Caller } from "../shell/callable.js";
+import { FileStoreError, writeFile } from "../files/chunks.js";
+import { earlierAnswer, rememberAnswer } from "../process/idempotency.js";
+import { readInstansi, readOwnSelection, selectionRef } from "../process/selectionStore.js";
+import { renderAnnouncementPdf } from "./announcementPdf.js";
+
+export interface IssueResult {
+  readonly documentId: string;
+  readonly number: string;
+  readonly version: number;
+}
+
+const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
+
+export async function issueAnnouncement(
+  caller: Caller,
+  input: { selectionId: string; requestId: string },
+  now: Date,
+  publicBaseUrl: string,
+): Promise<IssueResult & { sha256: string }> {
+  if (!caller.claims?.roles.includes("operator")) {
+    throw issueError("permission-denied", [{ code: "err.role.operatorOnly" }]);
+  }
+  const allocated = await allocate(caller, input, now);
+  const snap = await documentRef(allocated.documentId).get();
+  const record = documentRecord.parse(snap.data());
+  const sha256 = record.status === "issuing" ? await renderAndStore(record, publicBaseUrl) : (record.sha256 ?? "");
+  return { ...allocated, sha256 };
+}
+
+async function allocate(
+  caller: Caller,
+  input: { selectionId: string; requestId: string },
+  now: Date,
+): Promise<IssueResult> {
+  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "issue" };
+  return db.runTransaction(async (tx) => {
+    const earlier = await earlierAnswer<IssueResult>(tx, key);
+    if (earlier) return earlier;
+    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+    // Numbered, signed and public: only for a selection whose opening has been approved.
+    if (!selection.public) throw issueError("failed-precondition", [{ code: "err.document.notAnnounced" }]);
+    const instansi = await readInstansi(tx, selection.instansiId);
+    const today = todayIn(instansi.timeZone, now);
+    const counterRef = db
+      .collection(COLLECTIONS.instansi)
+      .doc(selection.instansiId)
+      .collection(COLLECTIONS.counters)
+      .doc(`pengumuman-${today.year}`);
+    const counter = await tx.get(counterRef);
+    const previousId = selection.announcementDocumentId;
+    const previous = previousId ? await tx.get(documentRef(previousId)) : undefined;
+
+    const seq = (counter.get("next") as number | undefined) ?? 1;
+    const version = previous?.exists ? (previous.get("version") as number) + 1 : 1;
+    const number = formatDocumentNumber(instansi.numberingPattern || DEFAULT_NUMBERING_PATTERN, {
+      seq,
+      year: today.year,
+      month: today.month,
+      kind: DOCUMENT_KIND_CODES.pengumuman,
+      instansiCode: documentCode(instansi, selection.instansiId),
+    });
+    const documentId = documentIdFor(input.selectionId, "pengumuman", version);
+    const record: DocumentRecord = {
+      instansiId: selection.instansiId,
+      instansiName: instansi.name,
+      selectionId: input.selectionId,
+      selectionTitle: selection.title,
+      kind: "pengumuman",
+      number,
+      version,
+      issuedOn: toIsoDate(today),
+      status: "issuing",
+      sha256: null,
+      size: null,
+      fileId: documentId,
+      fileName: `pengumuman-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`,
+      supersedes: previous?.exists ? previousId : null,
+      supersededBy: null,
+    };
+    const at = now.toISOString();
+    const seqAudit = selection.auditSeq + 1;
+    tx.set(counterRef, { next: seq + 1, updatedAt: at });
+    tx.create(documentRef(documentId), record);
+    tx.update(selectionRef(input.selectionId), { announcementDocumentId: documentId, auditSeq: seqAudit });
+    const entry: AuditEntry = {
+      instansiId: selection.instansiId,
+      seq: seqAudit,
+      at,
+      actor: { uid: caller.uid, name: caller.name, role: "operator" },
+      action: "issue",
+      from: selection.stage,
+      to: null,
+      reason: number,
+      reference: documentId,
+    };
+    tx.create(selectionRef(input.selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(seqAudit)), entry);
+    const result: IssueResult = { documentId, number, version };
+    rememberAnswer(tx, key, result, at);
+    return result;
+  });
+}
+
+async function renderAndStore(record: DocumentRecord, publicBaseUrl: string): Promise<string> {
+  const [selectionSnap, instansiSnap] = await Promise.all([
+    selectionRef(record.selectionId).get(),
+    db.collection(COLLECTIONS.instansi).doc(record.instansiId).get(),
+  ]);
+  const { storedSelection } = await import("../domain/selection/stored.js");
+  const { instansiDoc } = await import("../domain/schemas/documents.js");
+  const selection = storedSelection.parse(selectionSnap.data());
+  const instansi = instansiDoc.parse(instansiSnap.data());
+  const ketua = selection.pansel.find((m) => m.position === "ketua");
+  const model = buildAnnouncement({
+    instansi,
+    setup: selection,
+    selectionId: record.selectionId,
+    number: record.number,
+    issuedOn: record.issuedOn,
+    signatory: {
+      name: ketua?.name ?? "",
+      title: `Ketua Panitia Seleksi\nJabatan Pimpinan Tinggi Pratama ${instansi.shortName}`,
+    },
+    verifyUrl: verifyUrlFor(publicBaseUrl, record.fileId),
+  });
+  const pdf = await renderAnnouncementPdf(model);
+  let sha256: string;
+  let size: number;
+  try {
+    const info = await writeFile(db, {
+      fileId: record.fileId,
+      instansiId: record.instansiId,
+      contentType: "application/pdf",
+      name: record.fileName,
+      bytes: pdf,
+      extra: { public: true, documentId: record.fileId },
+    });
+    ({ sha256, size } = info);
+  } catch (error) {
+    // A retry after the file was stored but before the record was finished: the file stands.
+    if (!(error instanceof FileStoreError && error.code === "exists")) throw error;
+    const meta = await db.collection(COLLECTIONS.files).doc(record.fileId).get();
+    sha256 = meta.get("sha256") as string;
+    size = meta.get("size") as number;
+  }
+  const batch = db.batch();
+  batch.update(documentRef(record.fileId), { status: "valid", sha256, size });
+  if (record.supersedes) {
+    batch.update(documentRef(record.supersedes), { status: "superseded", supersededBy: record.fileId });
+  }
+  await batch.commit();
+  return sha256;
+}
+
+function documentCode(instansi: InstansiDoc, instansiId: string): string {
+  return instansi.documentCode || instansiId.toUpperCase();
+}

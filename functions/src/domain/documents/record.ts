@@ -1,0 +1,40 @@
+/**
+ * The public record of an issued document, `documents/{documentId}`: what the verification page
+ * shows when someone scans the QR code on a printed announcement. Every version keeps its record;
+ * a newer version marks the older one superseded, so an old printout still verifies, as such.
+ */
+import { z } from "zod/mini";
+
+export const DOCUMENT_STATUSES = ["issuing", "valid", "superseded"] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const documentRecord = z.object({
+  instansiId: z.string(),
+  instansiName: z.string(),
+  selectionId: z.string(),
+  selectionTitle: z.string(),
+  kind: z.enum(["pengumuman"]),
+  number: z.string(),
+  version: z.int(),
+  /** YYYY-MM-DD, the date printed on the document. */
+  issuedOn: z.string(),
+  status: z.enum(DOCUMENT_STATUSES),
+  /** Of the PDF's bytes; null until the file is stored. */
+  sha256: z.nullable(z.string()),
+  size: z.nullable(z.int()),
+  fileId: z.string(),
+  fileName: z.string(),
+  supersedes: z.nullable(z.string()),
+  supersededBy: z.nullable(z.string()),
+});
+export type DocumentRecord = z.infer<typeof documentRecord>;
+
+/** Ids that say what they are: "metro-2021-jpt-pengumuman-v2". */
+export function documentIdFor(selectionId: string, kind: DocumentRecord["kind"], version: number): string {
+  return `${selectionId}-${kind}-v${version}`;
+}
+
+/** Where the QR code points: the public verification page of this version. */
+export function verifyUrlFor(publicBaseUrl: string, documentId: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, "")}/verifikasi/${documentId}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * Too few applicants at the end of registration: an operator extends the registration of the posts
+ * short of applicants, or, after the last extension, records the decision on such a post. Each call
+ * is one Firestore transaction that re-reads the selection, asks the domain
+ * (../domain/selection/registration.ts) what the regulation profile allows, and writes the change,
+ * the audit entry and the answer for retries together, or nothing at all.
+ */
+import type { Transaction } from "firebase-admin/firestore";
+import { COLLECTIONS } from "../domain/collections.js";
+import type { Finding } from "../domain/selection/checks.js";
+import {
+  auditEntryId,
+  type AuditAction,
+  type AuditEntry,
+  type DecidePostShortfallInput,
+  type ExtendRegistrationInput,
+} from "../domain/selection/process.js";
+import { planExtension, shortfallDecisionIssues } from "../domain/selection/registration.js";
+import type { StoredSelection } from "../domain/selection/stored.js";
+import type { RegulationProfile, ShortfallDecision } from "../domain/regulation/profile.js";
+import { profileById } from "../domain/regulation/profiles.js";
+import { todayIn } from "../shell/clock.js";
+import { db } from "../shell/admin.js";
+import { issueError } from "../shell/errors.js";
+import type { Caller } from "../shell/callable.js";
+import { earlierAnswer, rememberAnswer } from "./idempotency.js";
+import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
+
+export interface ExtendResult {
+  /** The new last day of registration (ISO). */
+  readonly end: string;
+  readonly extensions: Readonly<Record<string, number>>;
+  readonly warnings: readonly Finding[];
+}
+
+export interface ShortfallDecisionResult {
+  readonly postId: string;
+  readonly decision: ShortfallDecision;
+}
+
+function requireOperator(caller: Caller): void {
+  if (!caller.claims?.roles.includes("operator")) {
+    throw issueError("permission-denied", [{ code: "err.role.operatorOnly" }]);
+  }
+}
+
+/** The selection's own profile: the rule it was set up under, never the one in force today. */
+function profileOf(selection: StoredSelection): RegulationProfile {
+  const profile = profileById(selection.regulationProfileId);
+  if (!profile) {
+    throw issueError("failed-precondition", [
+      { code: "err.setup.profileUnknown", field: "regulationProfileId", params: { id: selection.regulationProfileId } },
+    ]);
+  }
+  return profile;
+}
+
+export async function extendRegistration(
+  caller: Caller,
+  input: ExtendRegistrationInput,
+  now: Date,
+): Promise<ExtendResult> {
+  requireOperator(caller);
+  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "extend" };
+  return db.runTransaction(async (tx) => {
+    const earlier = await earlierAnswer<ExtendResult>(tx, key);
+    if (earlier) return earlier;
+    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+    const instansi = await readInstansi(tx, selection.instansiId);
+    const plan = planExtension(selection, input.postIds, profileOf(selection), todayIn(instansi.timeZone, now));
+    if (!plan.ok) throw issueError("failed-precondition", plan.errors);
+
+    const at = now.toISOString();
+    const seq = selection.auditSeq + 1;
+    const { end, extensions, granted, warnings } = plan.value;
+    const oldEnd = selection.schedule.pendaftaran?.end ?? "";
+    tx.update(selectionRef(input.selectionId), { "schedule.pendaftaran.end": end, extensions, auditSeq: seq });
+    const names = Object.fromEntries(selection.posts.map((p) => [p.id, p.name]));
+    // Names and dates only, so the timeline reads the same in either language.
+    const reason = `${granted.map((g) => names[g.postId]).join(", ")}: ${oldEnd} → ${end}`;
+    const postIds = granted.map((g) => g.postId).join(",");
+    appendAudit(tx, input.selectionId, selection, seq, at, caller, "extend", reason, postIds);
+    const result: ExtendResult = { end, extensions, warnings };
+    rememberAnswer(tx, key, result, at);
+    return result;
+  });
+}
+
+/**
+ * A cancelled post stays in `posts` (the announcement named it, and the record must show what became
+ * of it); the stages that rank and appoint leave it out by its `postDecisions` entry.
+ */
+export async function decidePostShortfall(
+  caller: Caller,
+  input: DecidePostShortfallInput,
+  now: Date,
+): Promise<ShortfallDecisionResult> {
+  requireOperator(caller);
+  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "decidePost" };
+  return db.runTransaction(async (tx) => {
+    const earlier = await earlierAnswer<ShortfallDecisionResult>(tx, key);
+    if (earlier) return earlier;
+    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+    const instansi = await readInstansi(tx, selection.instansiId);
+    const today = todayIn(instansi.timeZone, now);
+    const issues = shortfallDecisionIssues(selection, input.postId, input.decision, profileOf(selection), today);
+    if (issues.length > 0) throw issueError("failed-precondition", issues);
+
+    const at = now.toISOString();
+    const seq = selection.auditSeq + 1;
+    const postDecisions = { ...selection.postDecisions, [input.postId]: input.decision };
+    tx.update(selectionRef(input.selectionId), { postDecisions, auditSeq: seq });
+    const post = selection.posts.find((p) => p.id === input.postId)?.name ?? input.postId;
+    appendAudit(
+      tx,
+      input.selectionId,
+      selection,
+      seq,
+      at,
+      caller,
+      input.decision,
+      `${post}: ${input.reason}`,
+      input.postId,
+    );
+    const result: ShortfallDecisionResult = { postId: input.postId, decision: input.decision };
+    rememberAnswer(tx, key, result, at);
+    return result;
+  });
+}
+
+function appendAudit(
+  tx: Transaction,
+  selectionId: string,
+  selection: StoredSelection,
+  seq: number,
+  at: string,
+  caller: Caller,
+  action: AuditAction,
+  reason: string,
+  reference: string,
+): void {
+  const entry: AuditEntry = {
+    instansiId: selection.instansiId,
+    seq,
+    at,
+    actor: { uid: caller.uid, name: caller.name, role: "operator" },
+    action,
+    from: selection.stage,
+    to: null,
+    reason,
+    reference,
+  };
+  tx.create(selectionRef(selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(seq)), entry);
+}

@@ -1,0 +1,237 @@
+/**
+ * The setup wizard on a 360 px phone: a BKPSDM operator of Kota Serang starts a new selection, sets
+ * it up step by step, meets the specific errors for weights that do not add up to 100 and for a
+ * pansel of four, fixes them, and finds the draft intact after reloading the page.
+ *
+ * The test makes its own draft (createDraft through the UI) rather than use the seeded Serang
+ * selection, which the stage-approval test moves on to registration.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../seed/metro2021.js";
+import { emulatorUrl } from "../support/emulators.js";
+import { launchChromium, phoneContext, SCREENSHOTS } from "../support/browser.js";
+
+process.env["GCLOUD_PROJECT"] ??= "demo-seleksi";
+const { seedDemo } = await import("../../seed/seed.js");
+
+let browser: Browser;
+let site: string;
+
+beforeAll(async () => {
+  await seedDemo();
+  site = await emulatorUrl("hosting");
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TITLE = "Seleksi Terbuka JPT Pratama Kota Serang Tahun 2027";
+const POST = "Kepala Dinas Pendidikan dan Kebudayaan";
+
+/** Consecutive stages, registration 15 days (the profile's minimum), nothing overlapping. */
+const SCHEDULE = {
+  pendaftaran: ["2026-12-07", "2026-12-21"],
+  seleksiAdministrasi: ["2026-12-22", "2026-12-28"],
+  pengumumanAdministrasi: ["2026-12-29", "2027-01-04"],
+  asesmenManajerial: ["2027-01-05", "2027-01-08"],
+  kompetensiTeknis: ["2027-01-11", "2027-01-13"],
+  wawancara: ["2027-01-14", "2027-01-15"],
+  rekamJejak: ["2027-01-18", "2027-01-22"],
+  pemeringkatan: ["2027-01-25", "2027-01-26"],
+  laporanPpk: ["2027-01-27", "2027-01-29"],
+} as const;
+
+/** Names and affiliations are invented, in the style of a real pansel decree. */
+const PANSEL = [
+  { name: "Prof. Dr. Ahmad Sihabudin, M.Si.", origin: "akademisi", position: "ketua", affiliation: "Untirta" },
+  { name: "Drs. H. Nanang Saefudin, M.Si.", origin: "internal", position: "sekretaris", affiliation: "Sekda" },
+  { name: "Dr. Rina Yulianti, S.H., M.H.", origin: "akademisi", position: "anggota", affiliation: "UIN SMH Banten" },
+  { name: "Ir. Bambang Hermawan, M.T.", origin: "profesional", position: "anggota", affiliation: "Asesor SDM" },
+  { name: "Hj. Ratu Ani Nuraeni, S.Sos.", origin: "internal", position: "anggota", affiliation: "Inspektorat" },
+] as const;
+
+async function signIn(page: Page, email: string, home: string): Promise<void> {
+  await page.goto(`${site}/masuk`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(`${site}${home}`, { timeout: 15_000 }).catch(async (error: unknown) => {
+    throw new Error(
+      `${email} did not reach ${home}: at ${page.url()}, showing "${await page.locator("main").innerText()}"`,
+      { cause: error },
+    );
+  });
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+
+/** What the phone's screen shows with `selector` in the middle of it, the sticky bar included. */
+async function screen(page: Page, name: string, selector: string): Promise<void> {
+  await page.locator(selector).evaluate((element) => element.scrollIntoView({ block: "center" }));
+  await page.screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+async function stepIs(page: Page, n: number): Promise<void> {
+  await expect.poll(() => page.getByTestId("step-of").textContent()).toBe(`Langkah ${n} dari 6`);
+}
+
+async function next(page: Page, to: number): Promise<void> {
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  await stepIs(page, to);
+}
+
+/** Nothing on the page may be wider than the phone. */
+async function fitsThePhone(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+}
+
+describe("setup wizard", () => {
+  it("sets up a new selection on a phone, explains bad input and keeps the draft", async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "operator@serangkota.demo", "/operator");
+    await page.getByRole("button", { name: "Buat seleksi baru" }).click();
+    await page.waitForURL(/\/kelola\/[^/]+$/, { timeout: 15_000 });
+    const manage = page.url();
+    await page.getByRole("link", { name: "Atur seleksi (langkah demi langkah)" }).click();
+    await page.waitForURL(`${manage}/atur`);
+    await stepIs(page, 1);
+
+    // 1. Umum
+    await page.locator("#f-title").fill(TITLE);
+    await page.locator("#f-referenceDate").fill("2026-12-21");
+    await page.locator("#f-openTo").fill("PNS di lingkungan Pemerintah Provinsi Banten dan kabupaten/kota se-Banten");
+    await page.locator("#f-contact-name").fill("Sekretariat Pansel JPT Kota Serang");
+    await page.locator("#f-contact-phone").fill("0254-200001");
+    // Offline the draft waits on the device, and says so; back online it reaches the server.
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Simpan draf" }).click();
+    await expect
+      .poll(() => page.getByTestId("save-state").textContent())
+      .toBe("Tersimpan di perangkat, akan dikirim saat tersambung.");
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Draf tersimpan.");
+    await fitsThePhone(page);
+    await shot(page, "setup-1-umum-360.png");
+    await screen(page, "setup-1-umum-screen-360.png", "#f-legalBasis");
+    await next(page, 2);
+
+    // 2. Jabatan: none yet, which the checks say; then one post, with an age typed in words first.
+    await expect.poll(() => page.locator("#f-posts").textContent()).toContain("Belum ada jabatan");
+    await page.getByRole("button", { name: "Tambah jabatan" }).click();
+    await page.locator("#f-posts-0-name").fill(POST);
+    await page.locator("#f-posts-0-opd").fill("Dinas Pendidikan dan Kebudayaan");
+    const maxAge = page.locator("#f-posts-0-requirements-maxAge");
+    await maxAge.fill("lima puluh enam");
+    await expect
+      .poll(() => page.locator("#f-posts-0-requirements-maxAge-msg").textContent())
+      .toBe("\u201clima puluh enam\u201d bukan angka. Isian ini belum disimpan.");
+    expect(await maxAge.inputValue()).toBe("lima puluh enam");
+    await fitsThePhone(page);
+    await shot(page, "setup-2-jabatan-360.png");
+    await screen(page, "setup-2-jabatan-screen-360.png", "#f-posts-0-requirements-maxAge");
+    await maxAge.fill("58");
+    await expect
+      .poll(() => page.locator("#f-posts-0-requirements-maxAge-msg").textContent())
+      .toContain("Batas usia 58 tahun melebihi batas 56 tahun untuk JPT Pratama");
+    await maxAge.fill("56");
+    await expect.poll(() => page.locator("#f-posts-0-requirements-maxAge-msg").count()).toBe(0);
+    await next(page, 3);
+
+    // 3. Jadwal
+    for (const [stage, [start, end]] of Object.entries(SCHEDULE)) {
+      await page.locator(`#f-schedule-${stage}-start`).fill(start);
+      await page.locator(`#f-schedule-${stage}-end`).fill(end);
+    }
+    await expect.poll(() => page.locator(".wizard .findings").allTextContents()).toEqual([]);
+    await fitsThePhone(page);
+    await shot(page, "setup-3-jadwal-360.png");
+    await next(page, 4);
+
+    // 4. Penilaian: 40 + 25 + 20 + 10 is 95, and the error says so; 25 makes it 100.
+    const total = page.getByTestId("weight-total");
+    await expect.poll(() => total.textContent()).toBe("Total bobot: 100 dari 100");
+    await page.locator("#f-scoringPlan-components-2-weight").fill("20");
+    await expect.poll(() => total.textContent()).toBe("Total bobot: 95 dari 100");
+    expect(await total.getAttribute("class")).toContain("total--bad");
+    await expect
+      .poll(() => page.locator("#f-scoringPlan-components").textContent())
+      .toBe("Jumlah bobot komponen penilaian 95%; harus tepat 100%.");
+    await fitsThePhone(page);
+    await shot(page, "setup-4-penilaian-95-360.png");
+    await screen(page, "setup-4-penilaian-95-screen-360.png", "#f-scoringPlan-components-2-weight");
+    await page.locator("#f-scoringPlan-components-2-weight").fill("25");
+    await expect.poll(() => total.textContent()).toBe("Total bobot: 100 dari 100");
+    await expect.poll(() => page.locator("#f-scoringPlan-components").textContent()).toBe("");
+    await next(page, 5);
+
+    // 5. Pansel: four members are an even number (and too few); the fifth makes it right.
+    const addMember = async (i: number) => {
+      const m = PANSEL[i]!;
+      await page.getByRole("button", { name: "Tambah anggota" }).click();
+      await page.locator(`#f-pansel-${i}-name`).fill(m.name);
+      await page.locator(`#f-pansel-${i}-position`).selectOption(m.position);
+      await page.locator(`#f-pansel-${i}-origin`).selectOption(m.origin);
+      await page.locator(`#f-pansel-${i}-affiliation`).fill(m.affiliation);
+    };
+    for (let i = 0; i < 4; i++) await addMember(i);
+    await expect.poll(() => page.getByTestId("pansel-count").textContent()).toBe("4 anggota, 1 internal");
+    await expect
+      .poll(() => page.locator("#f-pansel").textContent())
+      .toContain(
+        "Panitia seleksi berjumlah 4 orang; jumlahnya harus ganjil agar keputusan tidak seri (Permenpan RB No. 15 Tahun 2019).",
+      );
+    await fitsThePhone(page);
+    await shot(page, "setup-5-pansel-4-360.png");
+    await screen(page, "setup-5-pansel-4-screen-360.png", "#f-pansel");
+    // The review lists the same errors, each with the way back to its step.
+    await page.getByRole("button", { name: "6. Periksa" }).click();
+    await stepIs(page, 6);
+    await expect
+      .poll(() => page.getByTestId("review-errors").textContent())
+      .toContain("Panitia seleksi berjumlah 4 orang; jumlahnya harus ganjil");
+    await shot(page, "setup-6-periksa-errors-360.png");
+    await page.getByRole("button", { name: "Perbaiki di langkah Panitia seleksi" }).first().click();
+    await stepIs(page, 5);
+    await addMember(4);
+    await expect.poll(() => page.getByTestId("pansel-count").textContent()).toBe("5 anggota, 2 internal");
+    await expect.poll(() => page.locator("#f-pansel .findings").allTextContents()).toEqual([]);
+    await next(page, 6);
+
+    // 6. Periksa: nothing wrong, and every step has been written as it was left.
+    await expect.poll(() => page.getByTestId("review-ok").isVisible()).toBe(true);
+    expect(await page.getByTestId("review-errors").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Draf tersimpan.");
+    await fitsThePhone(page);
+    await shot(page, "setup-6-periksa-360.png");
+
+    // The draft is on the server: a reload starts the form from it, on the same step.
+    await page.reload();
+    await stepIs(page, 6);
+    await expect.poll(() => page.getByTestId("review-ok").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "1. Umum" }).click();
+    await stepIs(page, 1);
+    expect(await page.locator("#f-title").inputValue()).toBe(TITLE);
+    expect(await page.locator("#f-referenceDate").inputValue()).toBe("2026-12-21");
+    await page.getByRole("button", { name: "2. Jabatan" }).click();
+    expect(await page.locator("#f-posts-0-name").inputValue()).toBe(POST);
+    expect(await page.locator("#f-posts-0-requirements-maxAge").inputValue()).toBe("56");
+    await page.getByRole("button", { name: "3. Jadwal" }).click();
+    expect(await page.locator("#f-schedule-wawancara-end").inputValue()).toBe("2027-01-15");
+    await page.getByRole("button", { name: "4. Penilaian" }).click();
+    await expect.poll(() => page.getByTestId("weight-total").textContent()).toBe("Total bobot: 100 dari 100");
+    await page.getByRole("button", { name: "5. Panitia seleksi" }).click();
+    await expect.poll(() => page.getByTestId("pansel-count").textContent()).toBe("5 anggota, 2 internal");
+    expect(await page.locator("#f-pansel-4-name").inputValue()).toBe(PANSEL[4].name);
+
+    // And the selection's page shows the title the wizard wrote.
+    await page.goto(manage);
+    await expect.poll(() => page.locator("h1").textContent()).toBe(TITLE);
+    await context.close();
+  });
+});
