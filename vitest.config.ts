@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // One run, three kinds of test, named by what they need (see README, "Tests"):
@@ -8,6 +9,8 @@ const EMULATOR = "**/*.emulator.test.ts";
 const E2E = "**/*.e2e.test.ts";
 
 export default defineConfig({
+  // The web app's name for the domain core, so web tests import it as the screens do.
+  resolve: { alias: { "@domain": fileURLToPath(new URL("./functions/src/domain", import.meta.url)) } },
   test: {
     projects: [
       {

@@ -1,45 +1,61 @@
 /**
- * The UI language. Indonesian ships in the first bundle; English loads when someone switches to it.
- * The choice is remembered on the device.
+ * The UI language, and the messages loaded so far. Indonesian core messages ship in the first
+ * bundle; a screen that needs more (the officials' and pansel's screens) asks for its area with
+ * useMessages, and English loads when someone switches to it. The choice is remembered on the device.
  */
 import { createContext, type ComponentChildren } from "preact";
-import { useCallback, useContext, useEffect, useState } from "preact/hooks";
+import { useCallback, useContext, useEffect, useRef, useState } from "preact/hooks";
 import {
   DEFAULT_LOCALE,
   fillTemplate,
-  id,
   isLocale,
   type Catalogue,
   type Locale,
   type MessageKey,
 } from "@domain/i18n/messages";
+import { idCore } from "@domain/i18n/id/core";
 import type { Issue, IssueParams } from "@domain/issue";
 import { isStage } from "@domain/stages";
 
 const STORAGE_KEY = "seleksi.locale";
 
 export type Translate = (key: MessageKey, params?: IssueParams) => string;
+/** Areas a screen may need beyond the core; "documents" is the functions' alone. */
+export type MessageArea = "staff";
+type Messages = Partial<Catalogue>;
+
+const LOADERS: Record<Locale, Record<"core" | MessageArea, () => Promise<Messages>>> = {
+  id: {
+    core: () => Promise.resolve(idCore),
+    staff: () => import("@domain/i18n/id/staff").then((m) => m.idStaff),
+  },
+  en: {
+    core: () => import("@domain/i18n/en/core").then((m) => m.enCore),
+    staff: () => import("@domain/i18n/en/staff").then((m) => m.enStaff),
+  },
+};
 
 interface LocaleState {
   readonly locale: Locale;
   readonly t: Translate;
   readonly setLocale: (locale: Locale) => void;
+  readonly areas: ReadonlySet<MessageArea>;
+  readonly loadArea: (area: MessageArea) => void;
 }
 
+/** A key whose area is not loaded yet shows as itself: visible in review, never a blank label. */
 const translator =
-  (catalogue: Catalogue): Translate =>
+  (messages: Messages): Translate =>
   (key, params) =>
-    fillTemplate(catalogue[key], params);
+    fillTemplate(messages[key] ?? key, params);
 
 const LocaleContext = createContext<LocaleState>({
   locale: DEFAULT_LOCALE,
-  t: translator(id),
+  t: translator(idCore),
   setLocale: () => undefined,
+  areas: new Set(),
+  loadArea: () => undefined,
 });
-
-async function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  return locale === "en" ? (await import("@domain/i18n/en")).en : id;
-}
 
 function storedLocale(): Locale {
   try {
@@ -50,15 +66,24 @@ function storedLocale(): Locale {
   }
 }
 
+async function loadMessages(locale: Locale, areas: Iterable<MessageArea>): Promise<Messages> {
+  const parts = await Promise.all([LOADERS[locale].core(), ...[...areas].map((a) => LOADERS[locale][a]())]);
+  return Object.assign({}, ...parts) as Messages;
+}
+
 export function LocaleProvider({ children }: { children: ComponentChildren }) {
-  const [state, setState] = useState<{ locale: Locale; catalogue: Catalogue }>({
+  const [state, setState] = useState<{ locale: Locale; areas: ReadonlySet<MessageArea>; messages: Messages }>({
     locale: DEFAULT_LOCALE,
-    catalogue: id,
+    areas: new Set(),
+    messages: idCore,
   });
+  // The latest locale and areas for the callbacks, which must not change identity on every load.
+  const latest = useRef(state);
+  latest.current = state;
 
   const setLocale = useCallback((locale: Locale) => {
-    void loadCatalogue(locale).then((catalogue) => {
-      setState({ locale, catalogue });
+    void loadMessages(locale, latest.current.areas).then((messages) => {
+      setState((s) => ({ ...s, locale, messages: { ...s.messages, ...messages } }));
       document.documentElement.lang = locale;
       try {
         localStorage.setItem(STORAGE_KEY, locale);
@@ -68,13 +93,23 @@ export function LocaleProvider({ children }: { children: ComponentChildren }) {
     });
   }, []);
 
+  const loadArea = useCallback((area: MessageArea) => {
+    if (latest.current.areas.has(area)) return;
+    const load = LOADERS[latest.current.locale][area];
+    void load().then((messages) =>
+      setState((s) => ({ ...s, areas: new Set([...s.areas, area]), messages: { ...s.messages, ...messages } })),
+    );
+  }, []);
+
   useEffect(() => {
     const remembered = storedLocale();
     if (remembered !== DEFAULT_LOCALE) setLocale(remembered);
   }, [setLocale]);
 
   return (
-    <LocaleContext.Provider value={{ locale: state.locale, t: translator(state.catalogue), setLocale }}>
+    <LocaleContext.Provider
+      value={{ locale: state.locale, t: translator(state.messages), setLocale, areas: state.areas, loadArea }}
+    >
       {children}
     </LocaleContext.Provider>
   );
@@ -86,6 +121,19 @@ export function useLocale(): LocaleState {
 
 export function useT(): Translate {
   return useContext(LocaleContext).t;
+}
+
+/**
+ * Asks for a message area and tells whether it is there yet; screens show Loading until it is.
+ * Without an area (a screen that needs only the core) it is ready at once.
+ */
+export function useMessages(area: MessageArea | undefined): boolean {
+  const { areas, loadArea } = useContext(LocaleContext);
+  const ready = area === undefined || areas.has(area);
+  useEffect(() => {
+    if (area && !ready) loadArea(area);
+  }, [ready, area, loadArea]);
+  return ready;
 }
 
 /** An issue in the user's language; stage ids among its values read as the stages' names. */

@@ -8,6 +8,7 @@ import { useLocation } from "preact-iso";
 import { hasRole, type StaffRole } from "@domain/roles";
 import { loadAuth, session, type Session } from "../data/session";
 import { useStore } from "../data/store";
+import { useMessages } from "../i18n/i18n";
 import { Loading } from "./Loading";
 
 export type SignedIn = Extract<Session, { status: "signedIn" }>;
@@ -33,6 +34,8 @@ export function RequireSession({ role, screen: Screen }: Props) {
     else if (current.status === "signedIn" && !allowed) route(current.home, true);
   }, [current, allowed, route]);
 
-  if (current.status !== "signedIn" || !allowed) return <Loading />;
+  // Staff screens speak the staff area of the catalogue; a candidate's screen needs only the core.
+  const messagesReady = useMessages(roles.length > 0 ? "staff" : undefined);
+  if (current.status !== "signedIn" || !allowed || !messagesReady) return <Loading />;
   return <Screen session={current} />;
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { DEFAULT_LOCALE, LOCALES, fillTemplate, id, isLocale, type MessageKey } from "./messages.js";
+import { id } from "./id.js";
+import { DEFAULT_LOCALE, LOCALES, fillTemplate, isLocale, type MessageKey } from "./messages.js";
 import { en } from "./en.js";
 import { STAGES } from "../stages.js";
 import { STAFF_ROLES } from "../roles.js";

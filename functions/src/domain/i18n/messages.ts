@@ -2,7 +2,7 @@
  * The message catalogue shared by the web app and the functions. Keys are typed, so a misspelt key
  * or a language missing a key is a compile error rather than a blank label on a candidate's phone.
  */
-import { id } from "./id.js";
+import type { id } from "./id.js";
 import type { IssueParams } from "../issue.js";
 
 export type MessageKey = keyof typeof id;
@@ -23,5 +23,3 @@ export function fillTemplate(template: string, params?: IssueParams): string {
 export function isLocale(value: unknown): value is Locale {
   return value === "id" || value === "en";
 }
-
-export { id };

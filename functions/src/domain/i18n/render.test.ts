@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { message, renderIssue } from "./render.js";
 import { en } from "./en.js";
-import { id } from "./messages.js";
+import { id } from "./id.js";
 
 describe("message", () => {
   it("reads the catalogue of the locale", () => {

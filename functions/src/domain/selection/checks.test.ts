@@ -10,7 +10,6 @@ import {
   inclusiveDays,
   isInternalMember,
   isRotationProtected,
-  renderFinding,
   type Finding,
 } from "./checks.js";
 import type {
@@ -26,6 +25,7 @@ import { DEFAULT_PROFILE, EXAMPLE_LATER_PROFILE } from "../regulation/profiles.j
 import type { RegulationProfile } from "../regulation/profile.js";
 import { parseIsoDate, type CalendarDate } from "../calendar.js";
 import { LOCALES, type MessageKey } from "../i18n/messages.js";
+import { renderFinding } from "../i18n/render.js";
 import { STAGES, type Stage } from "../stages.js";
 
 const PROFILE = DEFAULT_PROFILE;

@@ -9,11 +9,9 @@
  */
 import { compareDates, parseIsoDate, type CalendarDate } from "../calendar.js";
 import type { MessageKey } from "../i18n/messages.js";
-import { message } from "../i18n/render.js";
-import type { Locale } from "../i18n/messages.js";
 import type { Issue, IssueParams } from "../issue.js";
 import { compareGolongan, rankLabel } from "../ranks.js";
-import { isStage, type Stage } from "../stages.js";
+import type { Stage } from "../stages.js";
 import type { RegulationProfile, ShortfallDecision } from "../regulation/profile.js";
 import {
   EDUCATION_LEVELS,
@@ -483,23 +481,4 @@ export function electionGateIssue(
     return error("err.setup.electionApprovalDate", "electionApproval.date", { value: approval.date }, rule.cite);
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Rendering
-
-/**
- * Renders a finding in `locale`, with stage and JPT-level keys in its params (`stage`, `otherStage`,
- * `level`) turned into their labels from the catalogue: "Seleksi administrasi", not
- * "seleksiAdministrasi". Plain renderIssue works too, but shows the keys.
- */
-export function renderFinding(locale: Locale, f: Finding): string {
-  const params: Record<string, string | number> = { ...f.params };
-  for (const name of ["stage", "otherStage"]) {
-    const value = params[name];
-    if (isStage(value)) params[name] = message(locale, `stage.${value}`);
-  }
-  const level = params["level"];
-  if (level === "jptPratama" || level === "jptMadya") params["level"] = message(locale, `level.${level}`);
-  return message(locale, f.code, params);
 }

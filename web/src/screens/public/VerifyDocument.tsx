@@ -5,7 +5,7 @@
  */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { useLocale } from "../../i18n/i18n";
+import { useLocale, useMessages } from "../../i18n/i18n";
 import { useAsync } from "../../ui/useAsync";
 import { LoadError } from "../../ui/LoadError";
 import { Loading } from "../../ui/Loading";
@@ -19,8 +19,10 @@ export function VerifyDocument() {
   const id = params["id"] ?? "";
   const record = useAsync(async () => (await import("../../data/publicData")).getDocumentRecord(id), [id]);
   const [match, setMatch] = useState<boolean | undefined>();
+  // Verification speaks the officials' vocabulary (document, version, fingerprint).
+  const messagesReady = useMessages("staff");
 
-  if (record.status === "loading") return <Loading />;
+  if (record.status === "loading" || !messagesReady) return <Loading />;
   if (record.status === "error") return <LoadError retry={record.retry} />;
   const d = record.value;
   if (!d) return <Notice kind="error">{t("verify.notFound")}</Notice>;
