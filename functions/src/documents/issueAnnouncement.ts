@@ -11,14 +11,16 @@ import { COLLECTIONS } from "../domain/collections.js";
 import { buildAnnouncement } from "../domain/documents/announcement.js";
 import { DEFAULT_NUMBERING_PATTERN, DOCUMENT_KIND_CODES, formatDocumentNumber } from "../domain/documents/numbering.js";
 import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
-import { auditEntryId, type AuditEntry } from "../domain/selection/process.js";
-import type { InstansiDoc } from "../domain/schemas/documents.js";
+import type { AuditEntry } from "../domain/selection/process.js";
+import { instansiDoc, type InstansiDoc } from "../domain/schemas/documents.js";
+import { storedSelection } from "../domain/selection/stored.js";
 import { toIsoDate } from "../domain/calendar.js";
 import { db } from "../shell/admin.js";
 import { todayIn } from "../shell/clock.js";
 import { issueError } from "../shell/errors.js";
-import type { Caller } from "../shell/callable.js";
+import { requireOperator, type Caller } from "../shell/callable.js";
 import { FileStoreError, writeFile } from "../files/chunks.js";
+import { appendAudit } from "../process/audit.js";
 import { earlierAnswer, rememberAnswer } from "../process/idempotency.js";
 import { readInstansi, readOwnSelection, selectionRef } from "../process/selectionStore.js";
 import { renderAnnouncementPdf } from "./announcementPdf.js";
@@ -37,9 +39,7 @@ export async function issueAnnouncement(
   now: Date,
   publicBaseUrl: string,
 ): Promise<IssueResult & { sha256: string }> {
-  if (!caller.claims?.roles.includes("operator")) {
-    throw issueError("permission-denied", [{ code: "err.role.operatorOnly" }]);
-  }
+  requireOperator(caller);
   const allocated = await allocate(caller, input, now);
   const snap = await documentRef(allocated.documentId).get();
   const record = documentRecord.parse(snap.data());
@@ -113,7 +113,7 @@ async function allocate(
       reason: number,
       reference: documentId,
     };
-    tx.create(selectionRef(input.selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(seqAudit)), entry);
+    appendAudit(tx, input.selectionId, entry);
     const result: IssueResult = { documentId, number, version };
     rememberAnswer(tx, key, result, at);
     return result;
@@ -125,8 +125,6 @@ async function renderAndStore(record: DocumentRecord, publicBaseUrl: string): Pr
     selectionRef(record.selectionId).get(),
     db.collection(COLLECTIONS.instansi).doc(record.instansiId).get(),
   ]);
-  const { storedSelection } = await import("../domain/selection/stored.js");
-  const { instansiDoc } = await import("../domain/schemas/documents.js");
   const selection = storedSelection.parse(selectionSnap.data());
   const instansi = instansiDoc.parse(instansiSnap.data());
   const ketua = selection.pansel.find((m) => m.position === "ketua");

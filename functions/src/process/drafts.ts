@@ -2,29 +2,16 @@
  * New selections start here: a function, not the client, creates the document so that the process
  * fields (stage, publication, counters) start right and the tenant is the caller's own.
  */
-import { COLLECTIONS } from "../domain/collections.js";
 import { emptySetup } from "../domain/selection/defaults.js";
-import {
-  auditEntryId,
-  type AuditEntry,
-  type CreateSelectionDraftInput,
-  type RecordLetterInput,
-} from "../domain/selection/process.js";
+import type { AuditEntry, CreateSelectionDraftInput, RecordLetterInput } from "../domain/selection/process.js";
 import { selectionSetup, type SelectionSetup } from "../domain/selection/setup.js";
 import { INITIAL_PROCESS, storedSelection, type StoredSelection } from "../domain/selection/stored.js";
 import { DEFAULT_PROFILE } from "../domain/regulation/profiles.js";
 import { db } from "../shell/admin.js";
-import { issueError } from "../shell/errors.js";
-import type { Caller } from "../shell/callable.js";
+import { requireOperator, type Caller } from "../shell/callable.js";
+import { appendAudit } from "./audit.js";
 import { earlierAnswer, rememberAnswer } from "./idempotency.js";
 import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
-
-function requireOperator(caller: Caller): string {
-  if (!caller.claims?.roles.includes("operator")) {
-    throw issueError("permission-denied", [{ code: "err.role.operatorOnly" }]);
-  }
-  return caller.claims.instansi;
-}
 
 export async function createSelectionDraft(
   caller: Caller,
@@ -71,7 +58,7 @@ export async function createSelectionDraft(
       reason: input.copyFrom ? `Disalin dari ${input.copyFrom}` : "",
       reference: input.copyFrom ?? null,
     };
-    tx.create(selectionRef(selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(1)), entry);
+    appendAudit(tx, selectionId, entry);
     const result = { selectionId };
     rememberAnswer(tx, key, result, at);
     return result;
@@ -100,7 +87,7 @@ export async function recordLetter(caller: Caller, input: RecordLetterInput, now
       reason: `${input.kind}: ${input.letter.letterNumber} (${input.letter.date})`,
       reference: input.letter.letterNumber,
     };
-    tx.create(selectionRef(input.selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(seq)), entry);
+    appendAudit(tx, input.selectionId, entry);
     const result = { recorded: true as const };
     rememberAnswer(tx, key, result, at);
     return result;

@@ -6,10 +6,8 @@
  * the audit entry and the answer for retries together, or nothing at all.
  */
 import type { Transaction } from "firebase-admin/firestore";
-import { COLLECTIONS } from "../domain/collections.js";
 import type { Finding } from "../domain/selection/checks.js";
 import {
-  auditEntryId,
   type AuditAction,
   type AuditEntry,
   type DecidePostShortfallInput,
@@ -22,7 +20,8 @@ import { profileById } from "../domain/regulation/profiles.js";
 import { todayIn } from "../shell/clock.js";
 import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
-import type { Caller } from "../shell/callable.js";
+import { requireOperator, type Caller } from "../shell/callable.js";
+import { appendAudit as appendEntry } from "./audit.js";
 import { earlierAnswer, rememberAnswer } from "./idempotency.js";
 import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
 
@@ -36,12 +35,6 @@ export interface ExtendResult {
 export interface ShortfallDecisionResult {
   readonly postId: string;
   readonly decision: ShortfallDecision;
-}
-
-function requireOperator(caller: Caller): void {
-  if (!caller.claims?.roles.includes("operator")) {
-    throw issueError("permission-denied", [{ code: "err.role.operatorOnly" }]);
-  }
 }
 
 /** The selection's own profile: the rule it was set up under, never the one in force today. */
@@ -150,5 +143,5 @@ function appendAudit(
     reason,
     reference,
   };
-  tx.create(selectionRef(selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(seq)), entry);
+  appendEntry(tx, selectionId, entry);
 }

@@ -11,7 +11,6 @@ import { findTransition, mayApprove, mayPropose, type TransitionRule } from "../
 import { evaluateGates } from "../domain/selection/gates.js";
 import type { Finding } from "../domain/selection/checks.js";
 import {
-  auditEntryId,
   type AuditAction,
   type AuditEntry,
   type DecideTransitionInput,
@@ -23,6 +22,7 @@ import { todayIn } from "../shell/clock.js";
 import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
 import type { Caller } from "../shell/callable.js";
+import { appendAudit as appendEntry } from "./audit.js";
 import { earlierAnswer, rememberAnswer } from "./idempotency.js";
 import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
 
@@ -220,5 +220,5 @@ function appendAudit(
     reason,
     reference,
   };
-  tx.create(selectionRef(selectionId).collection(COLLECTIONS.audit).doc(auditEntryId(seq)), entry);
+  appendEntry(tx, selectionId, entry);
 }

@@ -24,3 +24,11 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, data: unknown): z
   if (!parsed.ok) throw issueError("invalid-argument", parsed.issues);
   return parsed.value;
 }
+
+/** A BKPSDM operator: the one role that sets up and runs a selection. Returns their instansi. */
+export function requireOperator(caller: Caller): string {
+  if (!caller.claims?.roles.includes("operator")) {
+    throw issueError("permission-denied", [{ code: "err.role.operatorOnly" }]);
+  }
+  return caller.claims.instansi;
+}
