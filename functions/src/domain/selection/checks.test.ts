@@ -21,6 +21,7 @@ import type {
   SelectionSetup,
   SetupPost,
 } from "./setup.js";
+import { DEFAULT_SCORING_PLAN } from "./defaults.js";
 import { DEFAULT_PROFILE, EXAMPLE_LATER_PROFILE } from "../regulation/profiles.js";
 import type { RegulationProfile } from "../regulation/profile.js";
 import { parseIsoDate, type CalendarDate } from "../calendar.js";
@@ -997,5 +998,45 @@ describe("rendering findings", () => {
         }
       }
     }
+  });
+});
+
+describe("checkScoringPlan: how many go on after a stage", () => {
+  const plan = (advance: Partial<Record<string, number>>, finalistsPerPost = 3) => ({
+    finalistsPerPost,
+    components: DEFAULT_SCORING_PLAN.components.map((c) =>
+      advance[c.id] === undefined ? c : { ...c, advancePerPost: advance[c.id] },
+    ),
+  });
+  const codes = (p: ReturnType<typeof plan>) => checkScoringPlan(p).map((f) => `${f.severity}:${f.code}:${f.field}`);
+
+  it("accepts cut-offs that narrow towards the finalists", () => {
+    expect(codes(plan({ asesmen: 8, makalah: 6, wawancara: 3 }))).toEqual([]);
+  });
+
+  it("refuses a cut-off below the finalists per post, naming the numbers", () => {
+    const findings = checkScoringPlan(plan({ wawancara: 2 }));
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        code: "err.setup.advanceBelowFinalists",
+        field: "scoringPlan.components.2.advancePerPost",
+        params: { component: "Wawancara akhir", advance: 2, finalists: 3 },
+      }),
+    ]);
+    expect(renderFinding("id", findings[0]!)).toBe(
+      "Setelah Wawancara akhir, 2 peserta per jabatan lanjut; paling sedikit harus 3 (jumlah yang diusulkan kepada PPK).",
+    );
+  });
+
+  it("warns when a later stage lets more go on than an earlier one", () => {
+    expect(codes(plan({ asesmen: 5, makalah: 7 }))).toEqual([
+      "warning:warn.setup.advanceIncreases:scoringPlan.components.1.advancePerPost",
+    ]);
+  });
+
+  it("reads the stages in process order, not in the order the components are listed", () => {
+    const reversed = plan({ asesmen: 8, makalah: 6 });
+    expect(codes({ ...reversed, components: [...reversed.components].reverse() })).toEqual([]);
   });
 });

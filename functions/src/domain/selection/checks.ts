@@ -261,6 +261,44 @@ export function checkScoringPlan(plan: ScoringPlan): Finding[] {
       scores.add(level.score);
     });
   });
+  findings.push(...checkAdvance(plan));
+  return findings;
+}
+
+/**
+ * Cut-offs by number: after a stage no fewer may go on than the plan's finalists per post (else
+ * the PPK could not be given the "3 besar"), and a later stage never lets more go on than an earlier
+ * one did (more cannot come back).
+ */
+function checkAdvance(plan: ScoringPlan): Finding[] {
+  const findings: Finding[] = [];
+  const stageOrder = (c: ScoringPlan["components"][number]) => SCHEDULED_STAGES.indexOf(c.stage);
+  const withCutoff = plan.components
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.advancePerPost !== undefined)
+    .sort((a, b) => stageOrder(a.c) - stageOrder(b.c));
+  let earlier: { label: string; advance: number; order: number } | undefined;
+  for (const { c, i } of withCutoff) {
+    const advance = c.advancePerPost ?? 0;
+    const field = `scoringPlan.components.${i}.advancePerPost`;
+    const component = c.label.trim() || c.id;
+    if (advance < plan.finalistsPerPost) {
+      findings.push(
+        error("err.setup.advanceBelowFinalists", field, { component, advance, finalists: plan.finalistsPerPost }),
+      );
+    }
+    if (earlier && stageOrder(c) > earlier.order && advance > earlier.advance) {
+      findings.push(
+        warning("warn.setup.advanceIncreases", field, {
+          component,
+          advance,
+          earlier: earlier.label,
+          before: earlier.advance,
+        }),
+      );
+    }
+    earlier = { label: component, advance, order: stageOrder(c) };
+  }
   return findings;
 }
 

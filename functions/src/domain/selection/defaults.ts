@@ -3,7 +3,9 @@
  * plan and only changes what differs. Values follow common practice in JPT Pratama announcements;
  * every one of them is editable per selection.
  */
-import type { DocumentRequirement, PostRequirements, ScoringPlan, SelectionSetup } from "./setup.js";
+import type { DocumentRequirement, PostRequirements, ScoringComponent, ScoringPlan, SelectionSetup } from "./setup.js";
+
+type Rubric = NonNullable<ScoringComponent["rubric"]>;
 
 export const DEFAULT_DOCUMENTS: readonly DocumentRequirement[] = [
   {
@@ -64,6 +66,69 @@ export function defaultRequirements(maxAge: number): PostRequirements {
   };
 }
 
+/**
+ * Four levels on a 0–100 scale, as the rubric sheets of JPT Pratama pansels commonly grade: a score
+ * per level rather than free numbers, so five members scoring one candidate stay comparable. The
+ * wizard offers these when an operator turns a component's rubric on.
+ */
+export const DEFAULT_RUBRIC_LEVELS: readonly Rubric["levels"][number][] = [
+  {
+    score: 90,
+    label: "Sangat baik",
+    description: "Melampaui harapan pada setiap indikator, dengan bukti dan contoh nyata.",
+  },
+  { score: 75, label: "Baik", description: "Memenuhi harapan pada sebagian besar indikator." },
+  { score: 60, label: "Cukup", description: "Memenuhi sebagian indikator; ada kekurangan yang jelas." },
+  { score: 40, label: "Kurang", description: "Belum memenuhi sebagian besar indikator." },
+];
+
+/** The paper and its presentation: the candidate's programme for the post, read and then defended. */
+const PAPER_RUBRIC: Rubric = {
+  indicators: [
+    { id: "substansi", label: "Penguasaan substansi jabatan" },
+    { id: "program-kerja", label: "Inovasi dan kelayakan program kerja" },
+    { id: "presentasi", label: "Sistematika dan kemampuan presentasi" },
+  ],
+  levels: [
+    {
+      score: 90,
+      label: "Sangat baik",
+      description: "Menguasai substansi secara mendalam; program kerja inovatif, terukur dan siap dijalankan.",
+    },
+    { score: 75, label: "Baik", description: "Menguasai substansi; program kerja jelas dan layak, paparan runtut." },
+    { score: 60, label: "Cukup", description: "Substansi dikuasai sebagian; program kerja umum dan kurang terukur." },
+    {
+      score: 40,
+      label: "Kurang",
+      description: "Substansi tidak dikuasai; program kerja tidak relevan atau tidak layak.",
+    },
+  ],
+};
+
+/** The final interview with the pansel. */
+const INTERVIEW_RUBRIC: Rubric = {
+  indicators: [
+    { id: "visi-misi", label: "Visi dan misi" },
+    { id: "integritas", label: "Integritas" },
+    { id: "kepemimpinan", label: "Kepemimpinan" },
+    { id: "pemahaman-tugas", label: "Pemahaman tugas jabatan" },
+  ],
+  levels: [
+    {
+      score: 90,
+      label: "Sangat baik",
+      description: "Jawaban lengkap dan konsisten, didukung contoh nyata pada setiap indikator.",
+    },
+    { score: 75, label: "Baik", description: "Jawaban tepat dan cukup didukung contoh; sedikit kekurangan." },
+    {
+      score: 60,
+      label: "Cukup",
+      description: "Jawaban umum dengan sedikit contoh nyata; kurang pada beberapa indikator.",
+    },
+    { score: 40, label: "Kurang", description: "Jawaban tidak tepat atau tidak konsisten dengan tugas jabatan." },
+  ],
+};
+
 export const DEFAULT_SCORING_PLAN: ScoringPlan = {
   components: [
     {
@@ -80,8 +145,16 @@ export const DEFAULT_SCORING_PLAN: ScoringPlan = {
       weight: 25,
       stage: "kompetensiTeknis",
       scale: { min: 0, max: 100 },
+      rubric: PAPER_RUBRIC,
     },
-    { id: "wawancara", label: "Wawancara akhir", weight: 25, stage: "wawancara", scale: { min: 0, max: 100 } },
+    {
+      id: "wawancara",
+      label: "Wawancara akhir",
+      weight: 25,
+      stage: "wawancara",
+      scale: { min: 0, max: 100 },
+      rubric: INTERVIEW_RUBRIC,
+    },
     {
       id: "rekam-jejak",
       label: "Penelusuran rekam jejak",

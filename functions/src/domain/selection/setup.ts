@@ -94,6 +94,11 @@ export const scoringComponent = z.object({
   ),
   /** A candidate below this score in this component does not advance. */
   minScore: z.optional(z.number()),
+  /**
+   * How many candidates per post go on after this component's stage, best first (e.g. the six best
+   * after the assessment centre); none means everyone above the minimum score goes on.
+   */
+  advancePerPost: z.optional(z.int().check(z.gte(1), z.lte(100))),
 });
 export type ScoringComponent = z.infer<typeof scoringComponent>;
 

@@ -197,6 +197,10 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.gate.unlockedScores": "{count} scores have not been locked by the selection committee.",
   "err.gate.noRecommendation": "The national authority's recommendation is not recorded (letter number and date).",
   "err.gate.noSchedule": "The dates of stage \u201c{stage}\u201d are missing.",
+  "err.setup.advanceBelowFinalists":
+    "After {component}, {advance} candidates per post go on; at least {finalists} must (the number proposed to the PPK).",
+  "warn.setup.advanceIncreases":
+    "After {component}, {advance} go on: more than the {before} after {earlier}; those out cannot come back.",
   "err.setup.panselTooFew": "The selection committee has only {count} members; it needs at least {min} ({cite}).",
   "err.setup.panselTooMany": "The selection committee has {count} members; it may have at most {max} ({cite}).",
   "err.setup.panselEven":

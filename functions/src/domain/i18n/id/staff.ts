@@ -194,6 +194,10 @@ export const idStaff = {
   "err.gate.unlockedScores": "Masih ada {count} nilai yang belum dikunci oleh panitia seleksi.",
   "err.gate.noRecommendation": "Rekomendasi instansi pusat belum dicatat (nomor dan tanggal surat).",
   "err.gate.noSchedule": "Jadwal tahap \u201c{stage}\u201d belum diisi.",
+  "err.setup.advanceBelowFinalists":
+    "Setelah {component}, {advance} peserta per jabatan lanjut; paling sedikit harus {finalists} (jumlah yang diusulkan kepada PPK).",
+  "warn.setup.advanceIncreases":
+    "Setelah {component} ditetapkan {advance} peserta lanjut, lebih banyak dari {before} setelah {earlier}; yang sudah gugur tidak kembali.",
   "err.setup.panselTooFew": "Panitia seleksi baru {count} orang; paling sedikit {min} orang ({cite}).",
   "err.setup.panselTooMany": "Panitia seleksi berjumlah {count} orang; paling banyak {max} orang ({cite}).",
   "err.setup.panselEven":
