@@ -1,17 +1,23 @@
 /**
- * The setup wizard on a 360 px phone: a BKPSDM operator of Kota Serang starts a new selection, sets
- * it up step by step, meets the specific errors for weights that do not add up to 100 and for a
- * pansel of four, fixes them, and finds the draft intact after reloading the page.
+ * The issue's browser test, on 360 px phones: a BKPSDM operator of Kota Serang starts a new
+ * selection, sets it up step by step (a rubric included), meets the specific errors for weights that
+ * do not add up to 100, a rubric score used twice and a pansel of four, fixes them, and finds the
+ * draft intact after reloading the page. Then the operator proposes opening registration, the Sekda
+ * approves it on another phone, the public page shows the selection, and the pengumuman the operator
+ * issues carries the post and its number in its PDF.
  *
  * The test makes its own draft (createDraft through the UI) rather than use the seeded Serang
  * selection, which the stage-approval test moves on to registration.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../seed/metro2021.js";
 import { emulatorUrl } from "../support/emulators.js";
 import { launchChromium, phoneContext, SCREENSHOTS } from "../support/browser.js";
+import { signIn } from "../support/session.js";
 
 process.env["GCLOUD_PROJECT"] ??= "demo-seleksi";
 const { seedDemo } = await import("../../seed/seed.js");
@@ -54,18 +60,12 @@ const PANSEL = [
   { name: "Hj. Ratu Ani Nuraeni, S.Sos.", origin: "internal", position: "anggota", affiliation: "Inspektorat" },
 ] as const;
 
-async function signIn(page: Page, email: string, home: string): Promise<void> {
-  await page.goto(`${site}/masuk`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${site}${home}`, { timeout: 15_000 }).catch(async (error: unknown) => {
-    throw new Error(
-      `${email} did not reach ${home}: at ${page.url()}, showing "${await page.locator("main").innerText()}"`,
-      { cause: error },
-    );
-  });
-}
+/** The rubric typed for the track record, which has none by default. */
+const TRACK_RECORD_INDICATORS = [
+  "Capaian kinerja (SKP) tiga tahun terakhir",
+  "Integritas dan kedisiplinan",
+  "Hubungan kerja dengan atasan, rekan dan bawahan",
+] as const;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 
@@ -82,6 +82,13 @@ async function stepIs(page: Page, n: number): Promise<void> {
 async function next(page: Page, to: number): Promise<void> {
   await page.getByRole("button", { name: "Lanjut" }).click();
   await stepIs(page, to);
+}
+
+/** Opens a folded item (a component, a rubric level) by its summary, as a thumb does. */
+async function unfold(page: Page, id: string): Promise<void> {
+  const details = page.locator(`details#${id}`);
+  if ((await details.getAttribute("open")) === null) await details.locator(":scope > summary").click();
+  await expect.poll(() => details.getAttribute("open")).not.toBeNull();
 }
 
 /** Nothing on the page may be wider than the phone. */
@@ -153,9 +160,16 @@ describe("setup wizard", () => {
     await shot(page, "setup-3-jadwal-360.png");
     await next(page, 4);
 
-    // 4. Penilaian: 40 + 25 + 20 + 10 is 95, and the error says so; 25 makes it 100.
+    // 4. Penilaian: components fold into one line each, the paper's and the interview's with their
+    // default rubrics. 40 + 25 + 20 + 10 is 95, and the error says so; 25 makes it 100.
     const total = page.getByTestId("weight-total");
     await expect.poll(() => total.textContent()).toBe("Total bobot: 100 dari 100");
+    await expect
+      .poll(() => page.locator("#f-scoringPlan-components-2 > summary").allInnerTexts())
+      .toEqual(["Wawancara akhir\nBobot 25%\nRubrik: 4 indikator, 4 tingkat"]);
+    await fitsThePhone(page);
+    await shot(page, "setup-4-penilaian-folded-360.png");
+    await unfold(page, "f-scoringPlan-components-2");
     await page.locator("#f-scoringPlan-components-2-weight").fill("20");
     await expect.poll(() => total.textContent()).toBe("Total bobot: 95 dari 100");
     expect(await total.getAttribute("class")).toContain("total--bad");
@@ -168,6 +182,43 @@ describe("setup wizard", () => {
     await page.locator("#f-scoringPlan-components-2-weight").fill("25");
     await expect.poll(() => total.textContent()).toBe("Total bobot: 100 dari 100");
     await expect.poll(() => page.locator("#f-scoringPlan-components").textContent()).toBe("");
+
+    // The track record gets a rubric: turned on, it starts from the usual four levels.
+    const track = "f-scoringPlan-components-3";
+    await unfold(page, track);
+    await page.locator(`#${track}`).getByLabel("Dinilai dengan rubrik").check();
+    await expect
+      .poll(() => page.locator(`details[id^="${track}-rubric-levels-"] > summary`).allTextContents())
+      .toEqual(["90 · Sangat baik", "75 · Baik", "60 · Cukup", "40 · Kurang"]);
+    for (const [j, indicator] of TRACK_RECORD_INDICATORS.entries()) {
+      await page.locator(`#${track}`).getByRole("button", { name: "Tambah indikator" }).click();
+      await page.locator(`#${track}-rubric-indicators-${j}-label`).fill(indicator);
+    }
+    await screen(page, "setup-4-rubrik-indikator-screen-360.png", `#${track}-rubric-indicators-0-label`);
+    // A score used twice, then one that is not a number: each explained beside the input, and kept.
+    await unfold(page, `${track}-rubric-levels-1`);
+    const score = page.locator(`#${track}-rubric-levels-1-score`);
+    await score.fill("90");
+    await expect
+      .poll(() => page.locator(`#${track}-rubric-levels-1-score-msg`).textContent())
+      .toBe("Nilai 90 dipakai lebih dari satu tingkat rubrik pada komponen Penelusuran rekam jejak.");
+    await expect.poll(() => page.locator(`#${track} > summary .badge--error`).textContent()).toBe("1 masalah");
+    await fitsThePhone(page);
+    await shot(page, "setup-4-rubrik-360.png");
+    await screen(page, "setup-4-rubrik-screen-360.png", `#${track}-rubric-levels-1-score`);
+    await score.fill("tujuh puluh");
+    await expect
+      .poll(() => page.locator(`#${track}-rubric-levels-1-score-msg`).textContent())
+      .toBe("\u201ctujuh puluh\u201d bukan angka. Isian ini belum disimpan.");
+    expect(await score.inputValue()).toBe("tujuh puluh");
+    await score.fill("70");
+    await page.locator(`#${track}-rubric-levels-1-label`).fill("Baik");
+    await page.locator(`#${track}-rubric-levels-1-description`).fill("Kinerja baik dan tidak ada catatan disiplin.");
+    await expect.poll(() => page.locator(`#${track}-rubric-levels-1-score-msg`).count()).toBe(0);
+    await expect
+      .poll(() => page.locator(`#${track} > summary`).allInnerTexts())
+      .toEqual(["Penelusuran rekam jejak\nBobot 10%\nRubrik: 3 indikator, 4 tingkat"]);
+    await screen(page, "setup-4-rubrik-ok-screen-360.png", `#${track}-rubric-levels-1-score`);
     await next(page, 5);
 
     // 5. Pansel: four members are an even number (and too few); the fifth makes it right.
@@ -225,13 +276,77 @@ describe("setup wizard", () => {
     expect(await page.locator("#f-schedule-wawancara-end").inputValue()).toBe("2027-01-15");
     await page.getByRole("button", { name: "4. Penilaian" }).click();
     await expect.poll(() => page.getByTestId("weight-total").textContent()).toBe("Total bobot: 100 dari 100");
+    await unfold(page, "f-scoringPlan-components-3");
+    expect(await page.locator("#f-scoringPlan-components-3-rubric-on").isChecked()).toBe(true);
+    expect(await page.locator("#f-scoringPlan-components-3-rubric-indicators-2-label").inputValue()).toBe(
+      TRACK_RECORD_INDICATORS[2],
+    );
+    expect(await page.locator("#f-scoringPlan-components-3-rubric-levels-1-score").inputValue()).toBe("70");
     await page.getByRole("button", { name: "5. Panitia seleksi" }).click();
     await expect.poll(() => page.getByTestId("pansel-count").textContent()).toBe("5 anggota, 2 internal");
     expect(await page.locator("#f-pansel-4-name").inputValue()).toBe(PANSEL[4].name);
 
-    // And the selection's page shows the title the wizard wrote.
+    // The selection's page shows the title the wizard wrote; the operator proposes opening registration.
     await page.goto(manage);
     await expect.poll(() => page.locator("h1").textContent()).toBe(TITLE);
+    const selectionId = new URL(manage).pathname.split("/").pop() ?? "";
+    await expect.poll(() => page.getByTestId("stage").textContent()).toBe("Tahap sekarang: Persiapan");
+    await page.getByRole("button", { name: "Usulkan pindah ke: Pengumuman dan pendaftaran" }).click();
+    await expect
+      .poll(() => page.getByRole("status").allTextContents())
+      .toContainEqual(
+        expect.stringContaining("Menunggu persetujuan: pindah ke \u201cPengumuman dan pendaftaran\u201d"),
+      );
+
+    // The Sekda approves it on another phone, from the inbox.
+    const pejabatContext = await phoneContext(browser);
+    const pejabat = await pejabatContext.newPage();
+    await signIn(pejabat, "sekda@serangkota.demo", "/pejabat");
+    const proposal = pejabat.getByTestId("proposal").filter({ hasText: TITLE });
+    await expect
+      .poll(() => proposal.locator(".inbox__move").textContent())
+      .toBe("Persiapan \u2192 Pengumuman dan pendaftaran");
+    await fitsThePhone(pejabat);
+    await proposal.getByRole("button", { name: "Setujui" }).click();
+    await expect
+      .poll(() => pejabat.getByRole("status").allTextContents())
+      .toContainEqual("Disetujui. Tahap seleksi sekarang: Pengumuman dan pendaftaran.");
+    await pejabatContext.close();
+    await expect.poll(() => page.getByTestId("stage").textContent()).toBe("Tahap sekarang: Pengumuman dan pendaftaran");
+
+    // Anyone can now read it, with the post typed in the wizard.
+    const publicContext = await phoneContext(browser);
+    const anonymous = await publicContext.newPage();
+    await anonymous.goto(`${site}/seleksi/${selectionId}`);
+    await expect.poll(() => anonymous.locator("h1").textContent()).toBe(TITLE);
+    expect(await anonymous.locator("li.post strong").allTextContents()).toEqual([POST]);
+    await fitsThePhone(anonymous);
+    await shot(anonymous, "setup-public-360.png");
+    await publicContext.close();
+
+    // The operator issues the pengumuman; its verification page gives the PDF, which names the post.
+    await page.getByRole("button", { name: "Terbitkan pengumuman (PDF)" }).click();
+    const issued = page.locator(".notice--success");
+    await expect.poll(() => issued.textContent()).toMatch(/^Pengumuman nomor \S+ \(versi 1\) diterbitkan\.$/);
+    const number = /nomor (\S+)/.exec((await issued.textContent()) ?? "")?.[1] ?? "";
+    expect(number).toMatch(/^\d{3}\/PENG\/PANSEL-JPT\/BKPSDM-SRG\/[IVX]+\/\d{4}$/);
+    await page.getByRole("link", { name: "Halaman verifikasi" }).click();
+    await page.waitForURL(`${site}/verifikasi/${selectionId}-pengumuman-v1`);
+    const facts = page.getByTestId("document-facts");
+    await expect.poll(() => facts.textContent()).toContain(number);
+    const hash = (await facts.locator(".hash").textContent()) ?? "";
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Unduh PDF" }).click(),
+    ]);
+    const saved = join(SCREENSHOTS, "pengumuman-wizard.pdf");
+    await download.saveAs(saved);
+    const pdf = readFileSync(saved);
+    expect(createHash("sha256").update(pdf).digest("hex")).toBe(hash);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain(number);
+    expect(flat).toContain(POST);
     await context.close();
   });
 });

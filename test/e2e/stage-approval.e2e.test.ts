@@ -7,10 +7,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD, SELECTIONS } from "../../seed/metro2021.js";
+import type { Browser } from "playwright-core";
+import { SELECTIONS } from "../../seed/metro2021.js";
 import { emulatorUrl } from "../support/emulators.js";
 import { launchChromium, phoneContext, SCREENSHOTS } from "../support/browser.js";
+import { signIn } from "../support/session.js";
 
 process.env["GCLOUD_PROJECT"] ??= "demo-seleksi";
 const { seedDemo } = await import("../../seed/seed.js");
@@ -29,22 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string, home: string): Promise<void> {
-  await page.goto(`${site}/masuk`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${site}${home}`, { timeout: 15_000 }).catch(async (error: unknown) => {
-    // Say where the page went instead, and what it shows: a timeout alone explains nothing.
-    throw new Error(
-      `${email} did not reach ${home}: at ${page.url()}, showing "${await page.locator("main").innerText()}"`,
-      {
-        cause: error,
-      },
-    );
-  });
-}
 
 describe("stage approval", () => {
   it("moves Kota Serang's selection to registration only after the Sekda approves, then issues its pengumuman", async () => {
@@ -90,6 +75,16 @@ describe("stage approval", () => {
       "menyetujui pindah ke \u201cPengumuman dan pendaftaran\u201d",
     );
     await operator.screenshot({ path: join(SCREENSHOTS, "operator-selection-360.png"), fullPage: true });
+
+    // Registration is open: no post has applicants yet, and extending before the last day is refused.
+    const registration = operator.getByTestId("registration");
+    await expect
+      .poll(() => registration.textContent())
+      .toContain("Pelamar jabatan Kepala Dinas Sosial baru 0 orang (paling sedikit 4)");
+    await registration.getByRole("button", { name: "Perpanjang pendaftaran 7 hari untuk 4 jabatan" }).click();
+    await expect
+      .poll(() => registration.locator(".notice--error").textContent())
+      .toContain("Masa pendaftaran belum berakhir (hari terakhir 2026-12-21)");
 
     // And the public announcement page shows it, with its posts, requirements and schedule.
     await anonymous.goto(`${site}/seleksi/${SERANG_ID}`);

@@ -84,6 +84,31 @@ export async function issueDocument(input: {
   ).data;
 }
 
+export async function extendRegistration(input: {
+  selectionId: string;
+  postIds: string[];
+  requestId: string;
+}): Promise<{ end: string; extensions: Record<string, number>; warnings: Issue[] }> {
+  return (
+    await httpsCallable<typeof input, { end: string; extensions: Record<string, number>; warnings: Issue[] }>(
+      functions(),
+      "extendRegistration",
+    )(input)
+  ).data;
+}
+
+export async function decidePostShortfall(input: {
+  selectionId: string;
+  postId: string;
+  decision: string;
+  reason: string;
+  requestId: string;
+}): Promise<{ postId: string; decision: string }> {
+  return (
+    await httpsCallable<typeof input, { postId: string; decision: string }>(functions(), "decidePostShortfall")(input)
+  ).data;
+}
+
 /** The Issues a callable answered with; a network failure or an unexpected error gets a plain one. */
 export function callableIssues(error: unknown): Issue[] {
   const e = error as { code?: string; details?: { issues?: Issue[] } };

@@ -17,6 +17,7 @@ import type { SignedIn } from "../../ui/RequireSession";
 import { useLive } from "../../ui/useLive";
 import { AnnouncementPanel } from "./AnnouncementPanel";
 import { ProposalDecision } from "./ProposalDecision";
+import { RegistrationPanel } from "./RegistrationPanel";
 
 export function SelectionManage({ session }: { session: SignedIn }) {
   const { t, locale } = useLocale();
@@ -73,6 +74,7 @@ export function SelectionManage({ session }: { session: SignedIn }) {
         </p>
       )}
       {isOperator && !pending && <ProposeMove selection={s} />}
+      {isOperator && s.stage === "pendaftaran" && <RegistrationPanel selection={s} />}
       {(s.public || s.announcementDocumentId) && (
         <AnnouncementPanel
           selectionId={s.id}

@@ -116,7 +116,10 @@ function Wizard(props: { selectionId: string; title: string; stage: Stage; form:
           },
         ];
     const local = converted.problems.map((p): Finding => ({ ...p, severity: "error" }));
-    const all = [...unknown, ...local, ...check.errors, ...check.warnings];
+    const checked = [...check.errors, ...check.warnings].map((f) =>
+      f.field === undefined ? f : { ...f, field: converted.formField(f.field) },
+    );
+    const all = [...unknown, ...local, ...checked];
     // In the order of the steps, so the review reads like the wizard.
     const order = (f: Finding) => STEPS.indexOf(stepOfField(f.field));
     return new Findings(

@@ -7,12 +7,15 @@ import {
   draftPart,
   fromSetup,
   newComponent,
+  newIndicator,
+  newLevel,
   newMember,
   newPost,
   nextBaseline,
   readNumber,
   stepOfField,
   toSetup,
+  turnRubricOn,
   type SetupForm,
 } from "./form";
 
@@ -57,6 +60,35 @@ describe("the wizard's form", () => {
     expect(result.problems).toEqual([]);
     expect(result.save).toEqual(setup);
     expect(result.check).toEqual(setup);
+  });
+
+  it("carries a component's cut-off by number through unchanged", () => {
+    const setup = stored();
+    setup.scoringPlan.components[0]!.advancePerPost = 6;
+    const { form, baseline } = fromSetup(setup);
+    expect(toSetup(form, baseline).save.scoringPlan).toEqual(setup.scoringPlan);
+    expect("advancePerPost" in toSetup(form, baseline).save.scoringPlan.components[1]!).toBe(false);
+  });
+
+  it("takes a cut-off typed by the operator, and keeps a wrong one on screen without saving it", () => {
+    const setup = stored();
+    setup.scoringPlan.components[0]!.advancePerPost = 6;
+    const { form, baseline } = fromSetup(setup);
+    form.components[1]!.advancePerPost = "4";
+    expect(toSetup(form, baseline).save.scoringPlan.components[1]!.advancePerPost).toBe(4);
+
+    form.components[0]!.advancePerPost = "enam";
+    const wrong = toSetup(form, baseline);
+    expect(wrong.problems).toContainEqual({
+      field: "scoringPlan.components.0.advancePerPost",
+      code: "setup.notNumber",
+      params: { value: "enam" },
+    });
+    expect(wrong.save.scoringPlan.components[0]!.advancePerPost).toBe(6); // the last saved value stays
+    expect(form.components[0]!.advancePerPost).toBe("enam"); // and what was typed stays on screen
+
+    form.components[0]!.advancePerPost = "";
+    expect("advancePerPost" in toSetup(form, baseline).save.scoringPlan.components[0]!).toBe(false);
   });
 
   it("reads numbers as people type them, with the decimal comma", () => {
@@ -164,6 +196,15 @@ describe("the wizard's form", () => {
       f.components.push(newComponent("wawancara"));
       f.components[0]!.scaleMax = "";
       f.components[0]!.minScore = "tinggi";
+      f.components[0]!.label = "Wawancara";
+      turnRubricOn(f.components[0]!);
+      f.components[0]!.indicators.push(newIndicator(), newIndicator());
+      f.components[0]!.indicators[1]!.label = "y".repeat(400);
+      f.components[0]!.levels.push(newLevel(), newLevel());
+      f.components[0]!.levels[0]!.score = "sembilan puluh";
+      f.components[0]!.levels[1]!.score = "80";
+      f.components[0]!.levels[1]!.label = "z".repeat(200);
+      f.components[0]!.levels[1]!.description = "d".repeat(2000);
       f.finalistsPerPost = "0";
       f.pansel[0]!.name = "A";
     });
@@ -173,6 +214,7 @@ describe("the wizard's form", () => {
     expect(result.save.posts[0]!.requirements.maxAge).toBe(56);
     expect(result.save.posts[0]!.requirements.documents[0]).toEqual(baseline.setup.posts[0]!.requirements.documents[0]);
     expect(result.save.pansel[0]!.name).toBe("Prof. Dr. Ahmad Sihabudin");
+    expect(result.save.scoringPlan.components[0]!.rubric).toEqual({ indicators: [], levels: [] });
   });
 
   it("writes each step's part, with the pansel's accounts beside its members", () => {
@@ -201,5 +243,133 @@ describe("the wizard's form", () => {
     expect(stepOfField("pansel")).toBe("pansel");
     expect(stepOfField("referenceDate")).toBe("umum");
     expect(stepOfField(undefined)).toBe("umum");
+  });
+});
+
+describe("the wizard's rubrics", () => {
+  /** The interview, scored by the default rubric: 90, 75, 60, 40. */
+  const INTERVIEW = 2;
+  const at = `scoringPlan.components.${INTERVIEW}`;
+
+  it("reads the default rubric into the form and gives it back unchanged", () => {
+    const setup = stored();
+    const { form, baseline } = fromSetup(setup);
+    const interview = form.components[INTERVIEW]!;
+    expect(interview.rubricOn).toBe(true);
+    expect(interview.indicators.map((x) => x.label)).toContain("Integritas");
+    expect(interview.levels.map((l) => l.score)).toEqual(["90", "75", "60", "40"]);
+    expect(form.components[3]!.rubricOn).toBe(false);
+    expect(toSetup(form, baseline).save.scoringPlan).toEqual(setup.scoringPlan);
+  });
+
+  it("keeps a score typed as text in the form and saves the score saved before", () => {
+    const { form, baseline } = fromSetup(stored());
+    const typed = edit(form, (f) => {
+      f.components[INTERVIEW]!.levels[1]!.score = "tujuh lima";
+    });
+    const result = toSetup(typed, baseline);
+    expect(typed.components[INTERVIEW]!.levels[1]!.score).toBe("tujuh lima");
+    expect(result.save.scoringPlan.components[INTERVIEW]!.rubric!.levels[1]!.score).toBe(75);
+    expect(result.problems).toEqual([
+      { field: `${at}.rubric.levels.1.score`, code: "setup.notNumber", params: { value: "tujuh lima" } },
+    ]);
+  });
+
+  it("saves a duplicated score, which the checks name beside its input", () => {
+    const { form, baseline } = fromSetup(stored());
+    const result = toSetup(
+      edit(form, (f) => {
+        f.components[INTERVIEW]!.levels[2]!.score = "75";
+      }),
+      baseline,
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.save.scoringPlan.components[INTERVIEW]!.rubric!.levels.map((l) => l.score)).toEqual([90, 75, 75, 40]);
+    expect(checkSetup(result.check, DEFAULT_PROFILE).errors).toContainEqual(
+      expect.objectContaining({ code: "err.setup.rubricLevelDuplicate", field: `${at}.rubric.levels.2.score` }),
+    );
+  });
+
+  it("holds back a new level without a score, and points the checks' findings at the right inputs", () => {
+    const { form, baseline } = fromSetup(stored());
+    const typed = edit(form, (f) => {
+      const levels = f.components[INTERVIEW]!.levels;
+      levels.unshift(newLevel());
+      levels[0]!.label = "Istimewa";
+      levels[4]!.score = "120";
+    });
+    const result = toSetup(typed, baseline);
+    expect(result.heldBack).toBe(1);
+    expect(result.save.scoringPlan.components[INTERVIEW]!.rubric!.levels.map((l) => l.score)).toEqual([
+      90, 75, 60, 120,
+    ]);
+    expect(result.problems).toEqual([{ field: `${at}.rubric.levels.0.score`, code: "setup.required" }]);
+    // The level scored 120 is the fourth checked but the fifth in the form.
+    const outside = checkSetup(result.check, DEFAULT_PROFILE).errors.find(
+      (f) => f.code === "err.setup.rubricLevelOutside",
+    );
+    expect(outside?.field).toBe(`${at}.rubric.levels.3.score`);
+    expect(result.formField(outside!.field!)).toBe(`${at}.rubric.levels.4.score`);
+    expect(result.formField(`${at}.weight`)).toBe(`${at}.weight`);
+  });
+
+  it("holds back a new indicator until it has a label, and keeps the saved label of a cleared one", () => {
+    const { form, baseline } = fromSetup(stored());
+    const typed = edit(form, (f) => {
+      const indicators = f.components[INTERVIEW]!.indicators;
+      indicators[0]!.label = "";
+      indicators.push(newIndicator());
+    });
+    const result = toSetup(typed, baseline);
+    expect(result.heldBack).toBe(1);
+    expect(result.save.scoringPlan.components[INTERVIEW]!.rubric!.indicators).toEqual(
+      baseline.setup.scoringPlan.components[INTERVIEW]!.rubric!.indicators,
+    );
+    expect(result.problems.map((p) => p.field)).toEqual([
+      `${at}.rubric.indicators.0.label`,
+      `${at}.rubric.indicators.4.label`,
+    ]);
+  });
+
+  it("writes no rubric when it is turned off, and brings back what was typed when it is turned on again", () => {
+    const { form, baseline } = fromSetup(stored());
+    const off = edit(form, (f) => {
+      f.components[INTERVIEW]!.rubricOn = false;
+    });
+    expect("rubric" in toSetup(off, baseline).save.scoringPlan.components[INTERVIEW]!).toBe(false);
+    const on = edit(off, (f) => turnRubricOn(f.components[INTERVIEW]!));
+    expect(toSetup(on, baseline).save.scoringPlan).toEqual(baseline.setup.scoringPlan);
+  });
+
+  it("starts a new rubric from the usual levels when they fit the scale", () => {
+    const { form, baseline } = fromSetup(stored());
+    const typed = edit(form, (f) => {
+      turnRubricOn(f.components[3]!);
+      const fivePoint = newComponent("wawancara");
+      fivePoint.scaleMin = "1";
+      fivePoint.scaleMax = "5";
+      turnRubricOn(fivePoint);
+      f.components.push(fivePoint);
+    });
+    expect(typed.components[3]!.levels.map((l) => l.label)).toEqual(["Sangat baik", "Baik", "Cukup", "Kurang"]);
+    expect(typed.components[4]!.levels).toEqual([]);
+    const result = toSetup(typed, baseline);
+    expect(result.save.scoringPlan.components[3]!.rubric).toEqual({
+      indicators: [],
+      levels: expect.arrayContaining([expect.objectContaining({ score: 90 })]),
+    });
+    expect(selectionSetup.safeParse(result.save).success).toBe(true);
+  });
+
+  it("falls back to the level last written", () => {
+    const { form, baseline } = fromSetup(stored());
+    const first = edit(form, (f) => {
+      f.components[INTERVIEW]!.levels[3]!.score = "45";
+    });
+    const saved = nextBaseline(baseline, toSetup(first, baseline), new Set(["penilaian"]));
+    const second = edit(first, (f) => {
+      f.components[INTERVIEW]!.levels[3]!.score = "";
+    });
+    expect(toSetup(second, saved).save.scoringPlan.components[INTERVIEW]!.rubric!.levels[3]!.score).toBe(45);
   });
 });

@@ -23,7 +23,11 @@ import type {
   PANSEL_ORIGINS,
   PANSEL_POSITIONS,
 } from "../../../../../functions/src/domain/schemas/documents";
-import { DEFAULT_DOCUMENTS, defaultRequirements } from "../../../../../functions/src/domain/selection/defaults";
+import {
+  DEFAULT_DOCUMENTS,
+  DEFAULT_RUBRIC_LEVELS,
+  defaultRequirements,
+} from "../../../../../functions/src/domain/selection/defaults";
 import {
   SCHEDULED_STAGES,
   type DocumentRequirement,
@@ -44,6 +48,9 @@ export type Education = (typeof EDUCATION_LEVELS)[number];
 export type FileFormat = (typeof FILE_FORMATS)[number];
 export type Origin = (typeof PANSEL_ORIGINS)[number];
 export type Position = (typeof PANSEL_POSITIONS)[number];
+export type Rubric = NonNullable<ScoringComponent["rubric"]>;
+export type Indicator = Rubric["indicators"][number];
+export type RubricLevel = Rubric["levels"][number];
 
 /** Each list row carries a key of its own: ids can be edited by nobody, but rows move and vanish. */
 export interface DocumentForm {
@@ -80,8 +87,31 @@ export interface ComponentForm {
   scaleMax: string;
   /** Empty: no minimum. */
   minScore: string;
+  /**
+   * Scored by rubric. Turned off, the indicators and levels stay in the form (turning it on again
+   * brings them back) but the draft is written without a rubric.
+   */
+  rubricOn: boolean;
+  indicators: IndicatorForm[];
+  levels: LevelForm[];
   /** Not edited in the wizard (yet); carried through unchanged. */
-  rubric: ScoringComponent["rubric"];
+  /** Empty: everyone above the minimum score goes on. */
+  advancePerPost: string;
+}
+
+/** What the pansel looks at in a rubric-scored component. */
+export interface IndicatorForm {
+  readonly key: string;
+  id: string;
+  label: string;
+}
+
+/** One score level of a rubric: what a score means. */
+export interface LevelForm {
+  readonly key: string;
+  score: string;
+  label: string;
+  description: string;
 }
 
 export interface MemberForm {
@@ -118,6 +148,10 @@ export interface Baseline {
   /** Keyed `${postKey}/${documentKey}`. */
   readonly documents: ReadonlyMap<string, DocumentRequirement>;
   readonly components: ReadonlyMap<string, ScoringComponent>;
+  /** Keyed `${componentKey}/${indicatorKey}`. */
+  readonly indicators: ReadonlyMap<string, Indicator>;
+  /** Keyed `${componentKey}/${levelKey}`. */
+  readonly levels: ReadonlyMap<string, RubricLevel>;
   readonly pansel: ReadonlyMap<string, PanselMember>;
 }
 
@@ -142,6 +176,8 @@ export function fromSetup(setup: SelectionSetup): { form: SetupForm; baseline: B
   const posts = new Map<string, SetupPost>();
   const documents = new Map<string, DocumentRequirement>();
   const components = new Map<string, ScoringComponent>();
+  const indicators = new Map<string, Indicator>();
+  const levels = new Map<string, RubricLevel>();
   const pansel = new Map<string, PanselMember>();
 
   const schedule = Object.fromEntries(
@@ -194,7 +230,18 @@ export function fromSetup(setup: SelectionSetup): { form: SetupForm; baseline: B
         scaleMin: text(c.scale.min),
         scaleMax: text(c.scale.max),
         minScore: c.minScore === undefined ? "" : text(c.minScore),
-        rubric: c.rubric,
+        rubricOn: c.rubric !== undefined,
+        indicators: (c.rubric?.indicators ?? []).map((indicator) => {
+          const form = { key: rowKey(), id: indicator.id, label: indicator.label };
+          indicators.set(`${key}/${form.key}`, indicator);
+          return form;
+        }),
+        levels: (c.rubric?.levels ?? []).map((level) => {
+          const form = levelForm(level);
+          levels.set(`${key}/${form.key}`, level);
+          return form;
+        }),
+        advancePerPost: c.advancePerPost === undefined ? "" : text(c.advancePerPost),
       };
     }),
     finalistsPerPost: text(setup.scoringPlan.finalistsPerPost),
@@ -211,7 +258,11 @@ export function fromSetup(setup: SelectionSetup): { form: SetupForm; baseline: B
       };
     }),
   };
-  return { form, baseline: { setup, posts, documents, components, pansel } };
+  return { form, baseline: { setup, posts, documents, components, indicators, levels, pansel } };
+}
+
+function levelForm(level: RubricLevel): LevelForm {
+  return { key: rowKey(), score: text(level.score), label: level.label, description: level.description };
 }
 
 function documentForm(d: DocumentRequirement): DocumentForm {
@@ -260,8 +311,34 @@ export function newComponent(stage: ScheduledStage): ComponentForm {
     scaleMin: "0",
     scaleMax: "100",
     minScore: "",
-    rubric: undefined,
+    rubricOn: false,
+    indicators: [],
+    levels: [],
+    advancePerPost: "",
   };
+}
+
+export function newIndicator(): IndicatorForm {
+  return { key: rowKey(), id: newId("indikator"), label: "" };
+}
+
+export function newLevel(): LevelForm {
+  return { key: rowKey(), score: "", label: "", description: "" };
+}
+
+/**
+ * Turns a component's rubric on. A component that never had one starts from the usual four levels
+ * when they fit its scale as typed (a 1–5 scale starts empty instead of with levels it would refuse).
+ */
+export function turnRubricOn(component: ComponentForm): void {
+  component.rubricOn = true;
+  if (component.indicators.length > 0 || component.levels.length > 0) return;
+  const min = readNumber(component.scaleMin);
+  const max = readNumber(component.scaleMax);
+  if (min === undefined || max === undefined) return;
+  if (DEFAULT_RUBRIC_LEVELS.every((l) => l.score >= min && l.score <= max)) {
+    component.levels = DEFAULT_RUBRIC_LEVELS.map(levelForm);
+  }
 }
 
 export function newMember(position: Position): MemberForm {
@@ -309,6 +386,11 @@ export interface Converted {
   readonly problems: readonly InputProblem[];
   /** Rows left out of `save` (new and incomplete). */
   readonly heldBack: number;
+  /**
+   * The input a finding about `check` belongs to. A new rubric level whose score is not a number yet
+   * is not in `check` (no score to check), so the levels after it sit one place earlier there.
+   */
+  readonly formField: (field: string) => string;
 }
 
 interface NumberRule {
@@ -324,6 +406,7 @@ const RULES = {
   maxSizeKb: { min: 50, max: 10_240, integer: true },
   weight: { min: 0, max: 100 },
   finalists: { min: 1, max: 10, integer: true },
+  advance: { min: 1, max: 100, integer: true },
   any: {},
 } as const satisfies Record<string, NumberRule>;
 
@@ -340,6 +423,9 @@ const LEN = {
   opd: [2, 200],
   docLabel: [2, 200],
   componentLabel: [2, 200],
+  indicatorLabel: [2, 300],
+  levelLabel: [1, 100],
+  levelDescription: [0, 1000],
   memberName: [3, 200],
   affiliation: [0, 300],
 } as const satisfies Record<string, readonly [number, number]>;
@@ -373,8 +459,10 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
   /** The trimmed text when its length is within the schema's, else undefined, with the reason beside the input. */
   const str = (field: string, value: string, [min, max]: readonly [number, number]): string | undefined => {
     const v = value.trim();
-    if (v.length < min) problem(field, "setup.tooShort", { min });
-    else if (v.length > max) problem(field, "setup.tooLong", { max });
+    if (v.length < min) {
+      if (min === 1) problem(field, "setup.required");
+      else problem(field, "setup.tooShort", { min });
+    } else if (v.length > max) problem(field, "setup.tooLong", { max });
     else return v;
     return undefined;
   };
@@ -494,8 +582,62 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
 
   // Scoring plan
   const savedComponents = new Map<string, ScoringComponent>();
+  const savedIndicators = new Map<string, Indicator>();
+  const savedLevels = new Map<string, RubricLevel>();
   const checkComponents: ScoringComponent[] = [];
   const saveComponents: ScoringComponent[] = [];
+  /** Per component with levels left out of `check`: the form's index of each level in `check`. */
+  const levelsInCheck = new Map<number, number[]>();
+
+  /** The rubric as checked and as saved; the rows saved, for the next baseline. */
+  const rubricOf = (c: ComponentForm, at: string) => {
+    const check: Rubric = { indicators: [], levels: [] };
+    const save: Rubric = { indicators: [], levels: [] };
+    const entries: { indicators: [string, Indicator][]; levels: [string, RubricLevel][] } = {
+      indicators: [],
+      levels: [],
+    };
+    c.indicators.forEach((x, j) => {
+      const key = `${c.key}/${x.key}`;
+      const prior = baseline.indicators.get(key);
+      const label = str(`${at}.rubric.indicators.${j}.label`, x.label, LEN.indicatorLabel) ?? prior?.label;
+      check.indicators.push({ id: x.id, label: x.label });
+      if (label === undefined) {
+        heldBack += 1;
+        return;
+      }
+      const saved = { id: x.id, label };
+      save.indicators.push(saved);
+      entries.indicators.push([key, saved]);
+    });
+    const inCheck: number[] = [];
+    c.levels.forEach((l, j) => {
+      const f = `${at}.rubric.levels.${j}`;
+      const key = `${c.key}/${l.key}`;
+      const prior = baseline.levels.get(key);
+      const typed = readNumber(l.score);
+      if (typed === undefined) {
+        if (l.score.trim() === "") problem(`${f}.score`, "setup.required");
+        else problem(`${f}.score`, "setup.notNumber", { value: l.score.trim() });
+      }
+      const score = typed ?? prior?.score;
+      const label = str(`${f}.label`, l.label, LEN.levelLabel) ?? prior?.label;
+      const description = str(`${f}.description`, l.description, LEN.levelDescription) ?? prior?.description ?? "";
+      if (score !== undefined) {
+        check.levels.push({ score, label: l.label, description: l.description });
+        inCheck.push(j);
+      }
+      if (score === undefined || label === undefined) {
+        heldBack += 1;
+        return;
+      }
+      const saved = { score, label, description };
+      save.levels.push(saved);
+      entries.levels.push([key, saved]);
+    });
+    return { check, save, entries, inCheck };
+  };
+
   form.components.forEach((c, i) => {
     const at = `scoringPlan.components.${i}`;
     const before = baseline.components.get(c.key);
@@ -511,16 +653,36 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
       const kept = minScore ?? before?.minScore;
       if (kept !== undefined) component.minScore = kept;
     }
-    if (c.rubric) component.rubric = c.rubric;
+    // Empty means no cut-off by number; like the minimum score, an absent value is left out.
+    if (c.advancePerPost.trim() !== "") {
+      const kept = num(`${at}.advancePerPost`, c.advancePerPost, RULES.advance, before?.advancePerPost ?? 0);
+      if (kept > 0) component.advancePerPost = kept;
+    }
+    const rubric = c.rubricOn ? rubricOf(c, at) : undefined;
+    if (rubric) {
+      component.rubric = rubric.check;
+      if (rubric.inCheck.length < c.levels.length) levelsInCheck.set(i, rubric.inCheck);
+    }
     checkComponents.push(component);
     if (label === undefined) {
       heldBack += 1;
       return;
     }
-    const saved = { ...component, label };
+    const saved: ScoringComponent = { ...component, label };
+    if (rubric) {
+      saved.rubric = rubric.save;
+      for (const [key, indicator] of rubric.entries.indicators) savedIndicators.set(key, indicator);
+      for (const [key, level] of rubric.entries.levels) savedLevels.set(key, level);
+    }
     saveComponents.push(saved);
     savedComponents.set(c.key, saved);
   });
+  const formField = (field: string): string => {
+    const m = /^scoringPlan\.components\.(\d+)\.rubric\.levels\.(\d+)(.*)$/.exec(field);
+    const map = m && levelsInCheck.get(Number(m[1]));
+    if (!m || !map) return field;
+    return `scoringPlan.components.${m[1]}.rubric.levels.${map[Number(m[2])] ?? m[2]}${m[3]}`;
+  };
   const finalistsPerPost = num(
     "scoringPlan.finalistsPerPost",
     form.finalistsPerPost,
@@ -569,9 +731,17 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
   return {
     check,
     save,
-    saved: { posts: savedPosts, documents: savedDocuments, components: savedComponents, pansel: savedMembers },
+    saved: {
+      posts: savedPosts,
+      documents: savedDocuments,
+      components: savedComponents,
+      indicators: savedIndicators,
+      levels: savedLevels,
+      pansel: savedMembers,
+    },
     problems,
     heldBack,
+    formField,
   };
 }
 
@@ -634,6 +804,8 @@ export function nextBaseline(baseline: Baseline, converted: Converted, steps: Re
     posts: steps.has("jabatan") ? converted.saved.posts : baseline.posts,
     documents: steps.has("jabatan") ? converted.saved.documents : baseline.documents,
     components: steps.has("penilaian") ? converted.saved.components : baseline.components,
+    indicators: steps.has("penilaian") ? converted.saved.indicators : baseline.indicators,
+    levels: steps.has("penilaian") ? converted.saved.levels : baseline.levels,
     pansel: steps.has("pansel") ? converted.saved.pansel : baseline.pansel,
   };
 }

@@ -71,10 +71,16 @@ interface InputProps {
   readonly value: string;
   readonly onInput: (value: string) => void;
   readonly findings: Findings;
-  readonly type?: "text" | "date";
+  /** "multiline": text that wraps over lines (a description), in a textarea. */
+  readonly type?: "text" | "date" | "multiline";
   /** Numbers are typed into text inputs, so what was typed stays even when it is not a number. */
   readonly inputMode?: "text" | "decimal" | "numeric";
   readonly hint?: string;
+  /**
+   * False: the findings are shown by an InputMessages elsewhere, e.g. below a pair of narrow inputs,
+   * where a sentence in half the width would run down the screen.
+   */
+  readonly inlineMessages?: boolean;
 }
 
 /** Like ui/Field, for dates and decimals, with warnings as well as errors beside the input. */
@@ -87,7 +93,7 @@ export function Input(props: InputProps) {
     id,
     name: id,
     value: props.value,
-    onInput: (e: { currentTarget: HTMLInputElement }) => props.onInput(e.currentTarget.value),
+    onInput: (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => props.onInput(e.currentTarget.value),
     "aria-invalid": hasError ? true : undefined,
     "aria-describedby": described || undefined,
   };
@@ -96,6 +102,8 @@ export function Input(props: InputProps) {
       <label for={id}>{props.label}</label>
       {props.type === "date" ? (
         <input type="date" {...common} />
+      ) : props.type === "multiline" ? (
+        <textarea rows={2} {...common} />
       ) : (
         <input type="text" inputMode={props.inputMode ?? "text"} autoComplete="off" {...common} />
       )}
@@ -104,9 +112,14 @@ export function Input(props: InputProps) {
           {props.hint}
         </small>
       )}
-      <Messages items={items} id={`${id}-msg`} />
+      {props.inlineMessages !== false && <Messages items={items} id={`${id}-msg`} />}
     </div>
   );
+}
+
+/** The findings of an Input with `inlineMessages={false}`, wherever they read best. */
+export function InputMessages({ field, findings }: { field: string; findings: Findings }) {
+  return <Messages items={findings.at(field)} id={`${fieldId(field)}-msg`} />;
 }
 
 interface SelectProps<V extends string> {
