@@ -4,28 +4,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { CANDIDATES, DEMO_PASSWORD, SELECTIONS, STAFF } from "../../seed/metro2021.js";
-import { emulatorUrl } from "../support/emulators.js";
-import { launchChromium, phoneContext, SCREENSHOTS } from "../support/browser.js";
-
-process.env["GCLOUD_PROJECT"] ??= "demo-seleksi";
-const { seedDemo } = await import("../../seed/seed.js");
+import { phoneContext, SCREENSHOTS } from "../support/browser.js";
+import { useDemoSite } from "../support/demoSite.js";
 
 const METRO = SELECTIONS["metro-2021-jpt"]!;
-let browser: Browser;
-let site: string;
 
-beforeAll(async () => {
-  await seedDemo();
-  site = await emulatorUrl("hosting");
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const demo = useDemoSite();
 
 /** The built files that carry Firebase, from the build manifest. */
 function firebaseChunks(): string[] {
@@ -53,22 +39,22 @@ function freshNip(): string {
 
 describe("first flow", () => {
   it("paints the public page before any Firebase code arrives", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(demo.browser);
     const page = await context.newPage();
     const blocked = firebaseChunks();
     expect(blocked.length).toBeGreaterThan(0);
     await page.route("**/assets/**", (route) =>
       blocked.some((f) => route.request().url().endsWith(f)) ? route.abort() : route.continue(),
     );
-    await page.goto(site);
+    await page.goto(demo.site);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Seleksi terbuka yang diumumkan");
     await context.close();
   });
 
   it("lets a new candidate find the Metro selection, sign up with a NIP and land on the candidate home", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(demo.browser);
     const page = await context.newPage();
-    await page.goto(site);
+    await page.goto(demo.site);
 
     const card = page.locator(`a[href="/seleksi/metro-2021-jpt"]`);
     await expect.poll(() => card.locator(".card__title").textContent()).toBe(METRO.title);
@@ -102,7 +88,7 @@ describe("first flow", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "signup-360.png"), fullPage: true });
     await page.getByRole("button", { name: "Daftar" }).click();
 
-    await page.waitForURL(`${site}/peserta`);
+    await page.waitForURL(`${demo.site}/peserta`);
     await expect
       .poll(() => page.locator(".lead").first().textContent())
       .toBe("Selamat datang, Hendro Saputra, S.E., M.M..");
@@ -112,20 +98,20 @@ describe("first flow", () => {
 
     // Signing out and in again lands on the same home.
     await page.getByRole("button", { name: "Keluar" }).click();
-    await page.waitForURL(`${site}/`);
+    await page.waitForURL(`${demo.site}/`);
     await page.getByRole("link", { name: "Masuk" }).click();
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Kata sandi").fill("rahasia2024");
     await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(`${site}/peserta`);
+    await page.waitForURL(`${demo.site}/peserta`);
     await page.screenshot({ path: join(SCREENSHOTS, "candidate-home-360.png"), fullPage: true });
     await context.close();
   });
 
   it("tells a candidate whose NIP is taken, keeping what was typed", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(demo.browser);
     const page = await context.newPage();
-    await page.goto(`${site}/daftar`);
+    await page.goto(`${demo.site}/daftar`);
     const taken = CANDIDATES[1]!;
     await page.getByLabel("Nama lengkap").fill("Orang Lain");
     await page.getByLabel("NIP (18 digit)").fill(taken.nip);
@@ -137,19 +123,19 @@ describe("first flow", () => {
       .poll(() => page.locator("#nip-error").textContent())
       .toBe("NIP ini sudah dipakai akun lain. Masuk dengan akun itu atau hubungi operator BKPSDM.");
     expect(await page.getByLabel("Nama lengkap").inputValue()).toBe("Orang Lain");
-    expect(page.url()).toBe(`${site}/daftar`);
+    expect(page.url()).toBe(`${demo.site}/daftar`);
     await context.close();
   });
 
   it("takes an operator to the operator home with the government's selections and staff", async () => {
     const operator = STAFF.find((s) => s.uid === "demo-operator-metro")!;
-    const context = await phoneContext(browser);
+    const context = await phoneContext(demo.browser);
     const page = await context.newPage();
-    await page.goto(`${site}/masuk`);
+    await page.goto(`${demo.site}/masuk`);
     await page.getByLabel("Email").fill(operator.email);
     await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(`${site}/operator`);
+    await page.waitForURL(`${demo.site}/operator`);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Halaman Operator BKPSDM");
     await expect.poll(() => page.locator(".lead").first().textContent()).toBe("Instansi: Pemerintah Kota Metro");
     await expect.poll(() => page.locator(".card__title").allTextContents()).toEqual([METRO.title]);
@@ -158,7 +144,7 @@ describe("first flow", () => {
 
     // A wrong password is a specific Indonesian message, not a crash.
     const other = await context.newPage();
-    await other.goto(`${site}/masuk`);
+    await other.goto(`${demo.site}/masuk`);
     await other.getByLabel("Email").fill(operator.email);
     await other.getByLabel("Kata sandi").fill("salah-sandi-1");
     await other.getByRole("button", { name: "Masuk" }).click();
@@ -167,9 +153,9 @@ describe("first flow", () => {
   });
 
   it("switches the interface to English and back", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(demo.browser);
     const page = await context.newPage();
-    await page.goto(site);
+    await page.goto(demo.site);
     await page.getByRole("button", { name: "Bahasa" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toBe("Announced open selections");
     await page.reload();

@@ -13,27 +13,13 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { emulatorUrl } from "../support/emulators.js";
-import { launchChromium, phoneContext, SCREENSHOTS } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { phoneContext, SCREENSHOTS } from "../support/browser.js";
+import { useDemoSite } from "../support/demoSite.js";
 import { signIn } from "../support/session.js";
 
-process.env["GCLOUD_PROJECT"] ??= "demo-seleksi";
-const { seedDemo } = await import("../../seed/seed.js");
-
-let browser: Browser;
-let site: string;
-
-beforeAll(async () => {
-  await seedDemo();
-  site = await emulatorUrl("hosting");
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const demo = useDemoSite();
 
 const TITLE = "Seleksi Terbuka JPT Pratama Kota Serang Tahun 2027";
 const POST = "Kepala Dinas Pendidikan dan Kebudayaan";
@@ -99,7 +85,7 @@ async function fitsThePhone(page: Page): Promise<void> {
 
 describe("setup wizard", () => {
   it("sets up a new selection on a phone, explains bad input and keeps the draft", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(demo.browser);
     const page = await context.newPage();
     await signIn(page, "operator@serangkota.demo", "/operator");
     await page.getByRole("button", { name: "Buat seleksi baru" }).click();
@@ -299,7 +285,7 @@ describe("setup wizard", () => {
       );
 
     // The Sekda approves it on another phone, from the inbox.
-    const pejabatContext = await phoneContext(browser);
+    const pejabatContext = await phoneContext(demo.browser);
     const pejabat = await pejabatContext.newPage();
     await signIn(pejabat, "sekda@serangkota.demo", "/pejabat");
     const proposal = pejabat.getByTestId("proposal").filter({ hasText: TITLE });
@@ -315,9 +301,9 @@ describe("setup wizard", () => {
     await expect.poll(() => page.getByTestId("stage").textContent()).toBe("Tahap sekarang: Pengumuman dan pendaftaran");
 
     // Anyone can now read it, with the post typed in the wizard.
-    const publicContext = await phoneContext(browser);
+    const publicContext = await phoneContext(demo.browser);
     const anonymous = await publicContext.newPage();
-    await anonymous.goto(`${site}/seleksi/${selectionId}`);
+    await anonymous.goto(`${demo.site}/seleksi/${selectionId}`);
     await expect.poll(() => anonymous.locator("h1").textContent()).toBe(TITLE);
     expect(await anonymous.locator("li.post strong").allTextContents()).toEqual([POST]);
     await fitsThePhone(anonymous);
@@ -331,7 +317,7 @@ describe("setup wizard", () => {
     const number = /nomor (\S+)/.exec((await issued.textContent()) ?? "")?.[1] ?? "";
     expect(number).toMatch(/^\d{3}\/PENG\/PANSEL-JPT\/BKPSDM-SRG\/[IVX]+\/\d{4}$/);
     await page.getByRole("link", { name: "Halaman verifikasi" }).click();
-    await page.waitForURL(`${site}/verifikasi/${selectionId}-pengumuman-v1`);
+    await page.waitForURL(`${demo.site}/verifikasi/${selectionId}-pengumuman-v1`);
     const facts = page.getByTestId("document-facts");
     await expect.poll(() => facts.textContent()).toContain(number);
     const hash = (await facts.locator(".hash").textContent()) ?? "";

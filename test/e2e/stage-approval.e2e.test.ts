@@ -6,38 +6,24 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { SELECTIONS } from "../../seed/metro2021.js";
-import { emulatorUrl } from "../support/emulators.js";
-import { launchChromium, phoneContext, SCREENSHOTS } from "../support/browser.js";
+import { phoneContext, SCREENSHOTS } from "../support/browser.js";
+import { useDemoSite } from "../support/demoSite.js";
 import { signIn } from "../support/session.js";
-
-process.env["GCLOUD_PROJECT"] ??= "demo-seleksi";
-const { seedDemo } = await import("../../seed/seed.js");
 
 const SERANG_ID = "serang-2026-jpt";
 const SERANG = SELECTIONS[SERANG_ID]!;
-let browser: Browser;
-let site: string;
 
-beforeAll(async () => {
-  await seedDemo();
-  site = await emulatorUrl("hosting");
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const demo = useDemoSite();
 
 describe("stage approval", () => {
   it("moves Kota Serang's selection to registration only after the Sekda approves, then issues its pengumuman", async () => {
-    const operatorContext = await phoneContext(browser);
+    const operatorContext = await phoneContext(demo.browser);
     const operator = await operatorContext.newPage();
     await signIn(operator, "operator@serangkota.demo", "/operator");
     await operator.getByRole("link", { name: new RegExp(SERANG.title) }).click();
-    await operator.waitForURL(`${site}/kelola/${SERANG_ID}`);
+    await operator.waitForURL(`${demo.site}/kelola/${SERANG_ID}`);
     await expect.poll(() => operator.getByTestId("stage").textContent()).toBe("Tahap sekarang: Persiapan");
 
     await operator.getByRole("button", { name: "Usulkan pindah ke: Pengumuman dan pendaftaran" }).click();
@@ -47,13 +33,13 @@ describe("stage approval", () => {
         expect.stringContaining("Menunggu persetujuan: pindah ke \u201cPengumuman dan pendaftaran\u201d"),
       );
     // Proposed is not moved: the public still cannot see it.
-    const anonymous = await (await phoneContext(browser)).newPage();
-    await anonymous.goto(`${site}/seleksi/${SERANG_ID}`);
+    const anonymous = await (await phoneContext(demo.browser)).newPage();
+    await anonymous.goto(`${demo.site}/seleksi/${SERANG_ID}`);
     await expect
       .poll(() => anonymous.locator(".notice").textContent())
       .toBe("Seleksi tidak ditemukan atau belum diumumkan.");
 
-    const pejabatContext = await phoneContext(browser);
+    const pejabatContext = await phoneContext(demo.browser);
     const pejabat = await pejabatContext.newPage();
     await signIn(pejabat, "sekda@serangkota.demo", "/pejabat");
     const proposal = pejabat.getByTestId("proposal");
@@ -87,7 +73,7 @@ describe("stage approval", () => {
       .toContain("Masa pendaftaran belum berakhir (hari terakhir 2026-12-21)");
 
     // And the public announcement page shows it, with its posts, requirements and schedule.
-    await anonymous.goto(`${site}/seleksi/${SERANG_ID}`);
+    await anonymous.goto(`${demo.site}/seleksi/${SERANG_ID}`);
     await expect.poll(() => anonymous.locator("h1").textContent()).toBe(SERANG.title);
     expect(await anonymous.locator("li.post strong").allTextContents()).toEqual(SERANG.posts.map((p) => p.name));
     await anonymous.locator("li.post summary").first().click();
@@ -103,7 +89,7 @@ describe("stage approval", () => {
       .toMatch(/^Pengumuman nomor \d{3}\/PENG\/PANSEL-JPT\/BKPSDM-SRG\/[IVX]+\/\d{4} \(versi 1\) diterbitkan\.$/);
     const number = /nomor (\S+)/.exec((await issued.textContent()) ?? "")?.[1] ?? "";
     await operator.getByRole("link", { name: "Halaman verifikasi" }).click();
-    await operator.waitForURL(`${site}/verifikasi/${SERANG_ID}-pengumuman-v1`);
+    await operator.waitForURL(`${demo.site}/verifikasi/${SERANG_ID}-pengumuman-v1`);
     await expect
       .poll(() => operator.locator(".notice--success").textContent())
       .toBe("Berlaku: ini versi terbaru dokumen ini.");

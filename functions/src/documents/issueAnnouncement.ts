@@ -11,7 +11,6 @@ import { COLLECTIONS } from "../domain/collections.js";
 import { buildAnnouncement } from "../domain/documents/announcement.js";
 import { DEFAULT_NUMBERING_PATTERN, DOCUMENT_KIND_CODES, formatDocumentNumber } from "../domain/documents/numbering.js";
 import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
-import type { AuditEntry } from "../domain/selection/process.js";
 import { instansiDoc, type InstansiDoc } from "../domain/schemas/documents.js";
 import { storedSelection } from "../domain/selection/stored.js";
 import { toIsoDate } from "../domain/calendar.js";
@@ -20,7 +19,7 @@ import { todayIn } from "../shell/clock.js";
 import { issueError } from "../shell/errors.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
 import { FileStoreError, writeFile } from "../files/chunks.js";
-import { appendAudit } from "../process/audit.js";
+import { appendStep, operatorActor } from "../process/audit.js";
 import { earlierAnswer, rememberAnswer } from "../process/idempotency.js";
 import { readInstansi, readOwnSelection, selectionRef } from "../process/selectionStore.js";
 import { renderAnnouncementPdf } from "./announcementPdf.js";
@@ -102,18 +101,15 @@ async function allocate(
     tx.set(counterRef, { next: seq + 1, updatedAt: at });
     tx.create(documentRef(documentId), record);
     tx.update(selectionRef(input.selectionId), { announcementDocumentId: documentId, auditSeq: seqAudit });
-    const entry: AuditEntry = {
-      instansiId: selection.instansiId,
+    appendStep(tx, input.selectionId, selection, {
       seq: seqAudit,
       at,
-      actor: { uid: caller.uid, name: caller.name, role: "operator" },
+      actor: operatorActor(caller),
       action: "issue",
-      from: selection.stage,
       to: null,
       reason: number,
       reference: documentId,
-    };
-    appendAudit(tx, input.selectionId, entry);
+    });
     const result: IssueResult = { documentId, number, version };
     rememberAnswer(tx, key, result, at);
     return result;

@@ -3,13 +3,13 @@
  * fields (stage, publication, counters) start right and the tenant is the caller's own.
  */
 import { emptySetup } from "../domain/selection/defaults.js";
-import type { AuditEntry, CreateSelectionDraftInput, RecordLetterInput } from "../domain/selection/process.js";
+import type { CreateSelectionDraftInput, RecordLetterInput } from "../domain/selection/process.js";
 import { selectionSetup, type SelectionSetup } from "../domain/selection/setup.js";
 import { INITIAL_PROCESS, storedSelection, type StoredSelection } from "../domain/selection/stored.js";
 import { DEFAULT_PROFILE } from "../domain/regulation/profiles.js";
 import { db } from "../shell/admin.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
-import { appendAudit } from "./audit.js";
+import { appendStep, operatorActor } from "./audit.js";
 import { earlierAnswer, rememberAnswer } from "./idempotency.js";
 import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
 
@@ -47,18 +47,20 @@ export async function createSelectionDraft(
       auditSeq: 1,
     };
     tx.create(selectionRef(selectionId), storedSelection.parse(selection));
-    const entry: AuditEntry = {
-      instansiId,
-      seq: 1,
-      at,
-      actor: { uid: caller.uid, name: caller.name, role: "operator" },
-      action: "create",
-      from: null,
-      to: "persiapan",
-      reason: input.copyFrom ? `Disalin dari ${input.copyFrom}` : "",
-      reference: input.copyFrom ?? null,
-    };
-    appendAudit(tx, selectionId, entry);
+    appendStep(
+      tx,
+      selectionId,
+      { instansiId, stage: null },
+      {
+        seq: 1,
+        at,
+        actor: operatorActor(caller),
+        action: "create",
+        to: "persiapan",
+        reason: input.copyFrom ? `Disalin dari ${input.copyFrom}` : "",
+        reference: input.copyFrom ?? null,
+      },
+    );
     const result = { selectionId };
     rememberAnswer(tx, key, result, at);
     return result;
@@ -76,18 +78,15 @@ export async function recordLetter(caller: Caller, input: RecordLetterInput, now
     const at = now.toISOString();
     const seq = selection.auditSeq + 1;
     tx.update(selectionRef(input.selectionId), { [input.kind]: input.letter, auditSeq: seq });
-    const entry: AuditEntry = {
-      instansiId: selection.instansiId,
+    appendStep(tx, input.selectionId, selection, {
       seq,
       at,
-      actor: { uid: caller.uid, name: caller.name, role: "operator" },
+      actor: operatorActor(caller),
       action: "record",
-      from: selection.stage,
       to: null,
       reason: `${input.kind}: ${input.letter.letterNumber} (${input.letter.date})`,
       reference: input.letter.letterNumber,
-    };
-    appendAudit(tx, input.selectionId, entry);
+    });
     const result = { recorded: true as const };
     rememberAnswer(tx, key, result, at);
     return result;

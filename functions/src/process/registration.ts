@@ -5,14 +5,8 @@
  * (../domain/selection/registration.ts) what the regulation profile allows, and writes the change,
  * the audit entry and the answer for retries together, or nothing at all.
  */
-import type { Transaction } from "firebase-admin/firestore";
 import type { Finding } from "../domain/selection/checks.js";
-import {
-  type AuditAction,
-  type AuditEntry,
-  type DecidePostShortfallInput,
-  type ExtendRegistrationInput,
-} from "../domain/selection/process.js";
+import { type DecidePostShortfallInput, type ExtendRegistrationInput } from "../domain/selection/process.js";
 import { planExtension, shortfallDecisionIssues } from "../domain/selection/registration.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
 import type { RegulationProfile, ShortfallDecision } from "../domain/regulation/profile.js";
@@ -21,7 +15,7 @@ import { todayIn } from "../shell/clock.js";
 import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
-import { appendAudit as appendEntry } from "./audit.js";
+import { appendStep, operatorActor } from "./audit.js";
 import { earlierAnswer, rememberAnswer } from "./idempotency.js";
 import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
 
@@ -72,7 +66,15 @@ export async function extendRegistration(
     // Names and dates only, so the timeline reads the same in either language.
     const reason = `${granted.map((g) => names[g.postId]).join(", ")}: ${oldEnd} → ${end}`;
     const postIds = granted.map((g) => g.postId).join(",");
-    appendAudit(tx, input.selectionId, selection, seq, at, caller, "extend", reason, postIds);
+    appendStep(tx, input.selectionId, selection, {
+      seq,
+      at,
+      actor: operatorActor(caller),
+      action: "extend",
+      to: null,
+      reason,
+      reference: postIds,
+    });
     const result: ExtendResult = { end, extensions, warnings };
     rememberAnswer(tx, key, result, at);
     return result;
@@ -104,44 +106,17 @@ export async function decidePostShortfall(
     const postDecisions = { ...selection.postDecisions, [input.postId]: input.decision };
     tx.update(selectionRef(input.selectionId), { postDecisions, auditSeq: seq });
     const post = selection.posts.find((p) => p.id === input.postId)?.name ?? input.postId;
-    appendAudit(
-      tx,
-      input.selectionId,
-      selection,
+    appendStep(tx, input.selectionId, selection, {
       seq,
       at,
-      caller,
-      input.decision,
-      `${post}: ${input.reason}`,
-      input.postId,
-    );
+      actor: operatorActor(caller),
+      action: input.decision,
+      to: null,
+      reason: `${post}: ${input.reason}`,
+      reference: input.postId,
+    });
     const result: ShortfallDecisionResult = { postId: input.postId, decision: input.decision };
     rememberAnswer(tx, key, result, at);
     return result;
   });
-}
-
-function appendAudit(
-  tx: Transaction,
-  selectionId: string,
-  selection: StoredSelection,
-  seq: number,
-  at: string,
-  caller: Caller,
-  action: AuditAction,
-  reason: string,
-  reference: string,
-): void {
-  const entry: AuditEntry = {
-    instansiId: selection.instansiId,
-    seq,
-    at,
-    actor: { uid: caller.uid, name: caller.name, role: "operator" },
-    action,
-    from: selection.stage,
-    to: null,
-    reason,
-    reference,
-  };
-  appendEntry(tx, selectionId, entry);
 }

@@ -4,25 +4,19 @@
  * writes the change, the audit entry and the answer for retries together, or nothing at all.
  */
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
 import { isPublicStage, type Stage } from "../domain/stages.js";
 import { findTransition, mayApprove, mayPropose, type TransitionRule } from "../domain/selection/stageMachine.js";
 import { evaluateGates } from "../domain/selection/gates.js";
 import type { Finding } from "../domain/selection/checks.js";
-import {
-  type AuditAction,
-  type AuditEntry,
-  type DecideTransitionInput,
-  type ProposeTransitionInput,
-} from "../domain/selection/process.js";
+import { type DecideTransitionInput, type ProposeTransitionInput } from "../domain/selection/process.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
 import type { StaffRole } from "../domain/roles.js";
 import { todayIn } from "../shell/clock.js";
 import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
 import type { Caller } from "../shell/callable.js";
-import { appendAudit as appendEntry } from "./audit.js";
+import { appendStep } from "./audit.js";
 import { earlierAnswer, rememberAnswer } from "./idempotency.js";
 import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
 
@@ -110,7 +104,15 @@ export async function proposeTransition(
       },
       auditSeq: seq,
     });
-    appendAudit(tx, input.selectionId, selection, seq, at, actor, "propose", input.to, input.reason, proposalId);
+    appendStep(tx, input.selectionId, selection, {
+      seq,
+      at,
+      actor,
+      action: "propose",
+      to: input.to,
+      reason: input.reason,
+      reference: proposalId,
+    });
     const result: ProposeResult = { proposalId, warnings: gates.warnings };
     rememberAnswer(tx, key, result, at);
     return result;
@@ -161,18 +163,15 @@ export async function decideTransition(caller: Caller, input: DecideTransitionIn
       auditSeq: seq,
       ...(approved ? stageChange(selection, proposal.to, at) : {}),
     });
-    appendAudit(
-      tx,
-      input.selectionId,
-      selection,
+    appendStep(tx, input.selectionId, selection, {
       seq,
       at,
       actor,
-      approved ? "approve" : "reject",
-      proposal.to,
-      input.reason,
-      input.proposalId,
-    );
+      action: approved ? "approve" : "reject",
+      to: proposal.to,
+      reason: input.reason,
+      reference: input.proposalId,
+    });
     const result: DecideResult = { stage: approved ? proposal.to : selection.stage, decision: input.decision };
     rememberAnswer(tx, key, result, at);
     return result;
@@ -195,30 +194,4 @@ function stageChange(selection: StoredSelection, to: Stage, at: string): Partial
     public: isPublic,
     announcedAt: selection.announcedAt ?? (isPublic ? at : null),
   };
-}
-
-function appendAudit(
-  tx: Transaction,
-  selectionId: string,
-  selection: StoredSelection,
-  seq: number,
-  at: string,
-  actor: AuditEntry["actor"],
-  action: AuditAction,
-  to: Stage,
-  reason: string,
-  reference: string,
-): void {
-  const entry: AuditEntry = {
-    instansiId: selection.instansiId,
-    seq,
-    at,
-    actor,
-    action,
-    from: selection.stage,
-    to,
-    reason,
-    reference,
-  };
-  appendEntry(tx, selectionId, entry);
 }

@@ -1,11 +1,11 @@
 /** The frame of every screen: header with navigation and language, offline and update banners. */
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { loadAuth, session } from "../data/session";
 import { useStore } from "../data/store";
 import { useLocale } from "../i18n/i18n";
 import { updateAvailable, applyUpdate, dismissUpdate } from "../pwa";
+import { useOnline } from "./useOnline";
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t, locale, setLocale } = useLocale();
@@ -66,19 +66,4 @@ export function Layout({ children }: { children: ComponentChildren }) {
       <main class="main">{children}</main>
     </>
   );
-}
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(typeof navigator === "undefined" ? true : navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener("online", on);
-    window.addEventListener("offline", off);
-    return () => {
-      window.removeEventListener("online", on);
-      window.removeEventListener("offline", off);
-    };
-  }, []);
-  return online;
 }

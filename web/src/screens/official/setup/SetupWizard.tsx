@@ -36,6 +36,7 @@ import { StepSchedule } from "./StepSchedule";
 import { StepScoring, WeightTotal } from "./StepScoring";
 import { StepPansel } from "./StepPansel";
 import { StepReview } from "./StepReview";
+import { useOnline } from "../../../ui/useOnline";
 
 export function SetupWizard(_props: { session: SignedIn }) {
   const t = useT();
@@ -325,21 +326,6 @@ function revealField(field: string): void {
   ) {
     element.focus({ preventScroll: true });
   }
-}
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener("online", on);
-    window.addEventListener("offline", off);
-    return () => {
-      window.removeEventListener("online", on);
-      window.removeEventListener("offline", off);
-    };
-  }, []);
-  return online;
 }
 
 /**
