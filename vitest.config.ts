@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           sequence: { groupOrder: 0 },
@@ -22,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "emulator",
           sequence: { groupOrder: 1 },
@@ -31,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "e2e",
           // After the emulator tests: they share the functions' project with the browser tests.

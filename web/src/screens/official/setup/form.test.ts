@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkSetup } from "../../../../../functions/src/domain/selection/checks";
-import { emptySetup } from "../../../../../functions/src/domain/selection/defaults";
-import { DEFAULT_PROFILE } from "../../../../../functions/src/domain/regulation/profiles";
-import { selectionSetup, type SelectionSetup } from "../../../../../functions/src/domain/selection/setup";
+import { checkSetup } from "@domain/selection/checks";
+import { emptySetup } from "@domain/selection/defaults";
+import { DEFAULT_PROFILE } from "@domain/regulation/profiles";
+import { selectionSetup, type SelectionSetup } from "@domain/selection/setup";
 import {
   draftPart,
   fromSetup,

@@ -10,24 +10,13 @@
  * shows why. A new item whose required text is missing (a post without a name) is held back until it
  * has one. The checks see the same values the draft would get, so what the wizard says matches what
  * the functions will say.
- *
- * The domain is imported by relative path rather than `@domain`: the vitest unit project, which runs
- * form.test.ts, has no alias for it. Both name the same modules, so the bundle holds each once.
  */
-import type { Issue, IssueParams } from "../../../../../functions/src/domain/issue";
-import type { MessageKey } from "../../../../../functions/src/domain/i18n/messages";
-import type { Golongan } from "../../../../../functions/src/domain/ranks";
-import { STAGES, type Stage } from "../../../../../functions/src/domain/stages";
-import type {
-  JPT_LEVELS,
-  PANSEL_ORIGINS,
-  PANSEL_POSITIONS,
-} from "../../../../../functions/src/domain/schemas/documents";
-import {
-  DEFAULT_DOCUMENTS,
-  DEFAULT_RUBRIC_LEVELS,
-  defaultRequirements,
-} from "../../../../../functions/src/domain/selection/defaults";
+import type { Issue, IssueParams } from "@domain/issue";
+import type { MessageKey } from "@domain/i18n/messages";
+import type { Golongan } from "@domain/ranks";
+import { STAGES, type Stage } from "@domain/stages";
+import type { JPT_LEVELS, PANSEL_ORIGINS, PANSEL_POSITIONS } from "@domain/schemas/documents";
+import { DEFAULT_DOCUMENTS, DEFAULT_RUBRIC_LEVELS, defaultRequirements } from "@domain/selection/defaults";
 import {
   SCHEDULED_STAGES,
   type DocumentRequirement,
@@ -38,10 +27,10 @@ import {
   type ScoringComponent,
   type SelectionSetup,
   type SetupPost,
-} from "../../../../../functions/src/domain/selection/setup";
-import { normaliseStagesUsed } from "../../../../../functions/src/domain/selection/stageMachine";
-import type { RegulationProfile } from "../../../../../functions/src/domain/regulation/profile";
-import { DEFAULT_PROFILE } from "../../../../../functions/src/domain/regulation/profiles";
+} from "@domain/selection/setup";
+import { normaliseStagesUsed } from "@domain/selection/stageMachine";
+import type { RegulationProfile } from "@domain/regulation/profile";
+import { DEFAULT_PROFILE } from "@domain/regulation/profiles";
 
 export type JptLevel = (typeof JPT_LEVELS)[number];
 export type Education = (typeof EDUCATION_LEVELS)[number];
