@@ -14,25 +14,32 @@ import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { StaffRole } from "../../functions/src/domain/roles.js";
 import type { Schedule } from "../../functions/src/domain/selection/setup.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
-import type { AuditEntry } from "../../functions/src/domain/selection/process.js";
-import { auth, db } from "../support/admin.js";
-import { call, signIn, uniqueSuffix, type CallResult } from "../support/callables.js";
+import { db } from "../support/admin.js";
+import { call, uniqueSuffix, type CallResult } from "../support/callables.js";
+import {
+  auditOf,
+  countOf,
+  deleteSelectionsOf,
+  failureOf,
+  newRequestId,
+  resultOf,
+  selectionRef,
+  snapshotOf,
+  staffAccounts,
+  stored,
+  wibDate,
+  type User,
+} from "../support/process.js";
 
 const RUN = uniqueSuffix();
 const METRO_ID = `kota-metro-${RUN}`;
 const PONTIANAK_ID = `kota-pontianak-${RUN}`;
-const PASSWORD = "Seleksi2025";
 const METRO = SELECTIONS["metro-2021-jpt"]!;
 const METRO_INSTANSI = INSTANSI["kota-metro"]!;
 
 // ---- dates ----------------------------------------------------------------------------------------
 
 const DAY_MS = 86_400_000;
-
-/** A date in Kota Metro's zone (WIB, UTC+7), `offset` days from today: deadlines are dates there. */
-function wibDate(offset: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 + offset * DAY_MS).toISOString().slice(0, 10);
-}
 
 function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
@@ -49,22 +56,8 @@ function metroScheduleFrom(offset: number): Schedule {
 
 // ---- people ---------------------------------------------------------------------------------------
 
-interface User {
-  readonly uid: string;
-  readonly name: string;
-  readonly idToken: string;
-}
-
-const created: string[] = [];
-
-async function user(who: string, name: string, claims?: { instansi: string; roles: StaffRole[] }): Promise<User> {
-  const email = `${who}.${RUN}@seleksi.demo`;
-  const record = await auth.createUser({ email, password: PASSWORD, displayName: name });
-  created.push(record.uid);
-  if (claims) await auth.setCustomUserClaims(record.uid, claims);
-  // Signed in after the claims are set, so the token carries them.
-  return { uid: record.uid, name, idToken: (await signIn(email, PASSWORD)).idToken };
-}
+const accounts = staffAccounts(`${RUN}`);
+const user = accounts.user;
 
 let operator: User; // BKPSDM Kota Metro
 let operatorPejabat: User; // an operator who also holds the pejabat role
@@ -99,34 +92,7 @@ async function selection(changes: Partial<StoredSelection> = {}): Promise<string
   return id;
 }
 
-const selectionRef = (id: string) => db.collection(COLLECTIONS.selections).doc(id);
-
-async function stored(id: string): Promise<StoredSelection> {
-  return (await selectionRef(id).get()).data() as StoredSelection;
-}
-
-async function auditOf(id: string): Promise<AuditEntry[]> {
-  const snap = await selectionRef(id).collection(COLLECTIONS.audit).orderBy("seq").get();
-  return snap.docs.map((d) => d.data() as AuditEntry);
-}
-
-async function countOf(id: string, sub: "audit" | "proposals" | "requests"): Promise<number> {
-  return (await selectionRef(id).collection(COLLECTIONS[sub]).count().get()).data().count;
-}
-
-/** Everything a refused call must leave as it was. */
-async function snapshotOf(id: string) {
-  return {
-    selection: await stored(id),
-    audit: await countOf(id, "audit"),
-    proposals: await countOf(id, "proposals"),
-    requests: await countOf(id, "requests"),
-  };
-}
-
 // ---- calls ----------------------------------------------------------------------------------------
-
-const newRequestId = () => `req-${uniqueSuffix()}`;
 
 interface ProposeResult {
   proposalId: string;
@@ -159,17 +125,6 @@ function decide(
   return call<DecideResult>("decideStage", data, who.idToken);
 }
 
-function resultOf<T>(result: CallResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.status} ${JSON.stringify(result.issues)}`);
-  return result.result;
-}
-
-/** Expects a typed failure; status and issue codes are what the web client acts on. */
-function failureOf<T>(result: CallResult<T>): { status: string; codes: string[] } {
-  if (result.ok) throw new Error(`expected the call to fail, it returned ${JSON.stringify(result.result)}`);
-  return { status: result.status, codes: result.issues.map((i) => i.code) };
-}
-
 /** A pending proposal made by the operator, for tests about the decision. */
 async function proposed(selectionId: string, to = "pendaftaran"): Promise<string> {
   return resultOf(await propose(operator, selectionId, to)).proposalId;
@@ -197,11 +152,8 @@ beforeAll(async () => {
 afterAll(async () => {
   // The functions' project is shared with the browser tests, whose public page lists the newest
   // announced selections: leave none of this file's behind, nor its test accounts.
-  for (const instansiId of [METRO_ID, PONTIANAK_ID]) {
-    const selections = await db.collection("selections").where("instansiId", "==", instansiId).get();
-    await Promise.all(selections.docs.map((d) => db.recursiveDelete(d.ref)));
-  }
-  if (created.length > 0) await auth.deleteUsers(created);
+  await deleteSelectionsOf([METRO_ID, PONTIANAK_ID]);
+  await accounts.deleteAll();
 });
 
 // ---- createDraft ----------------------------------------------------------------------------------

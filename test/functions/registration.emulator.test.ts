@@ -12,14 +12,25 @@ import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { StaffRole } from "../../functions/src/domain/roles.js";
 import type { Schedule } from "../../functions/src/domain/selection/setup.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
-import type { AuditEntry } from "../../functions/src/domain/selection/process.js";
-import { auth, db } from "../support/admin.js";
-import { call, signIn, uniqueSuffix, type CallResult } from "../support/callables.js";
+import { db } from "../support/admin.js";
+import { call, uniqueSuffix, type CallResult } from "../support/callables.js";
+import {
+  auditOf,
+  deleteSelectionsOf,
+  failureOf,
+  newRequestId,
+  resultOf,
+  selectionRef,
+  snapshotOf,
+  staffAccounts,
+  stored,
+  wibDate,
+  type User,
+} from "../support/process.js";
 
 const RUN = uniqueSuffix();
 const METRO_ID = `kota-metro-reg-${RUN}`;
 const PONTIANAK_ID = `kota-pontianak-reg-${RUN}`;
-const PASSWORD = "Seleksi2025";
 const METRO = SELECTIONS["metro-2021-jpt"]!;
 const METRO_INSTANSI = INSTANSI["kota-metro"]!;
 const BPBD = "Kepala Pelaksana Badan Penanggulangan Bencana Daerah";
@@ -29,11 +40,6 @@ const CITE = "Permenpan RB No. 15 Tahun 2019";
 // ---- dates ----------------------------------------------------------------------------------------
 
 const DAY_MS = 86_400_000;
-
-/** A date in Kota Metro's zone (WIB, UTC+7), `offset` days from today: deadlines are dates there. */
-function wibDate(offset: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 + offset * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Metro's 2021 schedule moved so that its 15-day registration ends `offset` days from today. */
 function scheduleEnding(offset: number): Schedule {
@@ -46,21 +52,8 @@ function scheduleEnding(offset: number): Schedule {
 
 // ---- people ---------------------------------------------------------------------------------------
 
-interface User {
-  readonly uid: string;
-  readonly name: string;
-  readonly idToken: string;
-}
-
-const created: string[] = [];
-
-async function user(who: string, name: string, claims?: { instansi: string; roles: StaffRole[] }): Promise<User> {
-  const email = `${who}.reg.${RUN}@seleksi.demo`;
-  const record = await auth.createUser({ email, password: PASSWORD, displayName: name });
-  created.push(record.uid);
-  if (claims) await auth.setCustomUserClaims(record.uid, claims);
-  return { uid: record.uid, name, idToken: (await signIn(email, PASSWORD)).idToken };
-}
+const accounts = staffAccounts(`reg.${RUN}`);
+const user = accounts.user;
 
 let operator: User;
 let operator2: User; // a second operator of Metro
@@ -99,39 +92,12 @@ async function selection(short: Record<string, number>, changes: Partial<StoredS
   return id;
 }
 
-const selectionRef = (id: string) => db.collection(COLLECTIONS.selections).doc(id);
-
-async function stored(id: string): Promise<StoredSelection> {
-  return (await selectionRef(id).get()).data() as StoredSelection;
-}
-
-async function auditOf(id: string): Promise<AuditEntry[]> {
-  const snap = await selectionRef(id).collection(COLLECTIONS.audit).orderBy("seq").get();
-  return snap.docs.map((d) => d.data() as AuditEntry);
-}
-
-async function countOf(id: string, sub: "audit" | "proposals" | "requests"): Promise<number> {
-  return (await selectionRef(id).collection(COLLECTIONS[sub]).count().get()).data().count;
-}
-
-/** Everything a refused call must leave as it was. */
-async function snapshotOf(id: string) {
-  return {
-    selection: await stored(id),
-    audit: await countOf(id, "audit"),
-    proposals: await countOf(id, "proposals"),
-    requests: await countOf(id, "requests"),
-  };
-}
-
 /** The extension's days have passed: registration ended yesterday again. */
 async function registrationEndedYesterday(id: string): Promise<void> {
   await selectionRef(id).update({ "schedule.pendaftaran.end": wibDate(-1) });
 }
 
 // ---- calls ----------------------------------------------------------------------------------------
-
-const newRequestId = () => `req-${uniqueSuffix()}`;
 
 interface ExtendResult {
   end: string;
@@ -166,16 +132,6 @@ function propose(who: User, selectionId: string, to: string) {
   );
 }
 
-function resultOf<T>(result: CallResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.status} ${JSON.stringify(result.issues)}`);
-  return result.result;
-}
-
-function failureOf<T>(result: CallResult<T>): { status: string; codes: string[] } {
-  if (result.ok) throw new Error(`expected the call to fail, it returned ${JSON.stringify(result.result)}`);
-  return { status: result.status, codes: result.issues.map((i) => i.code) };
-}
-
 // ---- setup ----------------------------------------------------------------------------------------
 
 beforeAll(async () => {
@@ -194,12 +150,9 @@ beforeAll(async () => {
 afterAll(async () => {
   // The functions' project is shared with the browser tests, whose public page lists the newest
   // announced selections: leave none of this file's behind, nor its test accounts.
-  for (const instansiId of [METRO_ID, PONTIANAK_ID]) {
-    const selections = await db.collection(COLLECTIONS.selections).where("instansiId", "==", instansiId).get();
-    await Promise.all(selections.docs.map((d) => db.recursiveDelete(d.ref)));
-    await db.collection(COLLECTIONS.instansi).doc(instansiId).delete();
-  }
-  if (created.length > 0) await auth.deleteUsers(created);
+  await deleteSelectionsOf([METRO_ID, PONTIANAK_ID]);
+  await Promise.all([METRO_ID, PONTIANAK_ID].map((id) => db.collection(COLLECTIONS.instansi).doc(id).delete()));
+  await accounts.deleteAll();
 });
 
 // ---- extendRegistration ---------------------------------------------------------------------------
