@@ -12,7 +12,13 @@ import {
   proposeTransitionInput,
   recordLetterInput,
   issueDocumentInput,
+  extendRegistrationInput,
+  decidePostShortfallInput,
 } from "./domain/selection/process.js";
+import {
+  decidePostShortfall as decidePostShortfallFor,
+  extendRegistration as extendRegistrationFor,
+} from "./process/registration.js";
 import { issueAnnouncement } from "./documents/issueAnnouncement.js";
 import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
@@ -78,21 +84,14 @@ export const sharePage = onRequest(async (request, response) => {
   await renderSharePage(request, response, publicUrl());
 });
 
-// Loaded on first call: these run a few times per selection, so no other function's cold start pays
-// for them.
-
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */
 export const extendRegistration = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  const { extendRegistrationInput } = await import("./domain/selection/process.js");
-  const registration = await import("./process/registration.js");
-  return registration.extendRegistration(caller, parseInput(extendRegistrationInput, request.data), new Date());
+  return extendRegistrationFor(caller, parseInput(extendRegistrationInput, request.data), new Date());
 });
 
 /** After the last extension, an operator records whether a post short of applicants is cancelled or continues. */
 export const decidePostShortfall = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  const { decidePostShortfallInput } = await import("./domain/selection/process.js");
-  const registration = await import("./process/registration.js");
-  return registration.decidePostShortfall(caller, parseInput(decidePostShortfallInput, request.data), new Date());
+  return decidePostShortfallFor(caller, parseInput(decidePostShortfallInput, request.data), new Date());
 });
