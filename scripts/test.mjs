@@ -4,7 +4,9 @@
 //   3. build the functions and the PWA (the PWA build enforces the size budget)
 //   4. one vitest run under `firebase emulators:exec`: unit, emulator and browser tests
 // Extra arguments go to vitest, e.g. `npm test -- --project unit`.
-import { readFileSync, rmSync } from "node:fs";
+// SELEKSI_TEST_QUICK=1 skips step 2 and reuses an existing web build: for a developer's inner loop
+// only (`SELEKSI_TEST_QUICK=1 npm test -- test/functions/x.emulator.test.ts`); CI never sets it.
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ensureChromium } from "./lib/chromium.mjs";
 import { firestoreEmulatorEnv } from "./lib/firestore-emulator.mjs";
@@ -13,17 +15,22 @@ import { run } from "./lib/run.mjs";
 
 const vitestArgs = process.argv.slice(2);
 const report = join(repoRoot, ".cache", "vitest-report.json");
+const quick = process.env["SELEKSI_TEST_QUICK"] === "1";
 
 try {
   const chromium = ensureChromium();
-  await run("type-check functions", bin("tsc"), ["-p", "functions"]);
-  await run("type-check web", bin("tsc"), ["-p", "web"]);
-  await run("type-check tests", bin("tsc"), ["-p", "test"]);
-  await run("type-check seed and config", bin("tsc"), ["-p", "."]);
-  await run("lint", bin("eslint"), [".", "--max-warnings", "0"]);
-  await run("formatting", bin("prettier"), ["--check", "."]);
+  if (!quick) {
+    await run("type-check functions", bin("tsc"), ["-p", "functions"]);
+    await run("type-check web", bin("tsc"), ["-p", "web"]);
+    await run("type-check tests", bin("tsc"), ["-p", "test"]);
+    await run("type-check seed and config", bin("tsc"), ["-p", "."]);
+    await run("lint", bin("eslint"), [".", "--max-warnings", "0"]);
+    await run("formatting", bin("prettier"), ["--check", "."]);
+  }
   await run("build functions", "npm", ["run", "build", "-w", "functions"]);
-  await run("build web (with size budget)", "npm", ["run", "build", "-w", "web"]);
+  if (!quick || !existsSync(join(repoRoot, "web", "dist", "index.html"))) {
+    await run("build web (with size budget)", "npm", ["run", "build", "-w", "web"]);
+  }
 
   rmSync(report, { force: true });
   const vitest = [
