@@ -38,7 +38,11 @@ const emulatorConfig = realConfig
 
 export default defineConfig({
   resolve: {
-    alias: { "@domain": fileURLToPath(new URL("../functions/src/domain", import.meta.url)) },
+    alias: {
+      "@domain": fileURLToPath(new URL("../functions/src/domain", import.meta.url)),
+      // The Firestore SDK's RE2 serves only pipeline queries, which Seleksi does not run (see the stub).
+      re2js: fileURLToPath(new URL("./src/data/re2js-stub.ts", import.meta.url)),
+    },
   },
   define: {
     __FIREBASE_CONFIG__: JSON.stringify(firebaseConfig),
