@@ -14,6 +14,7 @@ import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from
 import { instansiDoc, type InstansiDoc } from "../domain/schemas/documents.js";
 import { storedSelection } from "../domain/selection/stored.js";
 import { toIsoDate } from "../domain/calendar.js";
+import { message } from "../domain/i18n/render.js";
 import { db } from "../shell/admin.js";
 import { todayIn } from "../shell/clock.js";
 import { issueError } from "../shell/errors.js";
@@ -132,7 +133,7 @@ async function renderAndStore(record: DocumentRecord, publicBaseUrl: string): Pr
     issuedOn: record.issuedOn,
     signatory: {
       name: ketua?.name ?? "",
-      title: `Ketua Panitia Seleksi\nJabatan Pimpinan Tinggi Pratama ${instansi.shortName}`,
+      title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
     },
     verifyUrl: verifyUrlFor(publicBaseUrl, record.fileId),
   });

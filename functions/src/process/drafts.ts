@@ -7,6 +7,7 @@ import type { CreateSelectionDraftInput, RecordLetterInput } from "../domain/sel
 import { selectionSetup, type SelectionSetup } from "../domain/selection/setup.js";
 import { INITIAL_PROCESS, storedSelection, type StoredSelection } from "../domain/selection/stored.js";
 import { DEFAULT_PROFILE } from "../domain/regulation/profiles.js";
+import { message } from "../domain/i18n/render.js";
 import { db } from "../shell/admin.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
 import { appendStep, operatorActor } from "./audit.js";
@@ -32,7 +33,7 @@ export async function createSelectionDraft(
       const past = await readOwnSelection(tx, input.copyFrom, caller.claims);
       // Copy what an operator set up, never what the process decided; dates start again.
       const copied = selectionSetup.parse(past);
-      setup = { ...copied, title: `${copied.title} (salinan)`, year, schedule: {} };
+      setup = { ...copied, title: message("id", "doc.record.copyTitle", { title: copied.title }), year, schedule: {} };
     }
     const at = now.toISOString();
     const selection: StoredSelection = {
@@ -57,7 +58,7 @@ export async function createSelectionDraft(
         actor: operatorActor(caller),
         action: "create",
         to: "persiapan",
-        reason: input.copyFrom ? `Disalin dari ${input.copyFrom}` : "",
+        reason: input.copyFrom ? message("id", "doc.record.copiedFrom", { selection: input.copyFrom }) : "",
         reference: input.copyFrom ?? null,
       },
     );
@@ -84,7 +85,11 @@ export async function recordLetter(caller: Caller, input: RecordLetterInput, now
       actor: operatorActor(caller),
       action: "record",
       to: null,
-      reason: `${input.kind}: ${input.letter.letterNumber} (${input.letter.date})`,
+      reason: message("id", "doc.record.letter", {
+        kind: message("id", `doc.record.letter.${input.kind}`),
+        number: input.letter.letterNumber,
+        date: input.letter.date,
+      }),
       reference: input.letter.letterNumber,
     });
     const result = { recorded: true as const };

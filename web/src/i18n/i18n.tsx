@@ -5,21 +5,14 @@
  */
 import { createContext, type ComponentChildren } from "preact";
 import { useCallback, useContext, useEffect, useRef, useState } from "preact/hooks";
-import {
-  DEFAULT_LOCALE,
-  fillTemplate,
-  isLocale,
-  type Catalogue,
-  type Locale,
-  type MessageKey,
-} from "@domain/i18n/messages";
+import { DEFAULT_LOCALE, fillTemplate, isLocale, type Catalogue, type Locale } from "@domain/i18n/messages";
 import { idCore } from "@domain/i18n/id/core";
-import type { Issue, IssueParams } from "@domain/issue";
-import { isStage } from "@domain/stages";
+import { renderIssueWith, type Translate } from "@domain/i18n/render";
+import type { Issue } from "@domain/issue";
 
 const STORAGE_KEY = "seleksi.locale";
 
-export type Translate = (key: MessageKey, params?: IssueParams) => string;
+export type { Translate };
 /** Areas a screen may need beyond the core; "documents" is the functions' alone. */
 export type MessageArea = "staff";
 type Messages = Partial<Catalogue>;
@@ -136,13 +129,7 @@ export function useMessages(area: MessageArea | undefined): boolean {
   return ready;
 }
 
-/** An issue in the user's language; stage ids among its values read as the stages' names. */
+/** An issue in the user's language, by the renderer the functions use too. */
 export function issueText(t: Translate, issue: Issue): string {
-  const params: Record<string, string | number> = { ...issue.params };
-  for (const [name, value] of Object.entries(params)) {
-    if (STAGE_PARAMS.has(name) && isStage(value)) params[name] = t(`stage.${value}`);
-  }
-  return t(issue.code, params);
+  return renderIssueWith(t, issue);
 }
-
-const STAGE_PARAMS = new Set(["stage", "otherStage", "from", "to"]);

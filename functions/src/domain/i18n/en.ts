@@ -4,6 +4,7 @@ import { enDocuments } from "./en/documents.js";
 import { enStaff } from "./en/staff.js";
 
 /** English, for users who switch language. Same keys as id.ts, in the same areas. */
-export const en: Catalogue = { ...enCore, ...enStaff, ...enDocuments };
+// Marked pure so that a bundle importing only the renderer (the web's) leaves the catalogues out.
+export const en: Catalogue = /* @__PURE__ */ Object.assign({}, enCore, enStaff, enDocuments);
 
 export { enCore, enDocuments, enStaff };

@@ -12,6 +12,7 @@ import { idCore } from "./id/core.js";
 import { idDocuments } from "./id/documents.js";
 import { idStaff } from "./id/staff.js";
 
-export const id = { ...idCore, ...idStaff, ...idDocuments } as const;
+// Marked pure so that a bundle importing only the renderer (the web's) leaves the catalogues out.
+export const id = /* @__PURE__ */ Object.assign({}, idCore, idStaff, idDocuments);
 
 export { idCore, idDocuments, idStaff };

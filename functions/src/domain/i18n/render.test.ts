@@ -1,5 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { message, renderIssue } from "./render.js";
+import { message, renderIssue, renderIssueWith } from "./render.js";
+import { fillTemplate, type MessageKey } from "./messages.js";
+import type { IssueParams } from "../issue.js";
 import { en } from "./en.js";
 import { id } from "./id.js";
 
@@ -45,5 +47,39 @@ describe("renderIssue", () => {
 
   it("ignores the field when rendering", () => {
     expect(renderIssue("en", { code: "err.email.invalid", field: "email" })).toBe(en["err.email.invalid"]);
+  });
+});
+
+describe("renderIssueWith: the renderer the web uses with the areas it has loaded", () => {
+  const only =
+    (messages: Partial<Record<MessageKey, string>>) =>
+    (key: MessageKey, params?: IssueParams): string =>
+      fillTemplate(messages[key] ?? key, params);
+
+  it("reads stage and level params as their names, as renderIssue does", () => {
+    const issue = {
+      code: "err.setup.maxAgeAboveLimit",
+      params: { value: 60, limit: 56, level: "jptPratama", cite: "PermenPANRB 15/2019" },
+    } as const;
+    expect(renderIssueWith(only(id), issue)).toBe(renderIssue("id", issue));
+    expect(renderIssueWith(only(id), issue)).toContain("JPT Pratama");
+    const stale = { code: "err.stage.illegal", params: { from: "persiapan", to: "seleksiAdministrasi" } } as const;
+    expect(renderIssueWith(only(en), stale)).toBe(renderIssue("en", stale));
+    expect(renderIssue("id", stale)).toContain(id["stage.seleksiAdministrasi"]);
+  });
+
+  it("shows a key whose area is not loaded as itself, never a blank", () => {
+    expect(renderIssueWith(only({}), { code: "err.stage.notPending" })).toBe("err.stage.notPending");
+  });
+});
+
+describe("texts the functions store in records", () => {
+  it("come from the catalogue in both languages", () => {
+    expect(message("id", "doc.record.copyTitle", { title: "Seleksi JPT 2021" })).toBe("Seleksi JPT 2021 (salinan)");
+    expect(message("id", "doc.record.copiedFrom", { selection: "metro-2021-jpt" })).toBe("Disalin dari metro-2021-jpt");
+    expect(message("en", "doc.record.copiedFrom", { selection: "metro-2021-jpt" })).toBe("Copied from metro-2021-jpt");
+    expect(message("id", "doc.signatory.ketua", { instansi: "Kota Metro" })).toBe(
+      "Ketua Panitia Seleksi\nJabatan Pimpinan Tinggi Pratama Kota Metro",
+    );
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Messages as sentences, for the functions (HttpsError texts, generated documents) and the tests.
- * This module holds every catalogue, so the web app does not import it: it loads areas instead
- * (web/src/i18n/i18n.tsx).
+ * The one renderer of messages and issues, for the web and the functions. `renderIssueWith` takes
+ * the messages as a function: the web passes the areas it has loaded (web/src/i18n/i18n.tsx), the
+ * functions pass every catalogue through `message` and `renderIssue` (HttpsError texts, generated
+ * documents, tests). The catalogues here are whole; the web build keeps only `renderIssueWith`.
  */
 import { en } from "./en.js";
 import { id } from "./id.js";
@@ -18,16 +19,22 @@ export function message(locale: Locale, key: MessageKey, params?: IssueParams): 
   return fillTemplate(CATALOGUES[locale][key], params);
 }
 
+export type Translate = (key: MessageKey, params?: IssueParams) => string;
+
 /** An issue as a sentence: "Seleksi administrasi", not "seleksiAdministrasi", in its values. */
-export function renderIssue(locale: Locale, issue: Issue): string {
+export function renderIssueWith(t: Translate, issue: Issue): string {
   const params: Record<string, string | number> = { ...issue.params };
   for (const name of STAGE_PARAMS) {
     const value = params[name];
-    if (isStage(value)) params[name] = message(locale, `stage.${value}`);
+    if (isStage(value)) params[name] = t(`stage.${value}`);
   }
   const level = params["level"];
-  if (level === "jptPratama" || level === "jptMadya") params["level"] = message(locale, `level.${level}`);
-  return message(locale, issue.code, params);
+  if (level === "jptPratama" || level === "jptMadya") params["level"] = t(`level.${level}`);
+  return t(issue.code, params);
+}
+
+export function renderIssue(locale: Locale, issue: Issue): string {
+  return renderIssueWith((key, params) => message(locale, key, params), issue);
 }
 
 /** Findings are issues with a severity; they read the same. */

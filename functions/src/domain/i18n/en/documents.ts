@@ -44,6 +44,12 @@ export const enDocuments: { readonly [K in keyof typeof idDocuments]: string } =
   "doc.nip": "NIP {nip}",
   "doc.verifyCaption": "Scan to check that this document is genuine",
   "doc.page": "Page {page} of {pages}",
+  "doc.signatory.ketua": "Chair of the Selection Committee\nJPT Pratama posts, {instansi}",
+  "doc.record.copyTitle": "{title} (copy)",
+  "doc.record.copiedFrom": "Copied from {selection}",
+  "doc.record.letter": "{kind}: {number} ({date})",
+  "doc.record.letter.electionApproval": "Written approval of the Minister of Home Affairs",
+  "doc.record.letter.recommendation": "Central agency's recommendation",
   "err.numbering.syntax": "The numbering pattern cannot be read at character {position}: unmatched curly brace.",
   "err.numbering.unknownToken": "The numbering pattern has an unknown token: {token}. Known tokens: {known}.",
   "err.numbering.missingToken":

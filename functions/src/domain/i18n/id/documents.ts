@@ -43,6 +43,13 @@ export const idDocuments = {
   "doc.nip": "NIP {nip}",
   "doc.verifyCaption": "Pindai untuk memeriksa keaslian dokumen ini",
   "doc.page": "Halaman {page} dari {pages}",
+  "doc.signatory.ketua": "Ketua Panitia Seleksi\nJabatan Pimpinan Tinggi Pratama {instansi}",
+  // Texts the functions store in the record (titles, audit reasons), in the default language.
+  "doc.record.copyTitle": "{title} (salinan)",
+  "doc.record.copiedFrom": "Disalin dari {selection}",
+  "doc.record.letter": "{kind}: {number} ({date})",
+  "doc.record.letter.electionApproval": "Persetujuan tertulis Menteri Dalam Negeri",
+  "doc.record.letter.recommendation": "Rekomendasi instansi pusat",
   "err.numbering.syntax":
     "Pola nomor tidak dapat dibaca pada karakter ke-{position}: kurung kurawal tidak berpasangan.",
   "err.numbering.unknownToken":
