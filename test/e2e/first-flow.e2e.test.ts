@@ -17,7 +17,7 @@ const demo = useDemoSite();
 function firebaseChunks(): string[] {
   const manifest = JSON.parse(
     readFileSync(join(import.meta.dirname, "..", "..", "web", "dist", ".vite", "manifest.json"), "utf8"),
-  ) as Record<string, { file: string; imports?: string[] }>;
+  ) as Record<string, { file: string; imports?: string[]; isDynamicEntry?: boolean }>;
   const entryFiles = new Set<string>();
   const collect = (key: string, into: Set<string>) => {
     const entry = manifest[key];
@@ -27,7 +27,12 @@ function firebaseChunks(): string[] {
   };
   collect("index.html", entryFiles);
   const firebase = new Set<string>();
-  for (const key of ["src/data/publicData.ts", "src/data/auth.ts", "src/data/live.ts"]) collect(key, firebase);
+  // Every lazily loaded data module (publicData, auth, live, callables, …) and what it imports.
+  const dataModules = Object.keys(manifest).filter((k) => k.startsWith("src/data/") && manifest[k]!.isDynamicEntry);
+  expect(dataModules).toEqual(
+    expect.arrayContaining(["src/data/publicData.ts", "src/data/auth.ts", "src/data/live.ts"]),
+  );
+  for (const key of dataModules) collect(key, firebase);
   return [...firebase].filter((f) => !entryFiles.has(f));
 }
 
