@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath, URL } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
@@ -55,6 +56,20 @@ export default defineConfig({
   },
   plugins: [
     preact(),
+    {
+      // Which source modules each chunk holds, for the size budget (scripts/size-budget.mjs): it
+      // reads them to find the message areas and the Auth a route asks for. Hosting skips .vite/.
+      name: "seleksi-chunk-modules",
+      generateBundle(_, bundle) {
+        const root = fileURLToPath(new URL(".", import.meta.url));
+        const modules = Object.fromEntries(
+          Object.values(bundle).flatMap((c) =>
+            c.type === "chunk" ? [[c.fileName, c.moduleIds.map((id) => relative(root, id))]] : [],
+          ),
+        );
+        this.emitFile({ type: "asset", fileName: ".vite/chunk-modules.json", source: JSON.stringify(modules) });
+      },
+    },
     VitePWA({
       // Prompt, never silently swap code under a pansel member who is halfway through scoring.
       registerType: "prompt",
