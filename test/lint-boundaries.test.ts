@@ -27,7 +27,7 @@ async function boundaryErrors(code: string, filePath: string): Promise<string[]>
     .map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe("lint: the domain is pure", { timeout: 60_000 }, () => {
+describe("lint: the domain is pure", { timeout: 120_000 }, () => {
   it.each([
     ['import { getFirestore } from "firebase/firestore";\nexport const f = getFirestore;', "no-restricted-imports"],
     [
@@ -65,7 +65,7 @@ describe("lint: the domain is pure", { timeout: 60_000 }, () => {
   });
 });
 
-describe("lint: screens reach Firebase only through the data layer", { timeout: 60_000 }, () => {
+describe("lint: screens reach Firebase only through the data layer", { timeout: 120_000 }, () => {
   it.each([
     ['import { getAuth } from "firebase/auth";\nexport const f = getAuth;', SCREEN_FILE, "no-restricted-imports"],
     ['import { getDoc } from "firebase/firestore/lite";\nexport const f = getDoc;', UI_FILE, "no-restricted-imports"],
