@@ -99,6 +99,8 @@ describe("issueDocument", () => {
     const { documentId, number, version, sha256 } = answer.result;
     expect(version).toBe(1);
     expect(number).toMatch(/^\d{3}\/PENG\/PANSEL-JPT\/BKPSDM-MTR\/[IVX]+\/\d{4}$/);
+    // The sequence came from the instansi's one counter for the year, which now holds the next number.
+    expect(await counterNext()).toBe(Number(number.slice(0, 3)) + 1);
 
     const stored = await record(documentId);
     expect(stored).toMatchObject({ status: "valid", number, version: 1, sha256, supersedes: null, selectionId });
