@@ -45,6 +45,8 @@ export const INSTANSI: Record<string, InstansiDoc> = {
     timeZone: "Asia/Jakarta",
     documentCode: "BKPSDM-MTR",
     numberingPattern: "",
+    elections: [],
+    actingHeads: [],
   },
   "kota-serang": {
     name: "Pemerintah Kota Serang",
@@ -56,6 +58,8 @@ export const INSTANSI: Record<string, InstansiDoc> = {
     timeZone: "Asia/Jakarta",
     documentCode: "BKPSDM-SRG",
     numberingPattern: "",
+    elections: [],
+    actingHeads: [],
   },
   "kota-pontianak": {
     name: "Pemerintah Kota Pontianak",
@@ -67,6 +71,11 @@ export const INSTANSI: Record<string, InstansiDoc> = {
     timeZone: "Asia/Jakarta",
     documentCode: "BKPSDM-PTK",
     numberingPattern: "",
+    // The 2024 regional election (candidate pairs determined on 22 September 2024) and the acting
+    // mayor (Penjabat) who led the city until the elected mayor took office. Assumed dates: the
+    // appointment planned for May 2024 falls in both, so it needs the Minister's approval.
+    elections: [{ candidatePairsDetermination: "2024-09-22", termEnd: "2025-02-20" }],
+    actingHeads: [{ from: "2023-12-23", to: "2025-02-20" }],
   },
 };
 
@@ -142,7 +151,9 @@ const PONTIANAK_POSTS: SetupPost[] = [
     id: "sekda",
     name: "Sekretaris Daerah",
     opd: "Sekretariat Daerah",
-    level: "jptMadya",
+    // The Sekda of a kabupaten or kota is a JPT Pratama post (UU No. 5 Tahun 2014 Pasal 19); only
+    // a province's Sekda is JPT Madya. The post asks more than the level's minimum, as it may.
+    level: "jptPratama",
     requirements: { ...defaultRequirements(56), minGolongan: "IV/c", minEducation: "S2", minYearsRelevant: 7 },
   },
   {
@@ -291,7 +302,6 @@ export const SELECTIONS: Record<string, StoredSelection> = {
     referenceDate: "2021-10-04",
     regulationProfileId: "permenpanrb-15-2019",
     stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
-    electionPeriod: false,
     // Assumed dates: the articles give the September 2021 competency test, not the later schedule.
     schedule: {
       pendaftaran: { start: "2021-09-20", end: "2021-10-04" },
@@ -329,7 +339,6 @@ export const SELECTIONS: Record<string, StoredSelection> = {
     referenceDate: "2026-12-21",
     regulationProfileId: "permenpanrb-15-2019",
     stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
-    electionPeriod: false,
     schedule: {
       pendaftaran: { start: "2026-12-07", end: "2026-12-21" },
       seleksiAdministrasi: { start: "2026-12-22", end: "2026-12-24" },
@@ -366,7 +375,6 @@ export const SELECTIONS: Record<string, StoredSelection> = {
     referenceDate: "2024-04-12",
     regulationProfileId: "permenpanrb-15-2019",
     stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
-    electionPeriod: true,
     // Started 28 March 2024, appointment planned for May (the article); the rest is assumed.
     schedule: {
       pendaftaran: { start: "2024-03-28", end: "2024-04-12" },

@@ -4,6 +4,8 @@
  */
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { setGlobalOptions } from "firebase-functions/v2/options";
+import { onSchedule } from "firebase-functions/v2/scheduler";
+import { defineString } from "firebase-functions/params";
 import { FUNCTIONS_REGION } from "./domain/deployment.js";
 import { setStaffRolesInput, signUpInput } from "./domain/schemas/account.js";
 import {
@@ -19,7 +21,7 @@ import {
   decidePostShortfall as decidePostShortfallFor,
   extendRegistration as extendRegistrationFor,
 } from "./process/registration.js";
-import { issueAnnouncement } from "./documents/issueAnnouncement.js";
+import { issueAnnouncement, sweepStuckDocuments } from "./documents/issueAnnouncement.js";
 import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
@@ -31,10 +33,15 @@ import { todayInIndonesia } from "./shell/clock.js";
 setGlobalOptions({ region: FUNCTIONS_REGION, maxInstances: 20 });
 
 /**
- * Where the PWA is served: QR codes on documents point at its verification page. Set
- * SELEKSI_PUBLIC_URL in functions/.env for a real deployment; the default is the local emulator.
+ * Where the PWA is served: QR codes on documents point at its verification page. A parameter with
+ * no default, so `firebase deploy` asks for it (or reads functions/.env.<project>); the emulators read
+ * functions/.env.local. Issuing refuses a loopback or plain-http address outside the emulators.
  */
-const publicUrl = () => process.env["SELEKSI_PUBLIC_URL"] ?? "http://127.0.0.1:5100";
+const SELEKSI_PUBLIC_URL = defineString("SELEKSI_PUBLIC_URL", {
+  description: "The https address of the Seleksi web app, e.g. https://seleksi.example.go.id",
+});
+const publicUrl = () => SELEKSI_PUBLIC_URL.value();
+const onEmulators = () => process.env["FUNCTIONS_EMULATOR"] === "true";
 
 /** A new candidate: Auth account, profile and NIP reservation in one step. */
 export const registerCandidate = onCall(async (request) => {
@@ -76,7 +83,14 @@ export const recordProcessLetter = onCall(async (request) => {
 /** An operator issues (or re-issues, as a new version) the numbered, verifiable pengumuman PDF. */
 export const issueDocument = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
   const caller = requireSignedIn(request);
-  return issueAnnouncement(caller, parseInput(issueDocumentInput, request.data), new Date(), publicUrl());
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  return issueAnnouncement(caller, parseInput(issueDocumentInput, request.data), new Date(), site);
+});
+
+/** Finishes documents whose issuing stopped half-way (a crashed call): rendered from their snapshot. */
+export const sweepDocuments = onSchedule({ schedule: "every 15 minutes", timeoutSeconds: 300 }, async () => {
+  const { finished, failed } = await sweepStuckDocuments(new Date());
+  if (finished.length + failed.length > 0) console.info("sweepDocuments", { finished, failed });
 });
 
 /** /seleksi/{id} with the selection's preview tags, for links shared in chat apps (hosting rewrite). */

@@ -9,6 +9,15 @@ import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import { documentRecord, type DocumentRecord } from "../../functions/src/domain/documents/record.js";
 import type { StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { readFile, sha256Hex } from "../../functions/src/files/chunks.js";
+import { announcementSnapshot } from "../../functions/src/domain/documents/snapshot.js";
+import { verifyUrlFor } from "../../functions/src/domain/documents/record.js";
+import {
+  finishDocument,
+  issueAnnouncement,
+  readSnapshot,
+  renderSnapshot,
+  sweepStuckDocuments,
+} from "../../functions/src/documents/issueAnnouncement.js";
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { auth, db } from "../support/admin.js";
 import { call, signIn, uniqueSuffix } from "../support/callables.js";
@@ -58,7 +67,8 @@ async function record(documentId: string): Promise<DocumentRecord> {
 
 async function counterNext(): Promise<number | undefined> {
   const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
-  const snap = await db.doc(`${COLLECTIONS.instansi}/${INSTANSI_ID}/${COLLECTIONS.counters}/pengumuman-${year}`).get();
+  // One counter per instansi and year, shared by every kind of document (numbering.ts).
+  const snap = await db.doc(`${COLLECTIONS.instansi}/${INSTANSI_ID}/${COLLECTIONS.counters}/${year}`).get();
   return snap.get("next") as number | undefined;
 }
 
@@ -89,6 +99,8 @@ describe("issueDocument", () => {
     const { documentId, number, version, sha256 } = answer.result;
     expect(version).toBe(1);
     expect(number).toMatch(/^\d{3}\/PENG\/PANSEL-JPT\/BKPSDM-MTR\/[IVX]+\/\d{4}$/);
+    // The sequence came from the instansi's one counter for the year, which now holds the next number.
+    expect(await counterNext()).toBe(Number(number.slice(0, 3)) + 1);
 
     const stored = await record(documentId);
     expect(stored).toMatchObject({ status: "valid", number, version: 1, sha256, supersedes: null, selectionId });
@@ -147,3 +159,160 @@ describe("issueDocument", () => {
     if (!answer.ok) expect(answer.issues.map((i) => i.code)).toEqual(["err.role.operatorOnly"]);
   });
 });
+
+describe("documents that stay trustworthy", () => {
+  it("lets only one of two concurrent issues verify as valid", async () => {
+    const selectionId = await selection();
+    const [a, b] = await Promise.all([
+      issue(selectionId, `req-${uniqueSuffix()}`, operator),
+      issue(selectionId, `req-${uniqueSuffix()}`, operator),
+    ]);
+    const issued = [a, b].flatMap((x) => (x.ok ? [x.result] : []));
+    expect(issued.length).toBeGreaterThan(0);
+    const records = await Promise.all(issued.map((i) => record(i.documentId)));
+    const statuses = records.map((x) => x.status).sort();
+    expect(statuses.filter((s) => s === "valid")).toHaveLength(1);
+    expect(statuses.every((s) => s === "valid" || s === "superseded")).toBe(true);
+    const current = (await db.collection(COLLECTIONS.selections).doc(selectionId).get()).get("announcementDocumentId");
+    const valid = records.find((x) => x.status === "valid");
+    expect(valid?.fileId).toBe(current);
+    for (const x of records.filter((y) => y.status === "superseded")) expect(x.supersededBy).toBe(current);
+    // Both numbers are taken from the one counter, never the same one twice.
+    expect(new Set(issued.map((i) => i.number)).size).toBe(issued.length);
+  });
+
+  it("keeps the newer version valid when the older one finishes last", async () => {
+    // Two issues rendered at once; the older (v1) finishes after the newer (v2) the selection points at.
+    const now = new Date().toISOString();
+    const v1 = await plantIssuing(now);
+    const selectionId = v1.replace(/-pengumuman-v1$/, "");
+    const v2 = await plantIssuing(now, { selectionId, version: 2 });
+    await finishDocument(v2);
+    await finishDocument(v1);
+    expect(await record(v2)).toMatchObject({ status: "valid", supersededBy: null });
+    expect(await record(v1)).toMatchObject({ status: "superseded", supersededBy: v2 });
+    expect((await record(v1)).sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("renders the same bytes again from the snapshot stored with the record", async () => {
+    const selectionId = await selection();
+    const answer = await issue(selectionId, `req-${uniqueSuffix()}`, operator);
+    if (!answer.ok) throw new Error("issuing failed");
+    // The selection changes after issuing; the stored snapshot does not.
+    await db.collection(COLLECTIONS.selections).doc(selectionId).update({ title: "Judul yang diubah kemudian" });
+    const snapshot = await readSnapshot(answer.result.documentId);
+    const first = sha256Hex(await renderSnapshot(snapshot));
+    const second = sha256Hex(await renderSnapshot(snapshot));
+    expect(second).toBe(first);
+    expect(first).toBe(answer.result.sha256);
+    expect((await record(answer.result.documentId)).sha256).toBe(first);
+  });
+
+  it("lets the sweep finish a record stuck in issuing after a crash, and leaves a fresh one alone", async () => {
+    const stuckId = await plantIssuing(new Date(Date.now() - 60 * 60_000).toISOString());
+    const freshId = await plantIssuing(new Date().toISOString());
+
+    const result = await sweepStuckDocuments(new Date());
+
+    expect(result.finished).toContain(stuckId);
+    expect(result.finished).not.toContain(freshId);
+    const finished = await record(stuckId);
+    expect(finished.status).toBe("valid");
+    const pdf = await readFile(db, finished.fileId);
+    expect(sha256Hex(pdf)).toBe(finished.sha256);
+    expect(finished.sha256).toBe(sha256Hex(await renderSnapshot(await readSnapshot(stuckId))));
+    expect(await record(freshId)).toMatchObject({ status: "issuing", sha256: null });
+    // A second run changes nothing.
+    expect((await sweepStuckDocuments(new Date())).finished).not.toContain(stuckId);
+  });
+
+  it("refuses to issue for a cancelled selection, taking no number", async () => {
+    const selectionId = await selection({ stage: "dibatalkan" });
+    const before = await counterNext();
+    const answer = await issue(selectionId, `req-${uniqueSuffix()}`, operator);
+    expect(answer).toMatchObject({ ok: false, status: "FAILED_PRECONDITION" });
+    if (!answer.ok) expect(answer.issues.map((i) => i.code)).toEqual(["err.document.cancelled"]);
+    expect(await counterNext()).toBe(before);
+  });
+
+  it("revokes every version when the cancellation is approved, with the date and the reason", async () => {
+    const selectionId = await selection();
+    const v1 = await issue(selectionId, `req-${uniqueSuffix()}`, operator);
+    const v2 = await issue(selectionId, `req-${uniqueSuffix()}`, operator);
+    if (!v1.ok || !v2.ok) throw new Error("issuing failed");
+    const reason = "Dibatalkan karena penataan organisasi perangkat daerah";
+    const proposed = await call<{ proposalId: string }>(
+      "proposeStage",
+      { selectionId, to: "dibatalkan", reason, requestId: `req-${uniqueSuffix()}` },
+      operator,
+    );
+    if (!proposed.ok) throw new Error("proposing failed");
+    const approved = await call(
+      "decideStage",
+      { selectionId, proposalId: proposed.result.proposalId, decision: "approve", requestId: `req-${uniqueSuffix()}` },
+      pejabat,
+    );
+    expect(approved).toMatchObject({ ok: true });
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    for (const id of [v1.result.documentId, v2.result.documentId]) {
+      expect(await record(id)).toMatchObject({ status: "revoked", revokedOn: today, revokedReason: reason });
+    }
+  });
+
+  it("refuses to issue with a loopback public address outside the emulators, taking no number", async () => {
+    const selectionId = await selection();
+    const before = await counterNext();
+    const caller = {
+      uid: "op-direct",
+      name: "Operator",
+      claims: { instansi: INSTANSI_ID, roles: ["operator" as const] },
+    };
+    const input = { selectionId, requestId: `req-${uniqueSuffix()}` };
+    await expect(
+      issueAnnouncement(caller, input, new Date(), { baseUrl: "http://127.0.0.1:5100", onEmulators: false }),
+    ).rejects.toMatchObject({ code: "failed-precondition", details: { issues: [{ code: "err.deploy.publicUrl" }] } });
+    expect(await counterNext()).toBe(before);
+  });
+});
+
+/** A record as a crashed call leaves it: number taken, snapshot stored, no file, status "issuing". */
+async function plantIssuing(issuedAt: string, into?: { selectionId: string; version: number }): Promise<string> {
+  const selectionId = into?.selectionId ?? (await selection());
+  const version = into?.version ?? 1;
+  const documentId = `${selectionId}-pengumuman-v${version}`;
+  const number = `${String(900 + selectionCounter * 10 + version)}/PENG/PANSEL-JPT/BKPSDM-MTR/XII/2026`;
+  const planted: DocumentRecord = {
+    instansiId: INSTANSI_ID,
+    instansiName: "Pemerintah Kota Metro",
+    selectionId,
+    selectionTitle: METRO.title,
+    kind: "pengumuman",
+    number,
+    version,
+    issuedOn: "2026-12-01",
+    status: "issuing",
+    sha256: null,
+    size: null,
+    fileId: documentId,
+    fileName: `pengumuman-${documentId}.pdf`,
+    supersedes: version > 1 ? `${selectionId}-pengumuman-v${version - 1}` : null,
+    supersededBy: null,
+    issuedAt,
+    revokedOn: null,
+    revokedReason: null,
+  };
+  const ketua = METRO.pansel.find((m) => m.position === "ketua")!;
+  const snapshot = announcementSnapshot.parse({
+    instansi: INSTANSI["kota-metro"],
+    setup: METRO,
+    selectionId,
+    number,
+    issuedOn: planted.issuedOn,
+    signatory: { name: ketua.name, title: "Ketua Panitia Seleksi" },
+    verifyUrl: verifyUrlFor("http://127.0.0.1:5100", documentId),
+  });
+  await db.collection(COLLECTIONS.documents).doc(documentId).set(planted);
+  await db.doc(`${COLLECTIONS.documents}/${documentId}/${COLLECTIONS.snapshot}/input`).set(snapshot);
+  await db.collection(COLLECTIONS.selections).doc(selectionId).update({ announcementDocumentId: documentId });
+  return documentId;
+}

@@ -229,7 +229,6 @@ describe("createDraft", () => {
       openTo: source.openTo,
       regulationProfileId: source.regulationProfileId,
       stagesUsed: source.stagesUsed,
-      electionPeriod: source.electionPeriod,
       posts: source.posts,
       scoringPlan: source.scoringPlan,
       pansel: source.pansel,
@@ -639,13 +638,21 @@ describe("decideStage", () => {
 
 describe("the election-period gate before pelantikan", () => {
   const letter = { letterNumber: "100.2.2.6/7125/OTDA", date: wibDate(-3) };
+  const instansiRef = () => db.collection(COLLECTIONS.instansi).doc(METRO_ID);
+  // The candidate pairs are determined in 200 days: the window opens in about 18 days, after today
+  // but before the planned appointment (the report to the PPK ends about 67 days from now).
+  const inWindow = { elections: [{ candidatePairsDetermination: wibDate(200), termEnd: wibDate(400) }] };
+  const noElection = { elections: [], actingHeads: [] };
+  afterAll(async () => {
+    await instansiRef().update(noElection);
+  });
 
   it("blocks until the Minister's letter is recorded, then lets the pejabat approve", async () => {
+    await instansiRef().update(inWindow);
     const id = await selection({
       stage: "penetapan",
       public: true,
       announcedAt: "2025-01-06T01:00:00.000Z",
-      electionPeriod: true,
     });
     const before = await snapshotOf(id);
 
@@ -678,12 +685,23 @@ describe("the election-period gate before pelantikan", () => {
   });
 
   it("is open outside an election period", async () => {
-    const id = await selection({ stage: "penetapan", public: true, electionPeriod: false });
+    await instansiRef().update(noElection);
+    const id = await selection({ stage: "penetapan", public: true });
     expect(await propose(operator, id, "pelantikan")).toMatchObject({ ok: true });
   });
 
+  it("blocks any appointment under an acting regional head (Penjabat), citing PP 49/2008", async () => {
+    await instansiRef().update({ elections: [], actingHeads: [{ from: wibDate(-30), to: wibDate(300) }] });
+    const id = await selection({ stage: "penetapan", public: true });
+    expect(failureOf(await propose(operator, id, "pelantikan"))).toEqual({
+      status: "FAILED_PRECONDITION",
+      codes: ["err.setup.actingHeadApprovalMissing"],
+    });
+    await instansiRef().update(noElection);
+  });
+
   it("refuses a letter with no number", async () => {
-    const id = await selection({ stage: "penetapan", public: true, electionPeriod: true });
+    const id = await selection({ stage: "penetapan", public: true });
     const before = await snapshotOf(id);
     const result = await call(
       "recordProcessLetter",

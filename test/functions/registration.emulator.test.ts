@@ -171,8 +171,9 @@ describe("extendRegistration", () => {
       first = await extend(operator, id, ["bpbd", "dpkp"], requestId);
     });
 
-    it("moves the last day to 7 days from today and counts the extension per post", async () => {
-      const end = wibDate(7);
+    it("gives 7 days from today, today included, and counts the extension per post", async () => {
+      // Counted as registration days are: today and the six days after it.
+      const end = wibDate(6);
       expect(resultOf(first)).toEqual({
         end,
         extensions: { bappeda: 1, bpbd: 1, dpkp: 1 },
@@ -199,7 +200,7 @@ describe("extendRegistration", () => {
           action: "extend",
           from: "pendaftaran",
           to: null,
-          reason: `${BPBD}, ${DPKP}: ${oldSchedule.pendaftaran!.end} → ${wibDate(7)}`,
+          reason: `${BPBD}, ${DPKP}: ${oldSchedule.pendaftaran!.end} → ${wibDate(6)}`,
           reference: "bpbd,dpkp",
         },
       ]);
@@ -226,7 +227,7 @@ describe("extendRegistration", () => {
       const before = await snapshotOf(id);
       const result = await extend(operator, id, ["bpbd"]);
       expect(failureOf(result)).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.registration.notEnded"] });
-      if (!result.ok) expect(result.issues[0]?.params).toEqual({ end: wibDate(7) });
+      if (!result.ok) expect(result.issues[0]?.params).toEqual({ end: wibDate(6) });
       expect(await snapshotOf(id)).toEqual(before);
     });
   });

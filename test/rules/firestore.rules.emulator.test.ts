@@ -195,6 +195,13 @@ async function seed(db: ClientDb): Promise<void> {
   };
   set(`${COLLECTIONS.documents}/doc-valid`, { ...documentRecord, status: "valid" });
   set(`${COLLECTIONS.documents}/doc-issuing`, { ...documentRecord, status: "issuing" });
+  set(`${COLLECTIONS.documents}/doc-revoked`, {
+    ...documentRecord,
+    status: "revoked",
+    revokedOn: "2024-06-20",
+    revokedReason: "Seleksi dibatalkan",
+  });
+  set(`${COLLECTIONS.documents}/doc-valid/${COLLECTIONS.snapshot}/input`, { instansiId: METRO, number: "001" });
   const file = {
     instansiId: METRO,
     name: "x.pdf",
@@ -555,6 +562,23 @@ const TABLE: readonly Row[] = [
     // Not yet finished: only the government's own staff see it.
     ...get("documents", "a pengumuman still being issued", "documents/doc-issuing"),
     expected: [D, D, D, A, D, A, A, A],
+  },
+  {
+    // Revoked when the selection was cancelled: a printout must still say so to anyone who scans it.
+    ...get("documents", "a revoked pengumuman", "documents/doc-revoked"),
+    expected: [A, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "documents",
+    op: "update",
+    situation: "un-revoking a cancelled selection's pengumuman",
+    attempt: (db) => db.doc(`${COLLECTIONS.documents}/doc-revoked`).update({ status: "valid" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    // What a version is rendered from: for the functions only, even for the tenant's own staff.
+    ...get("documents", "the snapshot a version is rendered from", "documents/doc-valid/snapshot/input"),
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "documents",

@@ -1,17 +1,31 @@
 /**
  * Issuing the pengumuman of a selection. Three steps, each safe to repeat:
  *  1. one transaction allocates the next number of the government's counter for the year, creates
- *     the document record (status "issuing") and the audit entry, keyed by the request id;
- *  2. the PDF is rendered (deterministic for the same record) and stored in Firestore chunks;
- *  3. the record becomes "valid" with the PDF's SHA-256, and the previous version "superseded".
+ *     the document record (status "issuing"), the snapshot it renders from and the audit entry,
+ *     keyed by the request id;
+ *  2. the PDF is rendered from the snapshot (the same bytes every time) and stored in Firestore chunks;
+ *  3. one transaction settles the record: "valid" only if the selection still points at it, else
+ *     superseded by the version it points at, or revoked if the selection was cancelled meanwhile
+ *     (domain/documents/lifecycle.ts); older versions still valid become superseded.
  * A retry of the same request finds its number from step 1 and finishes steps 2 and 3, so a
- * dropped connection never burns a number or leaves a record half-issued.
+ * dropped connection never burns a number; a call that crashed is finished by the sweep
+ * (sweepStuckDocuments, on a schedule).
  */
+import type { Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
 import { buildAnnouncement } from "../domain/documents/announcement.js";
-import { DEFAULT_NUMBERING_PATTERN, DOCUMENT_KIND_CODES, formatDocumentNumber } from "../domain/documents/numbering.js";
+import { ISSUING_STALE_AFTER_MS, isStuck, olderVersions, settledStatus } from "../domain/documents/lifecycle.js";
+import {
+  counterIdFor,
+  DEFAULT_NUMBERING_PATTERN,
+  DOCUMENT_KIND_CODES,
+  formatDocumentNumber,
+} from "../domain/documents/numbering.js";
 import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
-import { instansiDoc, type InstansiDoc } from "../domain/schemas/documents.js";
+import { announcementSnapshot, SNAPSHOT_DOC, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
+import { publicUrlIssue } from "../domain/deployment.js";
+import type { InstansiDoc } from "../domain/schemas/documents.js";
+import type { StoredSelection } from "../domain/selection/stored.js";
 import { storedSelection } from "../domain/selection/stored.js";
 import { toIsoDate } from "../domain/calendar.js";
 import { message } from "../domain/i18n/render.js";
@@ -31,19 +45,27 @@ export interface IssueResult {
   readonly version: number;
 }
 
+/** Where the deployment is served, and whether it runs on the emulators (which may use loopback). */
+export interface PublicSite {
+  readonly baseUrl: string;
+  readonly onEmulators: boolean;
+}
+
 const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
+const snapshotRef = (documentId: string) => documentRef(documentId).collection(COLLECTIONS.snapshot).doc(SNAPSHOT_DOC);
 
 export async function issueAnnouncement(
   caller: Caller,
   input: { selectionId: string; requestId: string },
   now: Date,
-  publicBaseUrl: string,
+  site: PublicSite,
 ): Promise<IssueResult & { sha256: string }> {
   requireOperator(caller);
-  const allocated = await allocate(caller, input, now);
-  const snap = await documentRef(allocated.documentId).get();
-  const record = documentRecord.parse(snap.data());
-  const sha256 = record.status === "issuing" ? await renderAndStore(record, publicBaseUrl) : (record.sha256 ?? "");
+  // Before a number is taken: a QR code pointing at a developer's machine cannot be withdrawn.
+  const urlIssue = publicUrlIssue(site.baseUrl, site.onEmulators);
+  if (urlIssue) throw issueError("failed-precondition", [urlIssue]);
+  const allocated = await allocate(caller, input, now, site.baseUrl);
+  const sha256 = await finishDocument(allocated.documentId);
   return { ...allocated, sha256 };
 }
 
@@ -51,12 +73,14 @@ async function allocate(
   caller: Caller,
   input: { selectionId: string; requestId: string },
   now: Date,
+  publicBaseUrl: string,
 ): Promise<IssueResult> {
   const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "issue" };
   return db.runTransaction(async (tx) => {
     const earlier = await earlierAnswer<IssueResult>(tx, key);
     if (earlier) return earlier;
     const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+    if (selection.stage === "dibatalkan") throw issueError("failed-precondition", [{ code: "err.document.cancelled" }]);
     // Numbered, signed and public: only for a selection whose opening has been approved.
     if (!selection.public) throw issueError("failed-precondition", [{ code: "err.document.notAnnounced" }]);
     const instansi = await readInstansi(tx, selection.instansiId);
@@ -65,13 +89,13 @@ async function allocate(
       .collection(COLLECTIONS.instansi)
       .doc(selection.instansiId)
       .collection(COLLECTIONS.counters)
-      .doc(`pengumuman-${today.year}`);
+      .doc(counterIdFor(today.year));
     const counter = await tx.get(counterRef);
     const previousId = selection.announcementDocumentId;
     const previous = previousId ? await tx.get(documentRef(previousId)) : undefined;
 
     const seq = (counter.get("next") as number | undefined) ?? 1;
-    const version = previous?.exists ? (previous.get("version") as number) + 1 : 1;
+    const version = previous?.exists ? documentRecord.parse(previous.data()).version + 1 : 1;
     const number = formatDocumentNumber(instansi.numberingPattern || DEFAULT_NUMBERING_PATTERN, {
       seq,
       year: today.year,
@@ -80,6 +104,7 @@ async function allocate(
       instansiCode: documentCode(instansi, selection.instansiId),
     });
     const documentId = documentIdFor(input.selectionId, "pengumuman", version);
+    const at = now.toISOString();
     const record: DocumentRecord = {
       instansiId: selection.instansiId,
       instansiName: instansi.name,
@@ -96,11 +121,14 @@ async function allocate(
       fileName: `pengumuman-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`,
       supersedes: previous?.exists ? previousId : null,
       supersededBy: null,
+      issuedAt: at,
+      revokedOn: null,
+      revokedReason: null,
     };
-    const at = now.toISOString();
     const seqAudit = selection.auditSeq + 1;
     tx.set(counterRef, { next: seq + 1, updatedAt: at });
     tx.create(documentRef(documentId), record);
+    tx.create(snapshotRef(documentId), snapshotOf(record, selection, instansi, publicBaseUrl));
     tx.update(selectionRef(input.selectionId), { announcementDocumentId: documentId, auditSeq: seqAudit });
     appendStep(tx, input.selectionId, selection, {
       seq: seqAudit,
@@ -117,15 +145,15 @@ async function allocate(
   });
 }
 
-async function renderAndStore(record: DocumentRecord, publicBaseUrl: string): Promise<string> {
-  const [selectionSnap, instansiSnap] = await Promise.all([
-    selectionRef(record.selectionId).get(),
-    db.collection(COLLECTIONS.instansi).doc(record.instansiId).get(),
-  ]);
-  const selection = storedSelection.parse(selectionSnap.data());
-  const instansi = instansiDoc.parse(instansiSnap.data());
+/** The announcement model's input, fixed when the number is taken. */
+function snapshotOf(
+  record: DocumentRecord,
+  selection: StoredSelection,
+  instansi: InstansiDoc,
+  publicBaseUrl: string,
+): AnnouncementSnapshot {
   const ketua = selection.pansel.find((m) => m.position === "ketua");
-  const model = buildAnnouncement({
+  return announcementSnapshot.parse({
     instansi,
     setup: selection,
     selectionId: record.selectionId,
@@ -137,33 +165,100 @@ async function renderAndStore(record: DocumentRecord, publicBaseUrl: string): Pr
     },
     verifyUrl: verifyUrlFor(publicBaseUrl, record.fileId),
   });
-  const pdf = await renderAnnouncementPdf(model);
+}
+
+/** The PDF of a snapshot: a pure function of it, so every rendering has the same SHA-256. */
+export async function renderSnapshot(snapshot: AnnouncementSnapshot): Promise<Buffer> {
+  return renderAnnouncementPdf(buildAnnouncement(snapshot));
+}
+
+export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot> {
+  const snap = await snapshotRef(documentId).get();
+  if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
+  return announcementSnapshot.parse(snap.data());
+}
+
+/**
+ * Steps 2 and 3 for one record: render from its snapshot, store the file, settle the status. Safe to
+ * run twice, and beside the call that issued it: the file is written once and the record settled once.
+ */
+export async function finishDocument(documentId: string): Promise<string> {
+  const first = documentRecord.parse((await documentRef(documentId).get()).data());
+  if (first.sha256 !== null) return first.sha256;
+  const pdf = await renderSnapshot(await readSnapshot(documentId));
   let sha256: string;
   let size: number;
   try {
     const info = await writeFile(db, {
-      fileId: record.fileId,
-      instansiId: record.instansiId,
+      fileId: first.fileId,
+      instansiId: first.instansiId,
       contentType: "application/pdf",
-      name: record.fileName,
+      name: first.fileName,
       bytes: pdf,
-      extra: { public: true, documentId: record.fileId },
+      extra: { public: true, documentId: first.fileId },
     });
     ({ sha256, size } = info);
   } catch (error) {
-    // A retry after the file was stored but before the record was finished: the file stands.
+    // Another run stored the file first (a retry, or the sweep): the file stands.
     if (!(error instanceof FileStoreError && error.code === "exists")) throw error;
-    const meta = await db.collection(COLLECTIONS.files).doc(record.fileId).get();
+    const meta = await db.collection(COLLECTIONS.files).doc(first.fileId).get();
     sha256 = meta.get("sha256") as string;
     size = meta.get("size") as number;
   }
-  const batch = db.batch();
-  batch.update(documentRef(record.fileId), { status: "valid", sha256, size });
-  if (record.supersedes) {
-    batch.update(documentRef(record.supersedes), { status: "superseded", supersededBy: record.fileId });
+  return db.runTransaction(async (tx) => settle(tx, documentId, sha256, size));
+}
+
+async function settle(tx: Transaction, documentId: string, sha256: string, size: number): Promise<string> {
+  const record = documentRecord.parse((await tx.get(documentRef(documentId))).data());
+  if (record.sha256 !== null) return record.sha256;
+  const selection = storedSelection.parse((await tx.get(selectionRef(record.selectionId))).data());
+  const settled = settledStatus(documentId, record, {
+    currentId: selection.announcementDocumentId,
+    stage: selection.stage,
+  });
+  if (settled.status === "valid") {
+    const olderRefs = olderVersions(record.version).map((v) =>
+      documentRef(documentIdFor(record.selectionId, record.kind, v)),
+    );
+    const older = olderRefs.length > 0 ? await tx.getAll(...olderRefs) : [];
+    for (const snap of older) {
+      const status: unknown = snap.get("status");
+      if (status === "valid" || status === "issuing") {
+        tx.update(snap.ref, { status: "superseded", supersededBy: documentId });
+      }
+    }
   }
-  await batch.commit();
+  tx.update(documentRef(documentId), { ...settled, sha256, size });
   return sha256;
+}
+
+export interface SweepResult {
+  readonly finished: readonly string[];
+  readonly failed: readonly string[];
+}
+
+/**
+ * Finishes every record whose issuing stopped half-way (no file after ISSUING_STALE_AFTER_MS):
+ * the logic of the scheduled sweep, callable directly by tests and tools.
+ */
+export async function sweepStuckDocuments(now: Date): Promise<SweepResult> {
+  const staleBefore = new Date(now.getTime() - ISSUING_STALE_AFTER_MS).toISOString();
+  const pending = await db.collection(COLLECTIONS.documents).where("sha256", "==", null).limit(50).get();
+  const finished: string[] = [];
+  const failed: string[] = [];
+  for (const snap of pending.docs) {
+    const parsed = documentRecord.safeParse(snap.data());
+    if (!parsed.success || !isStuck(parsed.data, staleBefore)) continue;
+    try {
+      await finishDocument(snap.id);
+      finished.push(snap.id);
+    } catch (error) {
+      // One broken record must not keep the others stuck; the next run tries it again.
+      console.error(`sweep: documents/${snap.id} could not be finished`, error);
+      failed.push(snap.id);
+    }
+  }
+  return { finished, failed };
 }
 
 function documentCode(instansi: InstansiDoc, instansiId: string): string {

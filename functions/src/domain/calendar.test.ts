@@ -1,6 +1,13 @@
 import { describe, it, expect } from "vitest";
 import {
+  INDONESIAN_MONTHS,
+  addDays,
   ageOn,
+  formatDateId,
+  formatDateRangeId,
+  inclusiveDays,
+  lastDayOfPeriod,
+  subtractMonths,
   anniversary,
   compareDates,
   daysInMonth,
@@ -168,5 +175,102 @@ describe("ageOn", () => {
     ["28 Feb of a leap year, born 29 Feb", date(1980, 2, 29), date(2004, 2, 28), 23],
   ])("on %s", (_label, birth, on, age) => {
     expect(ageOn(birth, on)).toBe(age);
+  });
+});
+
+describe("Indonesian dates", () => {
+  it("names the twelve months", () => {
+    expect(INDONESIAN_MONTHS).toHaveLength(12);
+    expect(INDONESIAN_MONTHS[7]).toBe("Agustus");
+  });
+
+  it.each([
+    ["2021-09-20", "20 September 2021"],
+    ["2021-10-04", "4 Oktober 2021"],
+    ["2024-02-29", "29 Februari 2024"],
+    ["2025-05-01", "1 Mei 2025"],
+    ["2021-12-31", "31 Desember 2021"],
+  ])("%s is %s", (iso, text) => {
+    expect(formatDateId(iso)).toBe(text);
+  });
+
+  it("writes a period in full on both sides, with an en dash", () => {
+    expect(formatDateRangeId("2021-09-20", "2021-10-04")).toBe("20 September 2021 \u2013 4 Oktober 2021");
+    expect(formatDateRangeId("2021-12-27", "2022-01-07")).toBe("27 Desember 2021 \u2013 7 Januari 2022");
+  });
+
+  it("writes a one-day period as one date", () => {
+    expect(formatDateRangeId("2021-11-15", "2021-11-15")).toBe("15 November 2021");
+  });
+
+  it.each(["2021-02-29", "2021-13-01", "20-09-2021", ""])("rejects %j", (bad) => {
+    expect(() => formatDateId(bad)).toThrow(RangeError);
+  });
+});
+
+describe("addDays", () => {
+  it.each([
+    ["2021-10-05", 7, "2021-10-12"],
+    ["2021-10-28", 7, "2021-11-04"],
+    ["2021-12-29", 7, "2022-01-05"],
+    ["2024-02-25", 7, "2024-03-03"], // leap year: 29 February counts
+    ["2023-02-25", 7, "2023-03-04"],
+    ["2021-10-05", 0, "2021-10-05"],
+    ["2021-01-31", 366, "2022-02-01"],
+  ])("%s + %i days is %s", (from, days, expected) => {
+    const d = addDays(parseIsoDate(from)!, days);
+    expect(`${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`).toBe(expected);
+  });
+
+  it.each([-1, 1.5])("refuses %s days", (days) => {
+    expect(() => addDays(parseIsoDate("2021-10-05")!, days)).toThrow(RangeError);
+  });
+});
+
+describe("inclusiveDays", () => {
+  const d = (iso: string): CalendarDate => parseIsoDate(iso)!;
+  it.each([
+    ["2024-04-01", "2024-04-01", 1],
+    ["2024-04-01", "2024-04-15", 15],
+    ["2024-02-15", "2024-02-29", 15], // leap year
+    ["2023-02-15", "2023-03-01", 15],
+    ["2021-12-25", "2022-01-08", 15],
+    ["2024-01-01", "2024-12-31", 366],
+    ["2023-01-01", "2023-12-31", 365],
+    ["1900-02-28", "1900-03-01", 2], // not a leap year
+    ["2000-02-28", "2000-03-01", 3], // a leap year
+    ["2024-04-15", "2024-04-01", -13],
+  ])("%s to %s is %i days", (start, end, days) => {
+    expect(inclusiveDays(d(start), d(end))).toBe(days);
+  });
+});
+
+describe("lastDayOfPeriod", () => {
+  const d = (iso: string): CalendarDate => parseIsoDate(iso)!;
+  it.each([
+    ["2021-10-05", 7, "2021-10-11"],
+    ["2021-09-20", 15, "2021-10-04"],
+    ["2024-02-25", 7, "2024-03-02"],
+    ["2021-10-05", 1, "2021-10-05"],
+  ])("%s for %i days ends on %s, counted like inclusiveDays", (start, days, end) => {
+    expect(toIsoDate(lastDayOfPeriod(d(start), days))).toBe(end);
+    expect(inclusiveDays(d(start), d(end))).toBe(days);
+  });
+
+  it.each([0, -1, 1.5])("refuses %s days", (days) => {
+    expect(() => lastDayOfPeriod(d("2021-10-05"), days)).toThrow(RangeError);
+  });
+});
+
+describe("subtractMonths", () => {
+  const d = (iso: string): CalendarDate => parseIsoDate(iso)!;
+  it.each([
+    ["2024-09-22", 6, "2024-03-22"],
+    ["2024-08-31", 6, "2024-02-29"], // no 31 February: the month's last day
+    ["2023-08-31", 6, "2023-02-28"],
+    ["2024-03-15", 6, "2023-09-15"], // across the year
+    ["2024-01-10", 0, "2024-01-10"],
+  ])("%s minus %i months is %s", (from, months, expected) => {
+    expect(toIsoDate(subtractMonths(d(from), months))).toBe(expected);
   });
 });

@@ -14,7 +14,8 @@
  *   selections/{id}/audit/{seq}                the append-only timeline of the selection
  *   selections/{id}/requests/{requestId}       answers of earlier calls, so retries change nothing
  *   documents/{documentId}                     public record of an issued document version
- *   instansi/{id}/counters/{kind-year}         document number sequences (functions only)
+ *   documents/{documentId}/snapshot/input      what that version is rendered from (functions only)
+ *   instansi/{id}/counters/{year}              document number sequences (functions only)
  */
 export const COLLECTIONS = {
   instansi: "instansi",
@@ -30,4 +31,5 @@ export const COLLECTIONS = {
   requests: "requests",
   documents: "documents",
   counters: "counters",
+  snapshot: "snapshot",
 } as const;

@@ -6,8 +6,9 @@ import { emptySetup } from "../domain/selection/defaults.js";
 import type { CreateSelectionDraftInput, RecordLetterInput } from "../domain/selection/process.js";
 import { selectionSetup, type SelectionSetup } from "../domain/selection/setup.js";
 import { INITIAL_PROCESS, storedSelection, type StoredSelection } from "../domain/selection/stored.js";
-import { DEFAULT_PROFILE } from "../domain/regulation/profiles.js";
 import { message } from "../domain/i18n/render.js";
+import { draftProfileId } from "../domain/selection/defaults.js";
+import { todayIn } from "../shell/clock.js";
 import { db } from "../shell/admin.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
 import { appendStep, operatorActor } from "./audit.js";
@@ -28,7 +29,7 @@ export async function createSelectionDraft(
     if (earlier) return earlier;
     const instansi = await readInstansi(tx, instansiId);
     const year = now.getUTCFullYear();
-    let setup: SelectionSetup = emptySetup(year, DEFAULT_PROFILE.id);
+    let setup: SelectionSetup = emptySetup(year, draftProfileId(todayIn(instansi.timeZone, now)));
     if (input.copyFrom) {
       const past = await readOwnSelection(tx, input.copyFrom, caller.claims);
       // Copy what an operator set up, never what the process decided; dates start again.

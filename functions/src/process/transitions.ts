@@ -12,6 +12,8 @@ import type { Finding } from "../domain/selection/checks.js";
 import { type DecideTransitionInput, type ProposeTransitionInput } from "../domain/selection/process.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
 import type { StaffRole } from "../domain/roles.js";
+import { toIsoDate } from "../domain/calendar.js";
+import { documentsToRevoke, revokeDocuments } from "../documents/revoke.js";
 import { todayIn } from "../shell/clock.js";
 import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
@@ -71,7 +73,7 @@ export async function proposeTransition(
         { code: "err.stage.pendingExists", params: { to: selection.pendingProposal.to } },
       ]);
     }
-    const gates = evaluateGates(rule, selection, todayIn(instansi.timeZone, now));
+    const gates = evaluateGates(rule, selection, todayIn(instansi.timeZone, now), { instansi });
     if (gates.errors.length > 0) throw issueError("failed-precondition", gates.errors);
 
     const at = now.toISOString();
@@ -144,9 +146,11 @@ export async function decideTransition(caller: Caller, input: DecideTransitionIn
     }
     if (input.decision === "approve") {
       // The facts may have changed since the proposal (a late application, an unlocked score).
-      const gates = evaluateGates(rule, selection, todayIn(instansi.timeZone, now));
+      const gates = evaluateGates(rule, selection, todayIn(instansi.timeZone, now), { instansi });
       if (gates.errors.length > 0) throw issueError("failed-precondition", gates.errors);
     }
+    const cancelling = input.decision === "approve" && proposal.to === "dibatalkan";
+    const revoking = cancelling ? await documentsToRevoke(tx, selection) : [];
 
     const at = now.toISOString();
     const actor = { uid: caller.uid, name: caller.name, role: "pejabat" };
@@ -172,6 +176,7 @@ export async function decideTransition(caller: Caller, input: DecideTransitionIn
       reason: input.reason,
       reference: input.proposalId,
     });
+    revokeDocuments(tx, revoking, toIsoDate(todayIn(instansi.timeZone, now)), proposal.reason);
     const result: DecideResult = { stage: approved ? proposal.to : selection.stage, decision: input.decision };
     rememberAnswer(tx, key, result, at);
     return result;

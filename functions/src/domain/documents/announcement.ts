@@ -12,7 +12,7 @@ import { formatNip, normalizeNip } from "../nip.js";
 import { rankLabel } from "../ranks.js";
 import type { InstansiDoc } from "../schemas/documents.js";
 import { SCHEDULED_STAGES, type DocumentRequirement, type SelectionSetup, type SetupPost } from "../selection/setup.js";
-import { calendarDate, formatDateId, formatDateRangeId } from "./dates.js";
+import { calendarDate, formatDateId, formatDateRangeId } from "../calendar.js";
 
 /** What the announcement needs from a selection's setup (a whole SelectionSetup fits). */
 export type AnnouncementSetup = Pick<

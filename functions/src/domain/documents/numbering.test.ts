@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  counterIdFor,
   DEFAULT_NUMBERING_PATTERN,
   NumberingPatternError,
   formatDocumentNumber,
@@ -176,5 +177,17 @@ describe("parseNumberingPattern", () => {
     expect(bad.ok ? [] : bad.issues.map((i) => [i.code, i.params])).toEqual([
       ["err.numbering.missingToken", { token: "{year}" }],
     ]);
+  });
+});
+
+describe("counterIdFor", () => {
+  it("is one counter per year, whatever the document kind", () => {
+    expect(counterIdFor(2021)).toBe("2021");
+    // The id takes no kind: a pengumuman and a berita acara of the same year share the sequence.
+    expect(counterIdFor.length).toBe(1);
+  });
+
+  it("refuses a year that is not four digits", () => {
+    expect(() => counterIdFor(21)).toThrow(RangeError);
   });
 });

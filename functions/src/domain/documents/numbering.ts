@@ -11,7 +11,7 @@
  *   {instansiCode}  the issuing unit's code, e.g. BKPSDM-MTR
  *
  * Contract with the function that issues a number: the sequence comes from ONE counter per instansi
- * and year, shared by every kind of document. In the same Firestore transaction that stores the new
+ * and year, shared by every kind of document (`instansi/{id}/counters/{year}`, see counterIdFor). In the same Firestore transaction that stores the new
  * document (and keyed by the call's idempotency id, so a retry reuses its number) the function reads
  * the counter, writes `next = stored + 1`, and formats the number with that `seq`. A number is never
  * reused, also not when a document is regenerated: the new version gets a new number and the old one
@@ -31,6 +31,15 @@ export type NumberingToken = (typeof NUMBERING_TOKENS)[number];
  * kind and instansi code are labels only: they add nothing to uniqueness.
  */
 export const REQUIRED_TOKENS = ["seq", "year"] as const satisfies readonly NumberingToken[];
+
+/**
+ * The id of the one counter of an instansi for a year. Not per kind: a pattern without {kind} would
+ * otherwise print the same number on a pengumuman and a berita acara of the same year.
+ */
+export function counterIdFor(year: number): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`year: ${year}`);
+  return String(year);
+}
 
 export const DEFAULT_NUMBERING_PATTERN = "{seq:3}/{kind}/PANSEL-JPT/{instansiCode}/{monthRoman}/{year}";
 

@@ -5,7 +5,8 @@
  */
 import { z } from "zod/mini";
 
-export const DOCUMENT_STATUSES = ["issuing", "valid", "superseded"] as const;
+/** "revoked" (dicabut): the selection was cancelled; the record says when and why. */
+export const DOCUMENT_STATUSES = ["issuing", "valid", "superseded", "revoked"] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const documentRecord = z.object({
@@ -26,6 +27,11 @@ export const documentRecord = z.object({
   fileName: z.string(),
   supersedes: z.nullable(z.string()),
   supersededBy: z.nullable(z.string()),
+  /** ISO date-time the number was taken: a record still "issuing" long after is finished by a sweep. */
+  issuedAt: z._default(z.nullable(z.string()), null),
+  /** YYYY-MM-DD and the reason, once revoked. */
+  revokedOn: z._default(z.nullable(z.string()), null),
+  revokedReason: z._default(z.nullable(z.string()), null),
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;
 

@@ -3,7 +3,7 @@
  * Open Graph tags of the page, without running its JavaScript). Pure: the text from the selection,
  * and the tags put into the app's HTML.
  */
-import { formatDateRangeId } from "../documents/dates.js";
+import { formatDateRangeId } from "../calendar.js";
 import type { StoredSelection } from "../selection/stored.js";
 
 export interface SharePreview {

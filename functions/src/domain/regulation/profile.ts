@@ -39,10 +39,17 @@ export interface PanselRolesRule extends CitedRule {
   readonly requireSekretaris: boolean;
 }
 
+/**
+ * How a rule's days are counted. Only calendar days for now: working days would need each
+ * government's holiday calendar (cuti bersama differs by year and decree), which Seleksi does not hold.
+ */
+export type DayCount = "calendar";
+
 /** The announcement and registration period. */
 export interface RegistrationRule extends CitedRule {
-  /** Calendar days, first and last day included. Shorter is a warning, not an error. */
+  /** Days, first and last day included. Shorter is a warning, not an error. */
   readonly minDays: number;
+  readonly daysAre: DayCount;
 }
 
 /** What an operator may decide when a post still has too few applicants after the last extension. */
@@ -53,6 +60,8 @@ export type ShortfallDecision = (typeof SHORTFALL_DECISIONS)[number];
 export interface ApplicantsRule extends CitedRule {
   readonly minPerPost: number;
   readonly extensionDays: number;
+  /** Counted as registration days are: first and last day of the extension included. */
+  readonly extensionDaysAre: DayCount;
   readonly maxExtensions: number;
   /** The ways out after `maxExtensions`; either one must be recorded as a decision. */
   readonly afterLastExtension: readonly ShortfallDecision[];
@@ -71,12 +80,19 @@ export interface EligibilityRule extends CitedRule {
 }
 
 /**
- * A regional head (kepala daerah) in an election period may not replace officials without the
- * written approval of the Minister of Home Affairs; the selection records the letter before the stage
- * in which the chosen candidate takes the post.
+ * A regional head (kepala daerah) may not replace officials without the written approval of the
+ * Minister of Home Affairs from some months before the determination of the candidate pairs of the
+ * regional election until the end of the term; an acting regional head (Penjabat) needs it for any
+ * appointment. The selection records the letter before the stage in which the chosen candidate
+ * takes the post. The window is computed from the instansi's recorded election dates and the
+ * selection's planned appointment date (./../selection/appointment.ts).
  */
 export interface ElectionGateRule extends CitedRule {
   readonly approvalBeforeStage: Stage;
+  /** The window opens this many months before the candidate pairs are determined (that day included). */
+  readonly monthsBeforeCandidatePairs: number;
+  /** The rule for an acting regional head, printed with its own message. */
+  readonly actingHeadCite: string;
 }
 
 /** Officials recently appointed are protected from being moved (rotation after a competency test). */

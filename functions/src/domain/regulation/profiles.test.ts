@@ -49,8 +49,8 @@ describe.each(ALL.map((p) => [p.id, p] as const))("profile %s is well-formed", (
 
   it("cites a source for every rule", () => {
     const cites = citations(profile);
-    // pansel, panselRoles, registration, applicants, 2 eligibility levels, election gate, rotation (2)
-    expect(cites.length).toBe(9);
+    // pansel, panselRoles, registration, applicants, 2 eligibility levels, election gate (2), rotation (2)
+    expect(cites.length).toBe(10);
     for (const [where, cite] of cites) expect(cite.trim().length, where).toBeGreaterThan(5);
   });
 
@@ -71,6 +71,12 @@ describe.each(ALL.map((p) => [p.id, p] as const))("profile %s is well-formed", (
     expect(profile.applicants.afterLastExtension.length).toBeGreaterThan(0);
     expect(profile.rotation.poorPerformanceProtectedMonths).toBeLessThanOrEqual(profile.rotation.protectedMonths);
     expect(isStage(profile.electionGate.approvalBeforeStage)).toBe(true);
+    expect(profile.electionGate.monthsBeforeCandidatePairs).toBeGreaterThan(0);
+  });
+
+  it("says how its days are counted, and counts extensions as it counts registration", () => {
+    expect(profile.registration.daysAre).toBe("calendar");
+    expect(profile.applicants.extensionDaysAre).toBe(profile.registration.daysAre);
   });
 
   it("asks at least as much of a JPT Madya candidate as of a JPT Pratama one", () => {

@@ -45,12 +45,15 @@ export const PERMENPANRB_15_2019: RegulationProfile = {
   registration: {
     // Topic: announcement of the vacancy; verify that the 15 days are calendar days.
     minDays: 15,
+    daysAre: "calendar",
     cite: PERMENPAN_15_2019,
   },
   applicants: {
     // Topic: too few applicants per post; verify the extension length and count.
     minPerPost: 4,
     extensionDays: 7,
+    // verify: calendar days, like the registration days they extend.
+    extensionDaysAre: "calendar",
     maxExtensions: 2,
     afterLastExtension: ["cancelPost", "continueWithDecision"],
     cite: PERMENPAN_15_2019,
@@ -84,7 +87,11 @@ export const PERMENPANRB_15_2019: RegulationProfile = {
     // The approval names the person to be installed, so it is asked for after the PPK's choice and
     // before the installation.
     approvalBeforeStage: "pelantikan",
+    // "6 (enam) bulan sebelum tanggal penetapan pasangan calon sampai dengan akhir masa jabatan".
+    monthsBeforeCandidatePairs: 6,
     cite: "UU No. 10 Tahun 2016 Pasal 71 ayat (2)",
+    // An acting regional head may not move officials without the Minister's written approval.
+    actingHeadCite: "PP No. 49 Tahun 2008 Pasal 132A",
   },
   rotation: {
     protectedMonths: 24,
@@ -113,7 +120,7 @@ export const EXAMPLE_LATER_PROFILE: RegulationProfile = {
   version: 2,
   title: "Contoh (bukan peraturan): masa pendaftaran paling singkat 20 hari",
   effectiveFrom: "2026-07-01",
-  registration: { minDays: 20, cite: "Contoh perubahan peraturan (ilustrasi)" },
+  registration: { minDays: 20, daysAre: "calendar", cite: "Contoh perubahan peraturan (ilustrasi)" },
 };
 
 export const EXAMPLE_PROFILES: readonly RegulationProfile[] = [EXAMPLE_LATER_PROFILE];

@@ -6,6 +6,8 @@ import { z } from "zod/mini";
 import { STAFF_ROLES } from "../roles.js";
 import { GOLONGAN } from "../ranks.js";
 
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "err.input.invalid" }));
+
 export const instansiDoc = z.object({
   name: z.string(), // "Pemerintah Kota Metro"
   shortName: z.string(), // "Kota Metro"
@@ -19,6 +21,17 @@ export const instansiDoc = z.object({
   documentCode: z._default(z.string(), ""),
   /** How this government numbers its documents (see domain/documents/numbering.ts). */
   numberingPattern: z._default(z.string(), ""),
+  /**
+   * The regional elections (pilkada) of this government's head: the day the candidate pairs are
+   * determined and the last day of the term. Appointments near them need the Minister of Home
+   * Affairs' approval (selection/appointment.ts).
+   */
+  elections: z._default(
+    z.array(z.object({ candidatePairsDetermination: isoDate, termEnd: isoDate })).check(z.maxLength(20)),
+    [],
+  ),
+  /** Periods led by an acting regional head (Penjabat), who needs that approval for any appointment. */
+  actingHeads: z._default(z.array(z.object({ from: isoDate, to: isoDate })).check(z.maxLength(20)), []),
 });
 export type InstansiDoc = z.infer<typeof instansiDoc>;
 

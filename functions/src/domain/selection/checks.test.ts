@@ -7,7 +7,6 @@ import {
   checkScoringPlan,
   checkSetup,
   electionGateIssue,
-  inclusiveDays,
   isInternalMember,
   isRotationProtected,
   type Finding,
@@ -22,9 +21,9 @@ import type {
   SetupPost,
 } from "./setup.js";
 import { DEFAULT_SCORING_PLAN } from "./defaults.js";
+import type { ApprovalReason } from "./appointment.js";
 import { DEFAULT_PROFILE, EXAMPLE_LATER_PROFILE } from "../regulation/profiles.js";
 import type { RegulationProfile } from "../regulation/profile.js";
-import { parseIsoDate, type CalendarDate } from "../calendar.js";
 import { LOCALES, type MessageKey } from "../i18n/messages.js";
 import { renderFinding } from "../i18n/render.js";
 import { STAGES, type Stage } from "../stages.js";
@@ -134,7 +133,6 @@ const METRO_SETUP: SelectionSetup = {
   openTo: "ASN di lingkungan Provinsi Lampung",
   regulationProfileId: PROFILE.id,
   stagesUsed: STAGES.filter((s) => s !== "dibatalkan"),
-  electionPeriod: false,
   posts: METRO_POSTS,
   schedule: METRO_SCHEDULE,
   scoringPlan: METRO_PLAN,
@@ -169,6 +167,7 @@ const CHECK_CODES: readonly MessageKey[] = [
   "err.setup.documentNoFormat",
   "err.setup.educationBelowMinimum",
   "err.setup.electionApprovalDate",
+  "err.setup.actingHeadApprovalMissing",
   "err.setup.electionApprovalLetter",
   "err.setup.electionApprovalMissing",
   "err.setup.maxAgeAboveLimit",
@@ -196,7 +195,6 @@ const CHECK_CODES: readonly MessageKey[] = [
   "err.setup.yearsRelevantBelowMinimum",
   "warn.applicants.extend",
   "warn.setup.componentStageUnscheduled",
-  "warn.setup.electionPeriod",
   "warn.setup.registrationShort",
   "warn.setup.scheduleUnused",
   "warn.setup.weightZero",
@@ -350,24 +348,6 @@ describe("checkPanselComposition", () => {
 function withStage(stage: keyof Schedule, start: string, end: string): Schedule {
   return { ...METRO_SCHEDULE, [stage]: { start, end } };
 }
-
-describe("inclusiveDays", () => {
-  const d = (iso: string): CalendarDate => parseIsoDate(iso)!;
-  it.each([
-    ["2024-04-01", "2024-04-01", 1],
-    ["2024-04-01", "2024-04-15", 15],
-    ["2024-02-15", "2024-02-29", 15], // leap year
-    ["2023-02-15", "2023-03-01", 15],
-    ["2021-12-25", "2022-01-08", 15],
-    ["2024-01-01", "2024-12-31", 366],
-    ["2023-01-01", "2023-12-31", 365],
-    ["1900-02-28", "1900-03-01", 2], // not a leap year
-    ["2000-02-28", "2000-03-01", 3], // a leap year
-    ["2024-04-15", "2024-04-01", -13],
-  ])("%s to %s is %i days", (start, end, days) => {
-    expect(inclusiveDays(d(start), d(end))).toBe(days);
-  });
-});
 
 describe("checkSchedule", () => {
   it("accepts Metro's schedule", () => {
@@ -810,7 +790,6 @@ describe("checkSetup", () => {
     const setup: SelectionSetup = {
       ...METRO_SETUP,
       referenceDate: "2021-09-31",
-      electionPeriod: true,
       // The interview was dropped from the stages, but the plan still scores one.
       stagesUsed: METRO_SETUP.stagesUsed.filter((s) => s !== "wawancara"),
       schedule: { ...withStage("pendaftaran", "2021-09-25", "2021-10-04"), wawancara: undefined },
@@ -821,9 +800,20 @@ describe("checkSetup", () => {
     expect(brief(warnings)).toEqual([
       { code: "warn.setup.registrationShort", field: "schedule.pendaftaran", severity: "warning" },
       { code: "warn.setup.componentStageUnscheduled", field: "scoringPlan.components.4.stage", severity: "warning" },
-      { code: "warn.setup.electionPeriod", field: "electionPeriod", severity: "warning" },
     ]);
-    expect(warnings[2]!.params).toEqual({ stage: "pelantikan", cite: "UU No. 10 Tahun 2016 Pasal 71 ayat (2)" });
+  });
+
+  it("checks the fixed stages too when given only the stored list, which names the optional ones", () => {
+    // As stored: the optional stages chosen; registration and the administrative stages are fixed.
+    const setup: SelectionSetup = {
+      ...METRO_SETUP,
+      stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
+      schedule: { ...METRO_SCHEDULE, seleksiAdministrasi: undefined },
+    };
+    const { errors } = checkSetup(setup, PROFILE);
+    expect(brief(errors)).toEqual([
+      { code: "err.setup.scheduleMissing", field: "schedule.seleksiAdministrasi", severity: "error" },
+    ]);
   });
 
   it("passes the stages used on to the schedule check", () => {
@@ -924,32 +914,59 @@ describe("isRotationProtected", () => {
 
 describe("electionGateIssue", () => {
   const cite = "UU No. 10 Tahun 2016 Pasal 71 ayat (2)";
+  const actingCite = "PP No. 49 Tahun 2008 Pasal 132A";
   const letter = { letterNumber: "100.2.2.6/1234/OTDA", date: "2024-04-22" };
+  const election: ApprovalReason = { kind: "electionWindow", from: "2024-03-22", to: "2025-02-20", cite };
+  const acting: ApprovalReason = { kind: "actingHead", from: "2023-12-23", to: "2025-02-20", cite: actingCite };
 
   it.each([
-    ["not in an election period, without approval", false, undefined, undefined],
-    ["not in an election period, with approval", false, letter, undefined],
-    ["approved", true, letter, undefined],
-    ["without approval", true, undefined, ["err.setup.electionApprovalMissing", "electionApproval"]],
+    ["no reason, without approval", [], undefined, undefined, cite],
+    ["no reason, with approval", [], letter, undefined, cite],
+    ["approved", [election], letter, undefined, cite],
+    ["without approval", [election], undefined, ["err.setup.electionApprovalMissing", "electionApproval"], cite],
+    [
+      "under a Penjabat, without approval",
+      [acting],
+      undefined,
+      ["err.setup.actingHeadApprovalMissing", "electionApproval"],
+      actingCite,
+    ],
     [
       "without a letter number",
-      true,
+      [election],
       { ...letter, letterNumber: "  " },
       ["err.setup.electionApprovalLetter", "electionApproval.letterNumber"],
+      cite,
     ],
     [
       "with a date that does not exist",
-      true,
+      [election],
       { ...letter, date: "2024-02-30" },
       ["err.setup.electionApprovalDate", "electionApproval.date"],
+      cite,
     ],
-  ] as const)("%s", (_name, electionPeriod, approval, expected) => {
-    const issue = seen(electionGateIssue(electionPeriod, approval, PROFILE));
+  ] as const)("%s", (_name, reasons, approval, expected, expectedCite) => {
+    const issue = seen(electionGateIssue(reasons, approval, PROFILE));
     if (!expected) {
       expect(issue).toBeUndefined();
     } else {
-      expect(issue).toMatchObject({ severity: "error", code: expected[0], field: expected[1], cite, params: { cite } });
+      expect(issue).toMatchObject({
+        severity: "error",
+        code: expected[0],
+        field: expected[1],
+        cite: expectedCite,
+        params: { cite: expectedCite },
+      });
     }
+  });
+
+  it("names the window in the message", () => {
+    expect(electionGateIssue([election], undefined, PROFILE)?.params).toEqual({
+      stage: "pelantikan",
+      from: "2024-03-22",
+      to: "2025-02-20",
+      cite,
+    });
   });
 });
 

@@ -7,12 +7,14 @@
  * The shapes have already been parsed (./setup.ts); these checks are about what the shapes cannot
  * say: sums, orders, duplicates and the law.
  */
-import { compareDates, parseIsoDate, type CalendarDate } from "../calendar.js";
+import { compareDates, inclusiveDays, parseIsoDate, type CalendarDate } from "../calendar.js";
 import type { MessageKey } from "../i18n/messages.js";
 import type { Issue, IssueParams } from "../issue.js";
 import { compareGolongan, rankLabel } from "../ranks.js";
 import type { Stage } from "../stages.js";
 import type { RegulationProfile, ShortfallDecision } from "../regulation/profile.js";
+import type { ApprovalReason } from "./appointment.js";
+import { normaliseStagesUsed } from "./stageMachine.js";
 import {
   EDUCATION_LEVELS,
   SCHEDULED_STAGES,
@@ -117,20 +119,6 @@ function normalizeName(name: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Schedule
-
-/** Days in an inclusive range: 1 to 15 April is 15 days. */
-export function inclusiveDays(start: CalendarDate, end: CalendarDate): number {
-  return dayNumber(end) - dayNumber(start) + 1;
-}
-
-/** Days since 1 March of year 0 (proleptic Gregorian); only differences are used. */
-function dayNumber(d: CalendarDate): number {
-  const y = d.month <= 2 ? d.year - 1 : d.year;
-  const m = d.month <= 2 ? d.month + 9 : d.month - 3;
-  return (
-    365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * m + 2) / 5) + d.day
-  );
-}
 
 interface ParsedRange {
   readonly stage: ScheduledStage;
@@ -370,12 +358,13 @@ export interface SetupCheck {
 /**
  * Every check of the setup, in the order of the wizard's steps. `profile` is the one named by
  * `setup.regulationProfileId` (profileById); the caller resolves it, so a missing profile is its error.
- * `stagesUsed` defaults to the setup's own.
+ * `stagesUsed` defaults to the setup's own with the fixed stages every selection goes through (the
+ * stored list names only the optional ones a selection chose, so alone it would skip registration).
  */
 export function checkSetup(
   setup: SelectionSetup,
   profile: RegulationProfile,
-  stagesUsed: readonly Stage[] = setup.stagesUsed,
+  stagesUsed: readonly Stage[] = normaliseStagesUsed(setup.stagesUsed),
 ): SetupCheck {
   const findings: Finding[] = [];
   if (!parseIsoDate(setup.referenceDate)) {
@@ -392,12 +381,6 @@ export function checkSetup(
     }
   });
   findings.push(...checkPanselComposition(setup.pansel, profile));
-  if (setup.electionPeriod) {
-    const rule = profile.electionGate;
-    findings.push(
-      warning("warn.setup.electionPeriod", "electionPeriod", { stage: rule.approvalBeforeStage }, rule.cite),
-    );
-  }
   return {
     errors: findings.filter((f) => f.severity === "error"),
     warnings: findings.filter((f) => f.severity === "warning"),
@@ -498,25 +481,30 @@ export interface MinisterApproval {
 }
 
 /**
- * The election-period gate, asked before the profile's `approvalBeforeStage`: a regional head in an
- * election period needs the Minister of Home Affairs' written approval on file. Undefined when the
- * gate is open. The profile is the selection's, like every other check's: the gate is law, and law
- * changes by profile.
+ * The Minister's-approval gate, asked before the profile's `approvalBeforeStage`: an appointment in
+ * an election window or under an acting regional head (./appointment.ts says which, and why) needs
+ * the Minister of Home Affairs' written approval on file. Undefined when the gate is open. The
+ * profile is the selection's, like every other check's: the gate is law, and law changes by profile.
  */
 export function electionGateIssue(
-  electionPeriod: boolean,
+  reasons: readonly ApprovalReason[],
   approval: MinisterApproval | undefined,
   profile: RegulationProfile,
 ): Finding | undefined {
-  if (!electionPeriod) return undefined;
-  const rule = profile.electionGate;
-  const stage = rule.approvalBeforeStage;
-  if (!approval) return error("err.setup.electionApprovalMissing", "electionApproval", { stage }, rule.cite);
+  const reason = reasons[0];
+  if (!reason) return undefined;
+  const stage = profile.electionGate.approvalBeforeStage;
+  const cite = reason.cite;
+  if (!approval) {
+    const code =
+      reason.kind === "actingHead" ? "err.setup.actingHeadApprovalMissing" : "err.setup.electionApprovalMissing";
+    return error(code, "electionApproval", { stage, from: reason.from, to: reason.to }, cite);
+  }
   if (approval.letterNumber.trim() === "") {
-    return error("err.setup.electionApprovalLetter", "electionApproval.letterNumber", { stage }, rule.cite);
+    return error("err.setup.electionApprovalLetter", "electionApproval.letterNumber", { stage }, cite);
   }
   if (!parseIsoDate(approval.date)) {
-    return error("err.setup.electionApprovalDate", "electionApproval.date", { value: approval.date }, rule.cite);
+    return error("err.setup.electionApprovalDate", "electionApproval.date", { value: approval.date }, cite);
   }
   return undefined;
 }

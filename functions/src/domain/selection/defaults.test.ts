@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkScoringPlan } from "./checks.js";
-import { DEFAULT_RUBRIC_LEVELS, DEFAULT_SCORING_PLAN, emptySetup } from "./defaults.js";
+import { DEFAULT_RUBRIC_LEVELS, DEFAULT_SCORING_PLAN, draftProfileId, emptySetup } from "./defaults.js";
+import { DEFAULT_PROFILE_ID, EXAMPLE_LATER_PROFILE, PROFILES } from "../regulation/profiles.js";
 import { scoringPlan, selectionSetup } from "./setup.js";
 
 describe("the defaults", () => {
@@ -33,5 +34,19 @@ describe("the defaults", () => {
     expect(selectionSetup.safeParse(setup).success).toBe(true);
     setup.scoringPlan.components[1]!.rubric!.levels[0]!.score = 1;
     expect(DEFAULT_SCORING_PLAN.components[1]!.rubric!.levels[0]!.score).toBe(90);
+  });
+});
+
+describe("draftProfileId", () => {
+  const day = (year: number, month: number, d: number) => ({ year, month, day: d });
+  const withLater = [...PROFILES, EXAMPLE_LATER_PROFILE];
+
+  it("picks the profile in force on the day the draft is made", () => {
+    expect(draftProfileId(day(2026, 6, 30), withLater)).toBe(DEFAULT_PROFILE_ID);
+    expect(draftProfileId(day(2026, 7, 1), withLater)).toBe(EXAMPLE_LATER_PROFILE.id);
+  });
+
+  it("falls back to the default before any profile is in force", () => {
+    expect(draftProfileId(day(2018, 12, 31))).toBe(DEFAULT_PROFILE_ID);
   });
 });

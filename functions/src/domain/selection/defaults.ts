@@ -3,6 +3,9 @@
  * plan and only changes what differs. Values follow common practice in JPT Pratama announcements;
  * every one of them is editable per selection.
  */
+import type { CalendarDate } from "../calendar.js";
+import type { RegulationProfile } from "../regulation/profile.js";
+import { DEFAULT_PROFILE, PROFILES, profileInForce } from "../regulation/profiles.js";
 import type { DocumentRequirement, PostRequirements, ScoringComponent, ScoringPlan, SelectionSetup } from "./setup.js";
 
 type Rubric = NonNullable<ScoringComponent["rubric"]>;
@@ -166,6 +169,14 @@ export const DEFAULT_SCORING_PLAN: ScoringPlan = {
   finalistsPerPost: 3,
 };
 
+/**
+ * The profile a new draft starts under: the one in force on `today`, so a draft made after a change
+ * in the law follows the new rules; the default where none is in force (the operator then chooses).
+ */
+export function draftProfileId(today: CalendarDate, profiles: readonly RegulationProfile[] = PROFILES): string {
+  return (profileInForce(today, profiles) ?? DEFAULT_PROFILE).id;
+}
+
 /** An empty but well-formed draft: the wizard fills it in step by step. */
 export function emptySetup(year: number, regulationProfileId: string): SelectionSetup {
   return {
@@ -179,7 +190,6 @@ export function emptySetup(year: number, regulationProfileId: string): Selection
     openTo: "",
     regulationProfileId,
     stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
-    electionPeriod: false,
     posts: [],
     schedule: {},
     scoringPlan: structuredClone(DEFAULT_SCORING_PLAN),

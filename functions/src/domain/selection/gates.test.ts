@@ -296,45 +296,78 @@ describe("recommendationRecorded", () => {
 
 describe("electionApproval", () => {
   const gate = only("electionApproval");
+  // Metro's last scheduled day is its report to the PPK; the move into pelantikan comes later.
+  const planned = METRO.schedule.laporanPpk!.end;
   const today = day("2021-12-01");
   const letter = { letterNumber: "100.2.2.6/7125/OTDA", date: "2021-11-29" };
   const cite = "UU No. 10 Tahun 2016 Pasal 71 ayat (2)";
+  const actingCite = "PP No. 49 Tahun 2008 Pasal 132A";
+  /** An election whose window (six months before the candidate pairs, to the term's end) holds `planned`. */
+  const ELECTION = { candidatePairsDetermination: "2022-03-01", termEnd: "2022-06-30" };
+  const inWindow = { instansi: { elections: [ELECTION], actingHeads: [] } };
+  const none = { instansi: { elections: [], actingHeads: [] } };
 
-  it("passes outside an election period, with or without a letter", () => {
-    expect(evaluateGates(gate, metro({ electionPeriod: false }), today)).toEqual(NONE);
-    expect(evaluateGates(gate, metro({ electionPeriod: false, electionApproval: letter }), today)).toEqual(NONE);
+  it("passes with no election window or Penjabat around the appointment, with or without a letter", () => {
+    expect(evaluateGates(gate, metro(), today, none)).toEqual(NONE);
+    expect(evaluateGates(gate, metro({ electionApproval: letter }), today, none)).toEqual(NONE);
+    const later = {
+      instansi: { elections: [{ candidatePairsDetermination: "2024-09-22", termEnd: "2025-02-20" }], actingHeads: [] },
+    };
+    expect(evaluateGates(gate, metro(), today, later)).toEqual(NONE);
   });
 
-  it("blocks in an election period without the Minister's letter", () => {
-    expect(evaluateGates(gate, metro({ electionPeriod: true }), today).errors).toEqual([
+  it("blocks an appointment inside an election window without the Minister's letter, naming the window", () => {
+    expect(evaluateGates(gate, metro(), today, inWindow).errors).toEqual([
       {
         severity: "error",
         code: "err.setup.electionApprovalMissing",
         field: "electionApproval",
-        params: { stage: "pelantikan", cite },
+        params: { stage: "pelantikan", from: "2021-09-01", to: "2022-06-30", cite },
         cite,
       },
     ]);
   });
 
-  it("passes in an election period with the letter on record", () => {
-    expect(evaluateGates(gate, metro({ electionPeriod: true, electionApproval: letter }), today)).toEqual(NONE);
+  it("passes inside the window with the letter on record", () => {
+    expect(evaluateGates(gate, metro({ electionApproval: letter }), today, inWindow)).toEqual(NONE);
   });
 
   it.each([
     ["a blank letter number", { ...letter, letterNumber: "   " }, "err.setup.electionApprovalLetter"],
     ["a date that does not exist", { ...letter, date: "2021-02-30" }, "err.setup.electionApprovalDate"],
   ])("blocks %s", (_why, electionApproval, code) => {
-    expect(codes(evaluateGates(gate, metro({ electionPeriod: true, electionApproval }), today).errors)).toEqual([code]);
+    expect(codes(evaluateGates(gate, metro({ electionApproval }), today, inWindow).errors)).toEqual([code]);
+  });
+
+  it("blocks any appointment under an acting regional head (Penjabat) without the letter", () => {
+    const acting = { instansi: { elections: [], actingHeads: [{ from: "2021-06-01", to: "2022-05-31" }] } };
+    expect(evaluateGates(gate, metro(), today, acting).errors).toEqual([
+      {
+        severity: "error",
+        code: "err.setup.actingHeadApprovalMissing",
+        field: "electionApproval",
+        params: { stage: "pelantikan", from: "2021-06-01", to: "2022-05-31", cite: actingCite },
+        cite: actingCite,
+      },
+    ]);
+    expect(evaluateGates(gate, metro({ electionApproval: letter }), today, acting)).toEqual(NONE);
+  });
+
+  it("gates a selection set up before the window when the appointment is asked inside it", () => {
+    // The window opens on 20 November 2021, after the planned day (16 November); the move comes on 1 December.
+    const opensAfterPlan = { candidatePairsDetermination: "2022-05-20", termEnd: "2022-06-30" };
+    const facts = { instansi: { elections: [opensAfterPlan], actingHeads: [] } };
+    expect(evaluateGates(gate, metro(), day(planned), facts)).toEqual(NONE);
+    expect(codes(evaluateGates(gate, metro(), today, facts).errors)).toEqual(["err.setup.electionApprovalMissing"]);
   });
 
   it("is asked on the way into pelantikan, the stage the profile names, and on no other move", () => {
-    const s = metro({ stage: "penetapan", electionPeriod: true });
-    expect(codes(evaluateGates(move("penetapan", "pelantikan", s), s, today).errors)).toEqual([
+    const s = metro({ stage: "penetapan" });
+    expect(codes(evaluateGates(move("penetapan", "pelantikan", s), s, today, inWindow).errors)).toEqual([
       "err.setup.electionApprovalMissing",
     ]);
-    expect(evaluateGates(move("laporanPpk", "penetapan", s), s, today)).toEqual(NONE);
-    expect(evaluateGates(move("pelantikan", "selesai", s), s, today)).toEqual(NONE);
+    expect(evaluateGates(move("laporanPpk", "penetapan", s), s, today, inWindow)).toEqual(NONE);
+    expect(evaluateGates(move("pelantikan", "selesai", s), s, today, inWindow)).toEqual(NONE);
   });
 
   describe("under a profile that asks the approval before another stage", () => {
@@ -345,33 +378,33 @@ describe("electionApproval", () => {
       electionGate: { ...EARLIER.electionGate, approvalBeforeStage },
     });
     const inElection = (changes: Partial<StoredSelection> = {}) =>
-      metro({ regulationProfileId: EARLIER.id, electionPeriod: true, ...changes });
+      metro({ regulationProfileId: EARLIER.id, ...changes });
+    const ctx = (profile: RegulationProfile) => ({ ...inWindow, profiles: [profile] });
 
     it("blocks the move into that stage and no longer the move into pelantikan", () => {
-      const profiles = [before("penetapan")];
       const s = inElection();
-      const result = evaluateGates(move("laporanPpk", "penetapan", s), s, today, profiles);
+      const result = evaluateGates(move("laporanPpk", "penetapan", s), s, today, ctx(before("penetapan")));
       expect(result.errors).toEqual([
         {
           severity: "error",
           code: "err.setup.electionApprovalMissing",
           field: "electionApproval",
-          params: { stage: "penetapan", cite },
+          params: { stage: "penetapan", from: "2021-09-01", to: "2022-06-30", cite },
           cite,
         },
       ]);
-      expect(evaluateGates(move("penetapan", "pelantikan", s), s, today, profiles)).toEqual(NONE);
+      expect(evaluateGates(move("penetapan", "pelantikan", s), s, today, ctx(before("penetapan")))).toEqual(NONE);
     });
 
     it("passes that move with the letter on record", () => {
       const s = inElection({ electionApproval: letter });
-      expect(evaluateGates(move("laporanPpk", "penetapan", s), s, today, [before("penetapan")])).toEqual(NONE);
+      expect(evaluateGates(move("laporanPpk", "penetapan", s), s, today, ctx(before("penetapan")))).toEqual(NONE);
     });
 
     it("asks it at the move past the stage when the selection leaves that stage out", () => {
       // Metro 2021 has no rekomendasi step: laporanPpk → penetapan passes where it would be.
       const s = inElection();
-      const result = evaluateGates(move("laporanPpk", "penetapan", s), s, today, [before("rekomendasi")]);
+      const result = evaluateGates(move("laporanPpk", "penetapan", s), s, today, ctx(before("rekomendasi")));
       expect(codes(result.errors)).toEqual(["err.setup.electionApprovalMissing"]);
     });
 
@@ -393,7 +426,7 @@ describe("a real move asks all its gates together", () => {
   });
 
   it("cancelling asks no gate at all", () => {
-    const s = metro({ counts: { ...METRO.counts, unlockedScores: 4 }, electionPeriod: true });
+    const s = metro({ counts: { ...METRO.counts, unlockedScores: 4 } });
     expect(evaluateGates(move("pendaftaran", "dibatalkan"), s, day("2021-09-21"))).toEqual(NONE);
   });
 });
@@ -402,7 +435,7 @@ describe("an unknown regulation profile", () => {
   it.each(["permenpanrb-13-2014", "", "contoh-pendaftaran-20-hari"])(
     "%j blocks a gated move with err.setup.profileUnknown and nothing else",
     (regulationProfileId) => {
-      const s = metro({ regulationProfileId, electionPeriod: true });
+      const s = metro({ regulationProfileId });
       expect(evaluateGates(move("persiapan", "pendaftaran"), s, day("2021-09-01"))).toEqual({
         errors: [
           {

@@ -5,11 +5,14 @@
 import { compareDates, parseIsoDate, toIsoDate, type CalendarDate } from "../calendar.js";
 import { PROFILES, profileById } from "../regulation/profiles.js";
 import type { RegulationProfile } from "../regulation/profile.js";
+import { approvalReasons, plannedAppointmentDate, type AppointmentFacts } from "./appointment.js";
 import { checkSetup, electionGateIssue, type Finding } from "./checks.js";
 import { postShortfall } from "./registration.js";
 import { normaliseStagesUsed, reachesStage, type GateId, type TransitionRule } from "./stageMachine.js";
 import type { ScheduledStage } from "./setup.js";
 import type { StoredSelection } from "./stored.js";
+
+const NO_APPOINTMENT_FACTS: AppointmentFacts = { elections: [], actingHeads: [] };
 
 export interface GateResult {
   readonly errors: Finding[];
@@ -29,12 +32,19 @@ export function gatesUnder(rule: TransitionRule, profile: RegulationProfile): Ga
   return gates;
 }
 
-/** `profiles` is where the selection's profile is looked up; tests pass their own. */
+/** What a gate may read besides the selection. */
+export interface GateContext {
+  /** The instansi's election dates and Penjabat periods; none recorded means none apply. */
+  readonly instansi?: AppointmentFacts;
+  /** Where the selection's profile is looked up; tests pass their own. */
+  readonly profiles?: readonly RegulationProfile[];
+}
+
 export function evaluateGates(
   rule: TransitionRule,
   selection: StoredSelection,
   today: CalendarDate,
-  profiles: readonly RegulationProfile[] = PROFILES,
+  { instansi = NO_APPOINTMENT_FACTS, profiles = PROFILES }: GateContext = {},
 ): GateResult {
   // Cancelling asks no rule of the profile: a selection whose profile id is unknown can still be
   // stopped instead of being stuck for good. Every move forward may meet the profile's
@@ -50,14 +60,20 @@ export function evaluateGates(
     };
     return { errors: [unknown], warnings: [] };
   }
-  const findings = gatesUnder(rule, profile).flatMap((gate) => evaluateGate(gate, selection, profile, today));
+  const findings = gatesUnder(rule, profile).flatMap((gate) => evaluateGate(gate, selection, profile, today, instansi));
   return {
     errors: findings.filter((f) => f.severity === "error"),
     warnings: findings.filter((f) => f.severity === "warning"),
   };
 }
 
-function evaluateGate(gate: GateId, s: StoredSelection, profile: RegulationProfile, today: CalendarDate): Finding[] {
+function evaluateGate(
+  gate: GateId,
+  s: StoredSelection,
+  profile: RegulationProfile,
+  today: CalendarDate,
+  instansi: AppointmentFacts,
+): Finding[] {
   switch (gate) {
     case "setupValid": {
       const check = checkSetup(s, profile, normaliseStagesUsed(s.stagesUsed));
@@ -88,7 +104,9 @@ function evaluateGate(gate: GateId, s: StoredSelection, profile: RegulationProfi
         ? []
         : [{ code: "err.gate.noRecommendation", severity: "error", field: "recommendation" }];
     case "electionApproval": {
-      const issue = electionGateIssue(s.electionPeriod, s.electionApproval ?? undefined, profile);
+      const planned = plannedAppointmentDate(s.schedule);
+      const reasons = approvalReasons(instansi, profile, planned ? [planned, today] : [today]);
+      const issue = electionGateIssue(reasons, s.electionApproval ?? undefined, profile);
       return issue ? [issue] : [];
     }
   }

@@ -4,17 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { SELECTIONS } from "../../../../seed/metro2021.js";
-import type { CalendarDate } from "../calendar.js";
+import { inclusiveDays, type CalendarDate } from "../calendar.js";
 import type { RegulationProfile } from "../regulation/profile.js";
 import { DEFAULT_PROFILE } from "../regulation/profiles.js";
-import {
-  addDays,
-  extendablePosts,
-  extendedEnd,
-  planExtension,
-  postShortfall,
-  shortfallDecisionIssues,
-} from "./registration.js";
+import { extendablePosts, extendedEnd, planExtension, postShortfall, shortfallDecisionIssues } from "./registration.js";
 import type { StoredSelection } from "./stored.js";
 
 const METRO = SELECTIONS["metro-2021-jpt"]!;
@@ -45,28 +38,11 @@ function metro(short: Record<string, number> = {}, changes: Partial<StoredSelect
 const AFTER_END = day("2021-10-05");
 const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code);
 
-describe("addDays", () => {
-  it.each([
-    ["2021-10-05", 7, "2021-10-12"],
-    ["2021-10-28", 7, "2021-11-04"],
-    ["2021-12-29", 7, "2022-01-05"],
-    ["2024-02-25", 7, "2024-03-03"], // leap year: 29 February counts
-    ["2023-02-25", 7, "2023-03-04"],
-    ["2021-10-05", 0, "2021-10-05"],
-    ["2021-01-31", 366, "2022-02-01"],
-  ])("%s + %i days is %s", (from, days, expected) => {
-    const d = addDays(day(from), days);
-    expect(`${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`).toBe(expected);
-  });
-
-  it.each([-1, 1.5])("refuses %s days", (days) => {
-    expect(() => addDays(day("2021-10-05"), days)).toThrow(RangeError);
-  });
-});
-
 describe("extendedEnd", () => {
-  it("counts from today when the extension comes after the last day", () => {
-    expect(extendedEnd(day("2021-10-04"), day("2021-10-08"), 7)).toEqual(day("2021-10-15"));
+  it("starts on the day it is granted after the last day, counting that day as registration counts its first", () => {
+    // Granted on 8 October: 8 to 14 October is 7 calendar days, first and last included.
+    expect(extendedEnd(day("2021-10-04"), day("2021-10-08"), 7)).toEqual(day("2021-10-14"));
+    expect(inclusiveDays(day("2021-10-08"), extendedEnd(day("2021-10-04"), day("2021-10-08"), 7))).toBe(7);
   });
 
   it("counts from the last day when it is still ahead", () => {
@@ -94,7 +70,7 @@ describe("postShortfall and extendablePosts", () => {
 });
 
 describe("planExtension", () => {
-  it("extends the posts short of applicants by 7 days from today and counts the extension", () => {
+  it("extends the posts short of applicants by 7 days from today (5 to 11 October) and counts the extension", () => {
     const s = metro({ bpbd: 2, dpkp: 3 }, { extensions: { dpkp: 1 } });
 
     const plan = planExtension(s, ["bpbd", "dpkp"], DEFAULT_PROFILE, AFTER_END);
@@ -102,7 +78,7 @@ describe("planExtension", () => {
     expect(plan).toEqual({
       ok: true,
       value: {
-        end: "2021-10-12",
+        end: "2021-10-11",
         extensions: { bpbd: 1, dpkp: 2 },
         granted: [
           { postId: "bpbd", extension: 1 },
@@ -114,7 +90,7 @@ describe("planExtension", () => {
             severity: "warning",
             code: "warn.extension.scheduleReached",
             field: "schedule.seleksiAdministrasi",
-            params: { stage: "seleksiAdministrasi", start: "2021-10-05", end: "2021-10-12" },
+            params: { stage: "seleksiAdministrasi", start: "2021-10-05", end: "2021-10-11" },
           },
         ],
       },
@@ -148,7 +124,8 @@ describe("planExtension", () => {
       applicants: { ...DEFAULT_PROFILE.applicants, extensionDays: 14 },
     };
     const plan = planExtension(metro({ bpbd: 2 }), ["bpbd"], longer, day("2021-10-20"));
-    expect(plan.ok && plan.value.end).toBe("2021-11-03");
+    // 20 October to 2 November: 14 calendar days, both ends included.
+    expect(plan.ok && plan.value.end).toBe("2021-11-02");
   });
 
   it.each([

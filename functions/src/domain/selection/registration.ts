@@ -5,7 +5,7 @@
  * the profile and today's date in the government's zone come in; what may be done comes out, as a
  * plan to write or as findings that say why not.
  */
-import { compareDates, daysInMonth, parseIsoDate, toIsoDate, type CalendarDate } from "../calendar.js";
+import { addDays, compareDates, lastDayOfPeriod, parseIsoDate, toIsoDate, type CalendarDate } from "../calendar.js";
 import type { RegulationProfile, ShortfallDecision } from "../regulation/profile.js";
 import { applicantShortfall, type ApplicantOutcome, type Finding } from "./checks.js";
 import { SCHEDULED_STAGES } from "./setup.js";
@@ -27,29 +27,16 @@ const error = (code: Finding["code"], field: string, params: Finding["params"] =
 // ---------------------------------------------------------------------------------------------------
 // Dates
 
-/** `date` plus `days` calendar days (days ≥ 0): 28 February 2024 + 7 is 6 March. */
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`addDays: ${days} is not a whole number ≥ 0`);
-  let { year, month } = date;
-  let day = date.day + days;
-  while (day > daysInMonth(year, month)) {
-    day -= daysInMonth(year, month);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return { year, month, day };
-}
-
 /**
- * The last day of registration after an extension: `days` after the later of the current last day
- * and today. An extension granted some days after registration closed still gives candidates the
- * full extension from the day it is granted, not what is left of it.
+ * The last day of registration after an extension of `days` calendar days (the profile's
+ * `applicants.extensionDaysAre`), counted as registration days are: first and last day included.
+ * The extension starts the day after the current last day, or on the day it is granted when that is
+ * later, so an extension granted some days after registration closed still gives candidates the
+ * full extension, not what is left of it.
  */
 export function extendedEnd(currentEnd: CalendarDate, today: CalendarDate, days: number): CalendarDate {
-  return addDays(compareDates(today, currentEnd) > 0 ? today : currentEnd, days);
+  const dayAfterEnd = addDays(currentEnd, 1);
+  return lastDayOfPeriod(compareDates(today, dayAfterEnd) > 0 ? today : dayAfterEnd, days);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -140,8 +140,6 @@ export const selectionSetup = z.object({
    * reused its 2019 assessment-centre results, and the national recommendation step changes with law.
    */
   stagesUsed: z.array(z.enum(STAGES)),
-  /** A regional head in an election period needs the Minister's approval before appointing. */
-  electionPeriod: z.boolean(),
   posts: z.array(setupPost).check(z.maxLength(40)),
   schedule,
   scoringPlan,

@@ -16,6 +16,7 @@ import { Notice } from "../../ui/Notice";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useLive } from "../../ui/useLive";
 import { AnnouncementPanel } from "./AnnouncementPanel";
+import { AppointmentNotice } from "./AppointmentNotice";
 import { ProposalDecision } from "./ProposalDecision";
 import { RegistrationPanel } from "./RegistrationPanel";
 
@@ -49,6 +50,7 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           {t("process.stageNow", { stage: t(`stage.${s.stage}`) })}
         </span>
       </p>
+      <AppointmentNotice selection={s} />
       {s.public && (
         <p>
           <a href={`/seleksi/${s.id}`}>{t("public.title")}</a>

@@ -43,6 +43,16 @@ export function VerifyDocument() {
         </Notice>
       )}
       {d.status === "issuing" && <Notice kind="info">{t("verify.issuing")}</Notice>}
+      {d.status === "revoked" && (
+        <Notice kind="error">
+          <span data-testid="document-revoked">
+            {t("verify.revoked", {
+              date: d.revokedOn ? formatDate(d.revokedOn, locale) : "",
+              reason: d.revokedReason ?? "",
+            })}
+          </span>
+        </Notice>
+      )}
       <dl class="facts" data-testid="document-facts">
         <dt>{t("verify.number")}</dt>
         <dd>{d.number}</dd>

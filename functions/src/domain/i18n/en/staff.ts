@@ -38,6 +38,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "verify.valid": "Valid: this is the latest version of this document.",
   "verify.superseded": "Superseded by a newer version.",
   "verify.issuing": "Being issued; reload in a moment.",
+  "verify.revoked": "Revoked on {date}: {reason}",
   "verify.newer": "See the latest version",
   "verify.notFound": "Document not found. No document with this code was issued through Seleksi.",
   "verify.check": "Check a PDF file you received",
@@ -103,8 +104,6 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "setup.openTo": "Open to",
   "setup.openToHint": "E.g. civil servants of the province and its regencies and cities",
   "setup.profile": "Regulation profile",
-  "setup.electionPeriod":
-    "The regional head is in an election period (installation needs the Minister of Home Affairs' approval)",
   "setup.stagesUsed": "Optional stages used",
   "setup.contact": "Committee contact",
   "setup.contactName": "Contact person",
@@ -272,10 +271,14 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.setup.documentDuplicate": "The document code {id} is used more than once for the post {post}.",
   "err.setup.documentNoFormat":
     "The document {document} for the post {post} has no accepted file format (PDF, JPG or PNG).",
-  "warn.setup.electionPeriod":
-    "Regional election period: the stage {stage} can only take place after written approval from the Minister of Home Affairs ({cite}).",
   "err.setup.electionApprovalMissing":
-    "Regional election period: record the number and date of the Minister of Home Affairs' written approval before the stage {stage} ({cite}).",
+    "The installation falls in a regional election period ({from} to {to}): record the number and date of the Minister of Home Affairs' written approval before the stage {stage} ({cite}).",
+  "err.setup.actingHeadApprovalMissing":
+    "The regional head is an acting head (Penjabat, {from} to {to}): record the number and date of the Minister of Home Affairs' written approval before the stage {stage} ({cite}).",
+  "notice.appointment.electionWindow":
+    "The planned installation falls in a regional election period ({from} to {to}): it needs the Minister of Home Affairs' written approval ({cite}).",
+  "notice.appointment.actingHead":
+    "The regional head is an acting head (Penjabat, {from} to {to}): every appointment needs the Minister of Home Affairs' written approval ({cite}).",
   "err.setup.electionApprovalLetter":
     "The number of the Minister of Home Affairs' approval letter is required before the stage {stage} ({cite}).",
   "err.setup.electionApprovalDate":
@@ -287,6 +290,9 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.setup.profileUnknown": "Regulation profile \u201c{id}\u201d is unknown; choose a profile in force.",
   "err.document.notAnnounced": "The announcement can be issued only after the opening of registration is approved.",
   "err.document.notFound": "Document not found.",
+  "err.document.cancelled": "This selection was cancelled; its documents can no longer be issued.",
+  "err.deploy.publicUrl":
+    "Seleksi's public address (SELEKSI_PUBLIC_URL) is not set correctly ({value}): QR codes would point to the wrong address. Contact the platform administrator.",
   "err.document.corrupt": "The file is damaged or incomplete; download it again.",
   "process.action.extend": "extended registration",
   "process.action.cancelPost": "cancelled a post short of applicants",

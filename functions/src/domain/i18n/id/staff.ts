@@ -36,6 +36,7 @@ export const idStaff = {
   "verify.valid": "Berlaku: ini versi terbaru dokumen ini.",
   "verify.superseded": "Sudah digantikan oleh versi yang lebih baru.",
   "verify.issuing": "Sedang diterbitkan; muat ulang sebentar lagi.",
+  "verify.revoked": "Dicabut pada {date}: {reason}",
   "verify.newer": "Lihat versi terbaru",
   "verify.notFound": "Dokumen tidak ditemukan. Dokumen dengan kode ini tidak diterbitkan melalui Seleksi.",
   "verify.check": "Periksa berkas PDF yang Anda terima",
@@ -101,7 +102,6 @@ export const idStaff = {
   "setup.openTo": "Terbuka untuk",
   "setup.openToHint": "Contoh: PNS di lingkungan pemerintah provinsi dan kabupaten/kota se-Provinsi Banten",
   "setup.profile": "Profil peraturan",
-  "setup.electionPeriod": "Kepala daerah dalam masa pemilihan (pelantikan perlu persetujuan Menteri Dalam Negeri)",
   "setup.stagesUsed": "Tahap pilihan yang dipakai",
   "setup.contact": "Kontak panitia",
   "setup.contactName": "Nama petugas",
@@ -271,10 +271,14 @@ export const idStaff = {
   "err.setup.documentDuplicate": "Kode dokumen {id} dipakai lebih dari sekali pada jabatan {post}.",
   "err.setup.documentNoFormat":
     "Dokumen {document} pada jabatan {post} belum punya format berkas yang diterima (PDF, JPG, atau PNG).",
-  "warn.setup.electionPeriod":
-    "Masa pemilihan kepala daerah: tahap {stage} baru dapat dilaksanakan setelah ada persetujuan tertulis Menteri Dalam Negeri ({cite}).",
   "err.setup.electionApprovalMissing":
-    "Masa pemilihan kepala daerah: catat nomor dan tanggal surat persetujuan tertulis Menteri Dalam Negeri sebelum tahap {stage} ({cite}).",
+    "Pelantikan jatuh dalam masa pemilihan kepala daerah ({from} s.d. {to}): catat nomor dan tanggal surat persetujuan tertulis Menteri Dalam Negeri sebelum tahap {stage} ({cite}).",
+  "err.setup.actingHeadApprovalMissing":
+    "Kepala daerah dijabat Penjabat ({from} s.d. {to}): catat nomor dan tanggal surat persetujuan tertulis Menteri Dalam Negeri sebelum tahap {stage} ({cite}).",
+  "notice.appointment.electionWindow":
+    "Pelantikan yang direncanakan jatuh dalam masa pemilihan kepala daerah ({from} s.d. {to}): perlu persetujuan tertulis Menteri Dalam Negeri ({cite}).",
+  "notice.appointment.actingHead":
+    "Kepala daerah dijabat Penjabat ({from} s.d. {to}): setiap pengangkatan perlu persetujuan tertulis Menteri Dalam Negeri ({cite}).",
   "err.setup.electionApprovalLetter":
     "Nomor surat persetujuan Menteri Dalam Negeri wajib diisi sebelum tahap {stage} ({cite}).",
   "err.setup.electionApprovalDate":
@@ -286,6 +290,9 @@ export const idStaff = {
   "err.setup.profileUnknown": "Profil peraturan \u201c{id}\u201d tidak dikenal; pilih profil peraturan yang berlaku.",
   "err.document.notAnnounced": "Pengumuman baru dapat diterbitkan setelah pembukaan pendaftaran disetujui.",
   "err.document.notFound": "Dokumen tidak ditemukan.",
+  "err.document.cancelled": "Seleksi ini dibatalkan; dokumennya tidak dapat diterbitkan lagi.",
+  "err.deploy.publicUrl":
+    "Alamat publik Seleksi (SELEKSI_PUBLIC_URL) belum diatur dengan benar ({value}): kode QR akan menunjuk ke alamat yang salah. Hubungi pengelola platform.",
   "err.document.corrupt": "Berkas rusak atau tidak lengkap; unduh ulang.",
   "process.action.extend": "memperpanjang pendaftaran",
   "process.action.cancelPost": "membatalkan jabatan yang kekurangan pelamar",

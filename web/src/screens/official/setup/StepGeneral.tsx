@@ -3,7 +3,7 @@ import { PROFILES } from "@domain/regulation/profiles";
 import { OPTIONAL_STAGES } from "@domain/selection/stageMachine";
 import { useT } from "../../../i18n/i18n";
 import { Field } from "../../../ui/Field";
-import { Check, Input, Lines, Messages, Select, fieldId } from "./parts";
+import { Check, Input, Lines, Select, fieldId } from "./parts";
 import type { SetupForm } from "./form";
 import { setter, type StepProps } from "./step";
 
@@ -71,15 +71,6 @@ export function StepGeneral({ form, update, findings }: StepProps) {
         onChange={set("regulationProfileId")}
         findings={findings}
       />
-      <div class="field" id={fieldId("electionPeriod")}>
-        <Check
-          id={`${fieldId("electionPeriod")}-input`}
-          label={t("setup.electionPeriod")}
-          checked={form.electionPeriod}
-          onChange={set("electionPeriod")}
-        />
-        <Messages items={findings.at("electionPeriod")} />
-      </div>
       <fieldset class="group" id={fieldId("stagesUsed")}>
         <legend>{t("setup.stagesUsed")}</legend>
         {OPTIONAL_STAGES.map((stage) => (

@@ -121,7 +121,6 @@ export interface SetupForm {
   openTo: string;
   regulationProfileId: string;
   stagesUsed: Stage[];
-  electionPeriod: boolean;
   contact: { name: string; phone: string; email: string; address: string };
   posts: PostForm[];
   schedule: Record<ScheduledStage, { start: string; end: string }>;
@@ -181,7 +180,6 @@ export function fromSetup(setup: SelectionSetup): { form: SetupForm; baseline: B
     openTo: setup.openTo,
     regulationProfileId: setup.regulationProfileId,
     stagesUsed: [...setup.stagesUsed],
-    electionPeriod: setup.electionPeriod,
     contact: { ...setup.contact },
     posts: setup.posts.map((post) => {
       const key = rowKey();
@@ -474,7 +472,6 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
     openTo: str("openTo", form.openTo, LEN.openTo) ?? base.openTo,
     regulationProfileId: form.regulationProfileId,
     stagesUsed: orderedStages(form.stagesUsed),
-    electionPeriod: form.electionPeriod,
     contact: {
       name: str("contact.name", contact.name, LEN.contactName) ?? base.contact.name,
       phone: str("contact.phone", contact.phone, LEN.contactPhone) ?? base.contact.phone,
@@ -750,7 +747,6 @@ export const STEP_FIELDS = {
     "openTo",
     "regulationProfileId",
     "stagesUsed",
-    "electionPeriod",
     "contact",
     // Which dates are kept depends on the stages used.
     "schedule",
