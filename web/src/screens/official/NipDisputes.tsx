@@ -64,7 +64,9 @@ function Dispute({ dispute }: { dispute: DisputeRow }) {
 
   return (
     <div class="card">
-      <p class="card__title">NIP {formatNip(dispute.nip)}</p>
+      <p>
+        <strong>NIP {formatNip(dispute.nip)}</strong>
+      </p>
       <p>{t("disputes.claimant", { name: dispute.claimantName, email: dispute.claimantEmail })}</p>
       <p>{t("disputes.holder", { name: dispute.holderName, email: dispute.holderEmail })}</p>
       {dispute.note && <p>{dispute.note}</p>}
