@@ -687,6 +687,18 @@ const TABLE: readonly Row[] = [
   {
     collection: "profiles",
     op: "update",
+    situation: "cand-ani: confirms own NIP, drops a dispute flag, backdates consent",
+    attempt: (db) =>
+      db.doc("profiles/cand-ani").update({
+        nipStatus: "confirmed",
+        flags: {},
+        consent: { version: "2026-12-01", at: "2020-01-01T00:00:00.000Z" },
+      }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "update",
     situation: "cand-ani: golongan outside III/a-IV/e",
     attempt: (db) => db.doc("profiles/cand-ani").update({ golongan: "V/a" }),
     expected: [D, D, D, D, D, D, D, D],
