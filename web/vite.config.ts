@@ -48,6 +48,8 @@ export default defineConfig({
   define: {
     __FIREBASE_CONFIG__: JSON.stringify(firebaseConfig),
     __EMULATORS__: JSON.stringify(emulatorConfig),
+    // reCAPTCHA Enterprise site key for App Check; empty leaves App Check (and its code) out.
+    __APP_CHECK_SITE_KEY__: JSON.stringify(process.env["SELEKSI_APP_CHECK_SITE_KEY"] ?? ""),
   },
   build: {
     manifest: true,

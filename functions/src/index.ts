@@ -2,12 +2,18 @@
  * Every entry point of the Seleksi backend. Each is a thin shell: who is calling, parse the input
  * with the schema the web app also uses, hand over to the module that does the work.
  */
+import * as functionsV1 from "firebase-functions/v1";
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { setGlobalOptions } from "firebase-functions/v2/options";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { defineString } from "firebase-functions/params";
 import { FUNCTIONS_REGION } from "./domain/deployment.js";
-import { setStaffRolesInput, signUpInput } from "./domain/schemas/account.js";
+import {
+  fileNipDisputeInput,
+  registerCandidateInput,
+  resolveNipDisputeInput,
+  setStaffRolesInput,
+} from "./domain/schemas/account.js";
 import {
   createSelectionDraftInput,
   decideTransitionInput,
@@ -26,11 +32,26 @@ import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { registerCandidate as register } from "./accounts/registerCandidate.js";
+import { clientAddress } from "./accounts/rateLimit.js";
+import {
+  confirmNip as confirmNipOf,
+  deleteMyAccount as deleteAccountOf,
+  releaseAccount,
+  sweepExpiredSignUps,
+} from "./accounts/nipReservations.js";
+import { fileNipDispute as fileDispute, resolveNipDispute as resolveDispute } from "./accounts/nipDisputes.js";
 import { setStaffRolesAs } from "./accounts/staffRoles.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
-setGlobalOptions({ region: FUNCTIONS_REGION, maxInstances: 20 });
+/**
+ * App Check on every callable of a real deployment: set SELEKSI_ENFORCE_APP_CHECK=true in
+ * functions/.env.<project-id> (README, "Deploy"). Never on the emulators, whose clients carry no token.
+ */
+const enforceAppCheck =
+  process.env["SELEKSI_ENFORCE_APP_CHECK"] === "true" && process.env["FUNCTIONS_EMULATOR"] !== "true";
+
+setGlobalOptions({ region: FUNCTIONS_REGION, maxInstances: 20, enforceAppCheck });
 
 /**
  * Where the PWA is served: QR codes on documents point at its verification page. A parameter with
@@ -43,11 +64,49 @@ const SELEKSI_PUBLIC_URL = defineString("SELEKSI_PUBLIC_URL", {
 const publicUrl = () => SELEKSI_PUBLIC_URL.value();
 const onEmulators = () => process.env["FUNCTIONS_EMULATOR"] === "true";
 
-/** A new candidate: Auth account, profile and NIP reservation in one step. */
+/** A new candidate: Auth account, profile and pending NIP reservation; the same answer whatever happened. */
 export const registerCandidate = onCall(async (request) => {
-  const input = parseInput(signUpInput(todayInIndonesia()), request.data);
-  return register(input);
+  const input = parseInput(registerCandidateInput(todayInIndonesia()), request.data);
+  return register(input, clientAddress(request.rawRequest), Date.now());
 });
+
+/** A candidate whose e-mail is now verified claims their NIP, or learns another account holds it. */
+export const confirmNip = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return confirmNipOf(caller.uid, request.auth?.token.email_verified === true, Date.now());
+});
+
+/** A verified candidate disputes the account holding their NIP, before the BKPSDM of a named instansi. */
+export const fileNipDispute = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  const input = parseInput(fileNipDisputeInput, request.data);
+  return fileDispute(caller.uid, request.auth?.token.email_verified === true, input, Date.now());
+});
+
+/** That instansi's operator, having seen the SK or KTP, releases or transfers the NIP (or rejects the claim). */
+export const resolveNipDispute = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return resolveDispute(caller, parseInput(resolveNipDisputeInput, request.data), Date.now());
+});
+
+/** A candidate deletes their account: profile, NIP reservation, Auth user (UU 27/2022). */
+export const deleteMyAccount = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return deleteAccountOf(caller.uid, caller.claims !== undefined);
+});
+
+/** Unverified sign-ups past their deadline lose account and reservation; verified ones are confirmed. */
+export const sweepSignUps = onSchedule({ schedule: "every 60 minutes", timeZone: "Asia/Jakarta" }, async () => {
+  await sweepExpiredSignUps(Date.now());
+});
+
+/** However an Auth user goes (console, Admin SDK, deleteMyAccount), the NIP and the profile go with it. */
+export const releaseDeletedAccount = functionsV1
+  .region(FUNCTIONS_REGION)
+  .auth.user()
+  .onDelete(async (user) => {
+    await releaseAccount(user.uid);
+  });
 
 /** An operator grants or removes staff roles of a user within the operator's own instansi. */
 export const setStaffRoles = onCall(async (request) => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { CANDIDATES, DEMO_PASSWORD, SELECTIONS, STAFF } from "../../seed/metro2021.js";
 import { phoneContext, SCREENSHOTS } from "../support/browser.js";
 import { useDemoSite } from "../support/demoSite.js";
+import { verifyEmail } from "../support/signup.js";
 
 const METRO = SELECTIONS["metro-2021-jpt"]!;
 
@@ -90,10 +91,26 @@ describe("first flow", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia2024");
     await page.getByLabel("Ulangi kata sandi").fill("rahasia2024");
+    // Without consent to the privacy notice the form names what is missing.
+    await page.getByRole("button", { name: "Daftar" }).click();
+    await expect
+      .poll(() => page.locator("#privacyNotice-error").textContent())
+      .toBe("Baca pemberitahuan privasi dan centang persetujuan untuk mendaftar.");
+    await page.getByLabel(/Saya telah membaca pemberitahuan privasi/).check();
     await page.screenshot({ path: join(SCREENSHOTS, "signup-360.png"), fullPage: true });
     await page.getByRole("button", { name: "Daftar" }).click();
 
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Periksa email Anda");
+    expect(await page.getByTestId("check-email").textContent()).toContain(email);
+    await page.screenshot({ path: join(SCREENSHOTS, "signup-check-email-360.png"), fullPage: true });
+
+    // Until the link is opened the candidate home asks for it; afterwards the NIP is confirmed.
+    await page.getByRole("link", { name: "Halaman peserta" }).click();
     await page.waitForURL(`${demo.site}/peserta`);
+    await expect.poll(() => page.getByTestId("verify-email").isVisible()).toBe(true);
+    await verifyEmail(email, "rahasia2024");
+    await page.getByRole("button", { name: "Saya sudah memverifikasi" }).click();
+    await expect.poll(() => page.getByTestId("verify-email").count()).toBe(0);
     await expect
       .poll(() => page.locator(".lead").first().textContent())
       .toBe("Selamat datang, Hendro Saputra, S.E., M.M..");
@@ -113,22 +130,32 @@ describe("first flow", () => {
     await context.close();
   });
 
-  it("tells a candidate whose NIP is taken, keeping what was typed", async () => {
+  it("answers a sign-up with a taken NIP like any other, and tells only the verified account", async () => {
     const context = await phoneContext(demo.browser);
     const page = await context.newPage();
     await page.goto(`${demo.site}/daftar`);
     const taken = CANDIDATES[1]!;
+    const email = `lain.${Date.now()}@lampung.demo`;
     await page.getByLabel("Nama lengkap").fill("Orang Lain");
     await page.getByLabel("NIP (18 digit)").fill(taken.nip);
-    await page.getByLabel("Email").fill(`lain.${Date.now()}@lampung.demo`);
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia2024");
     await page.getByLabel("Ulangi kata sandi").fill("rahasia2024");
+    await page.getByLabel(/Saya telah membaca pemberitahuan privasi/).check();
     await page.getByRole("button", { name: "Daftar" }).click();
+    // The same screen as a fresh NIP: an anonymous prober learns nothing.
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Periksa email Anda");
+
+    await verifyEmail(email, "rahasia2024");
+    await page.getByRole("link", { name: "Halaman peserta" }).click();
+    await page.waitForURL(`${demo.site}/peserta`);
+    await expect.poll(() => page.getByTestId("nip-taken").isVisible()).toBe(true);
+    await page.getByLabel("BKPSDM yang memeriksa").selectOption("kota-metro");
+    await page.getByRole("button", { name: "Ajukan sengketa NIP" }).click();
     await expect
-      .poll(() => page.locator("#nip-error").textContent())
-      .toBe("NIP ini sudah dipakai akun lain. Masuk dengan akun itu atau hubungi operator BKPSDM.");
-    expect(await page.getByLabel("Nama lengkap").inputValue()).toBe("Orang Lain");
-    expect(page.url()).toBe(`${demo.site}/daftar`);
+      .poll(() => page.getByTestId("nip-taken").getByRole("status").last().textContent())
+      .toBe("Sengketa diajukan. Datang ke BKPSDM dengan SK atau KTP Anda.");
+    await page.screenshot({ path: join(SCREENSHOTS, "nip-dispute-360.png"), fullPage: true });
     await context.close();
   });
 

@@ -86,6 +86,7 @@ interface Row extends Action {
 // ---- the data every row starts from ---------------------------------------------------------------
 
 const NIP_ANI = "197806152003122004";
+const DISPUTE = `${NIP_ANI}_cand-budi`;
 
 function selection(overrides: Partial<SelectionDoc>): SelectionDoc {
   const setup = emptySetup(2025, "permenpanrb-15-2019");
@@ -228,6 +229,11 @@ async function seed(db: ClientDb): Promise<void> {
     currentPost: "Sekretaris Dinas Pendidikan dan Kebudayaan",
   });
   set(`${COLLECTIONS.nips}/${NIP_ANI}`, { uid: "cand-ani" });
+  // cand-budi says cand-ani's NIP is his, before the BKPSDM of Kota Metro.
+  const dispute = { instansiId: METRO, nip: NIP_ANI, claimantUid: "cand-budi", holderUid: "cand-ani", status: "open" };
+  set(`${COLLECTIONS.nipDisputes}/${DISPUTE}`, dispute);
+  set(`${COLLECTIONS.nipDisputes}/${DISPUTE}/${COLLECTIONS.audit}/1`, { instansiId: METRO, action: "filed" });
+  set(`${COLLECTIONS.rateLimits}/abc`, { scope: "nip", count: 1 });
   set(`${COLLECTIONS.tokenRefresh}/cand-ani`, { at: new Date() });
   set("audit/first", { note: "a collection the rules never mention" });
   await batch.commit();
@@ -705,6 +711,18 @@ const TABLE: readonly Row[] = [
   {
     collection: "profiles",
     op: "update",
+    situation: "cand-ani: confirms own NIP, drops a dispute flag, backdates consent",
+    attempt: (db) =>
+      db.doc("profiles/cand-ani").update({
+        nipStatus: "confirmed",
+        flags: {},
+        consent: { version: "2026-12-01", at: "2020-01-01T00:00:00.000Z" },
+      }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "update",
     situation: "cand-ani: golongan outside III/a-IV/e",
     attempt: (db) => db.doc("profiles/cand-ani").update({ golongan: "V/a" }),
     expected: [D, D, D, D, D, D, D, D],
@@ -754,6 +772,69 @@ const TABLE: readonly Row[] = [
     op: "delete",
     situation: "freeing cand-ani's NIP",
     attempt: (db) => db.doc(`nips/${NIP_ANI}`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // nipDisputes: the claimant (cand-budi) and the named instansi's operators read; nobody writes
+  {
+    ...get("nipDisputes", "cand-budi's claim before Metro", `nipDisputes/${DISPUTE}`),
+    expected: [D, D, A, A, D, D, D, D],
+  },
+  {
+    collection: "nipDisputes",
+    op: "list",
+    situation: "Metro's disputes (the operator's queue)",
+    attempt: (db) => db.collection(COLLECTIONS.nipDisputes).where("instansiId", "==", METRO).get(),
+    expected: [D, D, D, A, D, D, D, D],
+  },
+  {
+    collection: "nipDisputes",
+    op: "list",
+    situation: "one's own claims",
+    attempt: (db, uid) => db.collection(COLLECTIONS.nipDisputes).where("claimantUid", "==", own(uid)).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "nipDisputes",
+    op: "list",
+    situation: "all disputes",
+    attempt: (db) => db.collection(COLLECTIONS.nipDisputes).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "nipDisputes",
+    op: "update",
+    situation: "deciding it from the client (transfer)",
+    attempt: (db) => db.doc(`nipDisputes/${DISPUTE}`).update({ status: "transferred" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "nipDisputes",
+    op: "create",
+    situation: "filing without the function",
+    attempt: (db, uid) =>
+      db.doc(`nipDisputes/${NIP_ANI}_${own(uid)}`).set({ instansiId: METRO, claimantUid: own(uid), status: "open" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    ...get("nipDisputes/audit", "the decision record", `nipDisputes/${DISPUTE}/audit/1`),
+    expected: [D, D, D, A, D, D, D, D],
+  },
+  {
+    collection: "nipDisputes/audit",
+    op: "create",
+    situation: "a forged decision entry",
+    attempt: (db, uid) => db.doc(`nipDisputes/${DISPUTE}/audit/2`).set({ instansiId: METRO, by: own(uid) }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // rateLimits: sign-up counters, the functions' alone (a client could reset its own)
+  { ...get("rateLimits", "a counter", "rateLimits/abc"), expected: [D, D, D, D, D, D, D, D] },
+  {
+    collection: "rateLimits",
+    op: "update",
+    situation: "resetting a counter",
+    attempt: (db) => db.doc("rateLimits/abc").set({ scope: "nip", count: 0 }),
     expected: [D, D, D, D, D, D, D, D],
   },
 

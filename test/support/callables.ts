@@ -8,12 +8,19 @@ import { emulatorHosts, emulatorUrl } from "./emulators.js";
 
 export type CallResult<T> = { ok: true; result: T } | { ok: false; status: string; message: string; issues: Issue[] };
 
-export async function call<T = unknown>(name: string, data: unknown, idToken?: string): Promise<CallResult<T>> {
+/** `headers` stands in for what a proxy adds, e.g. X-Forwarded-For to call from another client. */
+export async function call<T = unknown>(
+  name: string,
+  data: unknown,
+  idToken?: string,
+  headers: Record<string, string> = {},
+): Promise<CallResult<T>> {
   const base = await emulatorUrl("functions");
   const response = await fetch(`${base}/${emulatorHosts().projectId}/${FUNCTIONS_REGION}/${name}`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
+      ...headers,
       ...(idToken ? { authorization: `Bearer ${idToken}` } : {}),
     },
     body: JSON.stringify({ data }),

@@ -9,3 +9,5 @@ declare const __EMULATORS__: null | {
   firestore: { host: string; port: number };
   functions: { host: string; port: number };
 };
+/** reCAPTCHA Enterprise site key for App Check; "" when the build has none (demo, emulators). */
+declare const __APP_CHECK_SITE_KEY__: string;

@@ -6,7 +6,9 @@
  *   instansi/{instansiId}/members/{uid}        staff of that government and their roles (functions only)
  *   selections/{selectionId}                   a selection with its posts; public once announced
  *   profiles/{uid}                             a candidate's profile (owner; created by a function)
- *   nips/{nip}                                 one account per NIP (functions only, never readable)
+ *   nips/{nip}                                 one account per NIP, pending until the e-mail is verified (functions only)
+ *   nipDisputes/{nip_uid}                      a civil servant's claim to a NIP another account holds (+ /audit)
+ *   rateLimits/{hash}                          sign-up attempts per NIP and per client in a fixed window (functions only)
  *   tokenRefresh/{uid}                         tells a signed-in client its claims changed
  *   files/{fileId}                             a stored file's metadata; `complete` once every chunk is in
  *   files/{fileId}/chunks/{00000}              the bytes in pieces of at most 512 KiB, written only by functions
@@ -23,6 +25,8 @@ export const COLLECTIONS = {
   selections: "selections",
   profiles: "profiles",
   nips: "nips",
+  nipDisputes: "nipDisputes",
+  rateLimits: "rateLimits",
   tokenRefresh: "tokenRefresh",
   files: "files",
   chunks: "chunks",

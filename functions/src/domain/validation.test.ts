@@ -6,6 +6,7 @@ import { renderIssue } from "./i18n/render.js";
 import { LOCALES } from "./i18n/messages.js";
 import type { CalendarDate } from "./calendar.js";
 import type { Issue } from "./issue.js";
+import { PRIVACY_NOTICE_VERSION } from "./signup.js";
 
 const TODAY: CalendarDate = { year: 2024, month: 5, day: 10 };
 
@@ -14,6 +15,7 @@ const GOOD = {
   nip: "197203151998031004",
   email: "budi.santoso@metrokota.go.id",
   password: "rahasia123",
+  privacyNotice: PRIVACY_NOTICE_VERSION,
 };
 
 /** The issues of a failed parse; fails the test when the parse succeeded. */
@@ -35,6 +37,7 @@ describe("signUpInput", () => {
       nip: "19851123 2010.12-2 001",
       email: "  Siti.Rahma@Example.COM ",
       password: "Kunci2024",
+      privacyNotice: PRIVACY_NOTICE_VERSION,
     };
     expect(parseWith(schema, typed)).toEqual({
       ok: true,
@@ -43,6 +46,7 @@ describe("signUpInput", () => {
         nip: "198511232010122001",
         email: "siti.rahma@example.com",
         password: "Kunci2024", // passwords are never trimmed or folded
+        privacyNotice: PRIVACY_NOTICE_VERSION,
       },
     });
   });
@@ -102,7 +106,13 @@ describe("signUpInput", () => {
 
   it("reports every bad field at once", () => {
     const issues = issuesOf(parseWith(schema, { name: "", nip: "1", email: "x", password: "x" }));
-    expect(issues.map((i) => i.field)).toEqual(["name", "nip", "email", "password", "password"]);
+    expect(issues.map((i) => i.field)).toEqual(["name", "nip", "email", "password", "password", "privacyNotice"]);
+  });
+
+  it.each([undefined, "", "2020-01-01"])("refuses sign-up without consent to the current notice (%s)", (version) => {
+    expect(issuesOf(parseWith(schema, { ...GOOD, privacyNotice: version }))).toEqual([
+      { code: "err.consent.required", field: "privacyNotice", params: expect.anything() as unknown },
+    ]);
   });
 
   it("checks the future only against the `today` it was built with", () => {
@@ -128,13 +138,15 @@ describe("signUpInput", () => {
 
   it("reports every missing field", () => {
     const issues = issuesOf(parseWith(schema, {}));
-    expect(issues).toEqual(
-      ["name", "nip", "email", "password"].map((field) => ({
+    expect(issues).toEqual([
+      ...["name", "nip", "email", "password"].map((field) => ({
         code: "err.input.invalid",
         params: { detail: field },
         field,
       })),
-    );
+      // Missing consent is the form's own message, not a tampered-client one: the box was not ticked.
+      { code: "err.consent.required", params: expect.anything() as unknown, field: "privacyNotice" },
+    ]);
   });
 
   it.each([null, "budi", 42, []])("reports a non-object input %j at the root", (input) => {

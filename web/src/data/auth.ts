@@ -5,6 +5,8 @@ import {
   indexedDBLocalPersistence,
   initializeAuth,
   onIdTokenChanged,
+  reload,
+  sendEmailVerification,
   signInWithEmailAndPassword,
   signOut as firebaseSignOut,
   type Auth,
@@ -70,6 +72,21 @@ export async function signIn(email: string, password: string): Promise<void> {
     const unsubscribe = session.subscribe(ready);
     ready();
   });
+}
+
+/** Whether the signed-in user's e-mail is verified, asking the server (the link may have been opened elsewhere). */
+export async function emailVerified(): Promise<boolean> {
+  const user = auth().currentUser;
+  if (!user) return false;
+  await reload(user);
+  // A fresh token carries email_verified, which confirmNip and the rules read.
+  if (user.emailVerified) await user.getIdToken(true);
+  return user.emailVerified;
+}
+
+export async function sendVerification(): Promise<void> {
+  const user = auth().currentUser;
+  if (user && !user.emailVerified) await sendEmailVerification(user);
 }
 
 export async function signOut(): Promise<void> {

@@ -2,10 +2,11 @@
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
 import { FUNCTIONS_REGION } from "@domain/deployment";
 import type { Issue } from "@domain/issue";
-import type { SetStaffRolesInput } from "@domain/schemas/account";
+import type { RegisterCandidateInput, SetStaffRolesInput } from "@domain/schemas/account";
+import type { DisputeDecision, NipClaim } from "@domain/signup";
 import type { StaffRole } from "@domain/roles";
 import type { Stage } from "@domain/stages";
-import { firebaseApp } from "./app";
+import { appCheckReady, firebaseApp } from "./app";
 
 let instance: Functions | undefined;
 
@@ -17,16 +18,33 @@ function functions(): Functions {
   return instance;
 }
 
-export interface SignUpRequest {
-  name: string;
-  nip: string;
-  email: string;
-  password: string;
+export type SignUpRequest = RegisterCandidateInput;
+
+/** The same answer whatever happened to the NIP and the e-mail (functions/src/accounts/registerCandidate.ts). */
+export async function registerCandidate(input: SignUpRequest): Promise<{ next: "checkEmail" }> {
+  await appCheckReady(); // the first callable of an anonymous visitor: App Check must be up first
+  const result = await httpsCallable<SignUpRequest, { next: "checkEmail" }>(functions(), "registerCandidate")(input);
+  return result.data;
 }
 
-export async function registerCandidate(input: SignUpRequest): Promise<{ uid: string }> {
-  const result = await httpsCallable<SignUpRequest, { uid: string }>(functions(), "registerCandidate")(input);
-  return result.data;
+export async function confirmNip(): Promise<{ nip: NipClaim }> {
+  return (await httpsCallable<object, { nip: NipClaim }>(functions(), "confirmNip")({})).data;
+}
+
+export async function fileNipDispute(input: { instansiId: string; note: string }): Promise<{ disputeId: string }> {
+  return (await httpsCallable<typeof input, { disputeId: string }>(functions(), "fileNipDispute")(input)).data;
+}
+
+export async function resolveNipDispute(input: {
+  disputeId: string;
+  decision: DisputeDecision;
+  reason: string;
+}): Promise<{ status: string }> {
+  return (await httpsCallable<typeof input, { status: string }>(functions(), "resolveNipDispute")(input)).data;
+}
+
+export async function deleteMyAccount(): Promise<{ deleted: true }> {
+  return (await httpsCallable<object, { deleted: true }>(functions(), "deleteMyAccount")({})).data;
 }
 
 export async function setStaffRoles(input: SetStaffRolesInput): Promise<{ uid: string; roles: StaffRole[] }> {

@@ -52,6 +52,12 @@ export const profileDoc = z.object({
   currentPost: z.optional(z.string()),
   /** The government the candidate serves now, e.g. "Pemerintah Kota Metro". */
   originInstansi: z.optional(z.string()),
+  /** Written by functions: "pending" until the verified account confirms its NIP (accounts/nipReservations.ts). */
+  nipStatus: z.optional(z.enum(["pending", "confirmed", "taken", "released"])),
+  /** Consent to the privacy notice at sign-up (UU 27/2022): which text, when (ISO). */
+  consent: z.optional(z.object({ version: z.string(), at: z.string() })),
+  /** Set by a dispute decision on an account that held someone else's NIP. */
+  flags: z.optional(z.record(z.string(), z.string())),
 });
 export type ProfileDoc = z.infer<typeof profileDoc>;
 
@@ -62,3 +68,22 @@ export const memberDoc = z.object({
   roles: z.array(z.enum(STAFF_ROLES)),
 });
 export type MemberDoc = z.infer<typeof memberDoc>;
+
+/** nipDisputes/{nip_uid}: written by functions only (accounts/nipDisputes.ts). */
+export const nipDisputeDoc = z.object({
+  instansiId: z.string(),
+  nip: z.string(),
+  claimantUid: z.string(),
+  claimantName: z.string(),
+  claimantEmail: z.string(),
+  holderUid: z.string(),
+  holderName: z._default(z.string(), ""),
+  holderEmail: z._default(z.string(), ""),
+  note: z._default(z.string(), ""),
+  status: z.enum(["open", "released", "transferred", "rejected"]),
+  filedAt: z.string(),
+  decision: z.optional(
+    z.object({ decision: z.string(), by: z.string(), byName: z.string(), at: z.string(), reason: z.string() }),
+  ),
+});
+export type NipDisputeDoc = z.infer<typeof nipDisputeDoc>;

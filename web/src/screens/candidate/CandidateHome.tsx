@@ -8,6 +8,7 @@ import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
 import { SelectionList } from "../public/SelectionList";
 import { usePublicSelections } from "../public/usePublicSelections";
+import { AccountState } from "./AccountState";
 
 export function CandidateHome({ session }: { session: SignedIn }) {
   const t = useT();
@@ -38,6 +39,7 @@ export function CandidateHome({ session }: { session: SignedIn }) {
             <dt>{t("candidate.serviceStart")}</dt>
             <dd>{profile.value.serviceStart}</dd>
           </dl>
+          <AccountState profile={profile.value} />
         </>
       )}
       <h2>{t("candidate.openSelections")}</h2>

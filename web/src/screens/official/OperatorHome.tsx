@@ -2,6 +2,7 @@ import type { SignedIn } from "../../ui/RequireSession";
 import { InstansiHeading } from "./InstansiHeading";
 import { InstansiSelections } from "./InstansiSelections";
 import { NewSelectionButton } from "./NewSelectionButton";
+import { NipDisputes } from "./NipDisputes";
 import { StaffRoles } from "./StaffRoles";
 
 /** The BKPSDM operator's home: the government's selections and who holds which role. */
@@ -13,6 +14,7 @@ export function OperatorHome({ session }: { session: SignedIn }) {
       <InstansiSelections instansiId={instansiId} />
       <NewSelectionButton />
       <StaffRoles instansiId={instansiId} />
+      <NipDisputes instansiId={instansiId} />
     </section>
   );
 }

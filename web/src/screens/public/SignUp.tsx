@@ -2,20 +2,24 @@
  * Candidate sign-up. The form checks with the same schema as the function, so a candidate sees a
  * specific error (which NIP digit is wrong, and why) before anything is sent; the function checks
  * again and answers with the same catalogue keys. What was typed is never cleared on an error.
+ *
+ * The function answers "check your e-mail" whether the NIP or the e-mail was free or taken, so this
+ * screen cannot say more either: it signs in with what was typed (which works only if the account is
+ * this person's) and sends the verification link; the candidate home takes it from there.
  */
-import { useMemo, useState } from "preact/hooks";
-import { useLocation } from "preact-iso";
+import { useMemo, useRef, useState } from "preact/hooks";
 import type { Issue } from "@domain/issue";
 import { parseNip } from "@domain/nip";
 import { signUpInput } from "@domain/schemas/account";
+import { PENDING_RESERVATION_HOURS, PRIVACY_NOTICE_VERSION } from "@domain/signup";
 import { parseWith } from "@domain/validation";
 import { issueText, useT } from "../../i18n/i18n";
 import { Field } from "../../ui/Field";
 import { Notice } from "../../ui/Notice";
-import { callableIssues, registerCandidate } from "../../data/callables";
+import { callableIssues, newRequestId, registerCandidate } from "../../data/callables";
 import { loadAuth } from "../../data/session";
 
-type FieldName = "name" | "nip" | "email" | "password" | "password2";
+type FieldName = "name" | "nip" | "email" | "password" | "password2" | "privacyNotice";
 type Values = Record<FieldName, string>;
 
 function today() {
@@ -39,8 +43,18 @@ function check(values: Values): Partial<Record<FieldName, Issue>> {
 
 export function SignUp() {
   const t = useT();
-  const { route } = useLocation();
-  const [values, setValues] = useState<Values>({ name: "", nip: "", email: "", password: "", password2: "" });
+  const [values, setValues] = useState<Values>({
+    name: "",
+    nip: "",
+    email: "",
+    password: "",
+    password2: "",
+    privacyNotice: "",
+  });
+  // Kept while the outcome is unknown (a lost answer), so the retry is the same sign-up.
+  const requestId = useRef<string | undefined>(undefined);
+  const [sent, setSent] = useState<{ email: string; signedIn: boolean } | undefined>(undefined);
+  const [resent, setResent] = useState(false);
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [busy, setBusy] = useState(false);
@@ -70,20 +84,71 @@ export function SignUp() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setTouched({ name: true, nip: true, email: true, password: true, password2: true });
+    setTouched({ name: true, nip: true, email: true, password: true, password2: true, privacyNotice: true });
     if (Object.keys(errors).length > 0) return;
     setBusy(true);
     setServerIssues([]);
+    requestId.current ??= newRequestId();
     try {
-      await registerCandidate({ name: values.name, nip: values.nip, email: values.email, password: values.password });
+      await registerCandidate({
+        name: values.name,
+        nip: values.nip,
+        email: values.email,
+        password: values.password,
+        privacyNotice: PRIVACY_NOTICE_VERSION,
+        requestId: requestId.current,
+      });
+    } catch (error) {
+      const issues = callableIssues(error);
+      // A definite refusal starts a new sign-up next time; a network failure retries this one.
+      if (!issues.some((i) => i.code === "err.network")) requestId.current = undefined;
+      setServerIssues(issues);
+      setBusy(false);
+      return;
+    }
+    requestId.current = undefined;
+    let signedIn = false;
+    try {
       const auth = await loadAuth();
       await auth.signIn(values.email, values.password);
-      route("/peserta");
-    } catch (error) {
-      setServerIssues(callableIssues(error));
-      setBusy(false);
+      await auth.sendVerification();
+      signedIn = true;
+    } catch {
+      // The e-mail belongs to an account with another password: the same screen, nothing more.
     }
+    setSent({ email: values.email.trim().toLowerCase(), signedIn });
+    setBusy(false);
   };
+
+  const resend = async () => {
+    const auth = await loadAuth();
+    await auth.sendVerification();
+    setResent(true);
+  };
+
+  if (sent) {
+    return (
+      <section class="narrow">
+        <h1>{t("signUp.checkEmailTitle")}</h1>
+        <p class="lead" data-testid="check-email">
+          {t("signUp.checkEmail", { email: sent.email, hours: PENDING_RESERVATION_HOURS })}
+        </p>
+        {sent.signedIn && (
+          <p>
+            <button type="button" class="button button--secondary" onClick={() => void resend()}>
+              {t("signUp.resend")}
+            </button>
+          </p>
+        )}
+        {resent && <Notice kind="success">{t("signUp.resent")}</Notice>}
+        <p>
+          <a href={sent.signedIn ? "/peserta" : "/masuk"}>
+            {t(sent.signedIn ? "candidate.title" : "signUp.haveAccount")}
+          </a>
+        </p>
+      </section>
+    );
+  }
 
   const general = serverIssues.filter((i) => !i.field);
   return (
@@ -143,6 +208,27 @@ export function SignUp() {
           onBlur={touch("password2")}
           error={errorOf("password2")}
         />
+        <h2>{t("signUp.privacyTitle")}</h2>
+        <p class="privacy" data-testid="privacy-notice">
+          {t("signUp.privacyNotice", { hours: PENDING_RESERVATION_HOURS })}
+        </p>
+        <p class="field">
+          <label>
+            <input
+              id="privacyNotice"
+              type="checkbox"
+              checked={values.privacyNotice === PRIVACY_NOTICE_VERSION}
+              onChange={(e) => set("privacyNotice")(e.currentTarget.checked ? PRIVACY_NOTICE_VERSION : "")}
+              aria-describedby={errorOf("privacyNotice") ? "privacyNotice-error" : undefined}
+            />{" "}
+            {t("signUp.consent", { version: PRIVACY_NOTICE_VERSION })}
+          </label>
+          {errorOf("privacyNotice") && (
+            <span id="privacyNotice-error" class="field__error" role="alert">
+              {errorOf("privacyNotice")}
+            </span>
+          )}
+        </p>
         {general.map((issue) => (
           <Notice key={issue.code} kind="error">
             {issueText(t, issue)}
