@@ -5,16 +5,8 @@
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { setGlobalOptions } from "firebase-functions/v2/options";
 import { FUNCTIONS_REGION } from "./domain/deployment.js";
-import { setStaffRolesInput, signUpInput } from "./domain/schemas/account.js";
-import {
-  createSelectionDraftInput,
-  decideTransitionInput,
-  proposeTransitionInput,
-  recordLetterInput,
-  issueDocumentInput,
-  extendRegistrationInput,
-  decidePostShortfallInput,
-} from "./domain/selection/process.js";
+import { signUpInput } from "./domain/schemas/account.js";
+import { CALLABLES } from "./domain/callables.js";
 import {
   decidePostShortfall as decidePostShortfallFor,
   extendRegistration as extendRegistrationFor,
@@ -23,6 +15,7 @@ import { issueAnnouncement } from "./documents/issueAnnouncement.js";
 import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
+import { deleteDraft as deleteDraftFor, saveSetup as saveSetupFor } from "./process/setupDrafts.js";
 import { registerCandidate as register } from "./accounts/registerCandidate.js";
 import { setStaffRolesAs } from "./accounts/staffRoles.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
@@ -45,38 +38,50 @@ export const registerCandidate = onCall(async (request) => {
 /** An operator grants or removes staff roles of a user within the operator's own instansi. */
 export const setStaffRoles = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  const input = parseInput(setStaffRolesInput, request.data);
+  const input = parseInput(CALLABLES.setStaffRoles.input, request.data);
   return setStaffRolesAs(caller, input);
 });
 
 /** An operator starts a new selection, empty or copied from a past one of the same government. */
 export const createDraft = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return createSelectionDraft(caller, parseInput(createSelectionDraftInput, request.data), new Date());
+  return createSelectionDraft(caller, parseInput(CALLABLES.createDraft.input, request.data), new Date());
+});
+
+/** An operator saves part of a draft's setup: validated whole, at the revision it was based on, never while frozen. */
+export const saveSetup = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return saveSetupFor(caller, parseInput(CALLABLES.saveSetup.input, request.data), new Date());
+});
+
+/** An operator deletes a draft in preparation, unless a proposal on it awaits a decision. */
+export const deleteDraft = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return deleteDraftFor(caller, parseInput(CALLABLES.deleteDraft.input, request.data));
 });
 
 /** An operator (or the ketua pansel) proposes the next stage; the gates are checked now and again on approval. */
 export const proposeStage = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return proposeTransition(caller, parseInput(proposeTransitionInput, request.data), new Date());
+  return proposeTransition(caller, parseInput(CALLABLES.proposeStage.input, request.data), new Date());
 });
 
 /** The Sekda or PPK approves or rejects a proposal; approval moves the stage in the same transaction. */
 export const decideStage = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return decideTransition(caller, parseInput(decideTransitionInput, request.data), new Date());
+  return decideTransition(caller, parseInput(CALLABLES.decideStage.input, request.data), new Date());
 });
 
 /** An operator records a letter the process waits for (the Minister's approval, a recommendation). */
 export const recordProcessLetter = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return recordLetter(caller, parseInput(recordLetterInput, request.data), new Date());
+  return recordLetter(caller, parseInput(CALLABLES.recordProcessLetter.input, request.data), new Date());
 });
 
 /** An operator issues (or re-issues, as a new version) the numbered, verifiable pengumuman PDF. */
 export const issueDocument = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
   const caller = requireSignedIn(request);
-  return issueAnnouncement(caller, parseInput(issueDocumentInput, request.data), new Date(), publicUrl());
+  return issueAnnouncement(caller, parseInput(CALLABLES.issueDocument.input, request.data), new Date(), publicUrl());
 });
 
 /** /seleksi/{id} with the selection's preview tags, for links shared in chat apps (hosting rewrite). */
@@ -87,11 +92,11 @@ export const sharePage = onRequest(async (request, response) => {
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */
 export const extendRegistration = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return extendRegistrationFor(caller, parseInput(extendRegistrationInput, request.data), new Date());
+  return extendRegistrationFor(caller, parseInput(CALLABLES.extendRegistration.input, request.data), new Date());
 });
 
 /** After the last extension, an operator records whether a post short of applicants is cancelled or continues. */
 export const decidePostShortfall = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return decidePostShortfallFor(caller, parseInput(decidePostShortfallInput, request.data), new Date());
+  return decidePostShortfallFor(caller, parseInput(CALLABLES.decidePostShortfall.input, request.data), new Date());
 });
