@@ -12,14 +12,15 @@ import type { Finding } from "./checks.js";
 
 const messageKey = z.custom<MessageKey>((v) => typeof v === "string" && /^(?:err|warn)\./.test(v));
 
-/** A Finding as stored or sent: the warnings of a proposal, of an extension. */
-export const finding = z.object({
+/** An Issue as stored or sent (../issue.ts). */
+export const issue = z.object({
   code: messageKey,
   params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
   field: z.optional(z.string()),
-  severity: z.enum(["error", "warning"]),
-  cite: z.optional(z.string()),
 });
+
+/** A Finding as stored or sent: the warnings of a proposal, of an extension. */
+export const finding = z.extend(issue, { severity: z.enum(["error", "warning"]), cite: z.optional(z.string()) });
 
 const actor = z.object({ uid: z.string(), name: z.string(), role: z.string() });
 

@@ -320,7 +320,6 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.setup.closed":
     "The preparation stage has ended (current stage: {stage}), so this change was not saved. Its content stays here to copy.",
   "err.setup.deletePending": "A draft whose proposal awaits a decision cannot be deleted.",
-  "setup.sent": "Sent to the server.",
   "setup.corrupt": "This selection's setup is damaged",
   "setup.conflict.title": "Someone else changed the draft",
   "setup.conflict.field": "Field",

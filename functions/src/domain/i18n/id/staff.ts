@@ -319,7 +319,6 @@ export const idStaff = {
   "err.setup.closed":
     "Tahap Persiapan sudah berakhir (tahap sekarang: {stage}), jadi perubahan ini tidak disimpan. Isinya tetap ada untuk disalin.",
   "err.setup.deletePending": "Draf yang usulannya masih menunggu keputusan tidak dapat dihapus.",
-  "setup.sent": "Terkirim ke server.",
   "setup.corrupt": "Pengaturan seleksi ini rusak",
   "setup.conflict.title": "Draf diubah orang lain",
   "setup.conflict.field": "Isian",
