@@ -6,7 +6,9 @@ import { FUNCTIONS_REGION } from "../../functions/src/domain/deployment.js";
 import type { Issue } from "../../functions/src/domain/issue.js";
 import { emulatorHosts, emulatorUrl } from "./emulators.js";
 
-export type CallResult<T> = { ok: true; result: T } | { ok: false; status: string; message: string; issues: Issue[] };
+export type CallResult<T> =
+  | { ok: true; result: T }
+  | { ok: false; status: string; message: string; issues: Issue[]; details?: Record<string, unknown> };
 
 export async function call<T = unknown>(name: string, data: unknown, idToken?: string): Promise<CallResult<T>> {
   const base = await emulatorUrl("functions");
@@ -20,7 +22,7 @@ export async function call<T = unknown>(name: string, data: unknown, idToken?: s
   });
   const body = (await response.json()) as {
     result?: T;
-    error?: { status: string; message: string; details?: { issues?: Issue[] } };
+    error?: { status: string; message: string; details?: { issues?: Issue[] } & Record<string, unknown> };
   };
   if (body.error) {
     return {
@@ -28,6 +30,7 @@ export async function call<T = unknown>(name: string, data: unknown, idToken?: s
       status: body.error.status,
       message: body.error.message,
       issues: body.error.details?.issues ?? [],
+      ...(body.error.details ? { details: body.error.details } : {}),
     };
   }
   return { ok: true, result: body.result as T };

@@ -27,15 +27,21 @@ export function useAction(): Action {
     async run<T>(call: (requestId: string) => Promise<T>): Promise<T | undefined> {
       setBusy(true);
       setIssues([]);
-      const { newRequestId, callableIssues } = await import("../data/callables");
-      const id = (requestId.current ??= newRequestId());
       try {
-        const answer = await call(id);
-        requestId.current = requestIdAfter("success", id);
-        return answer;
-      } catch (error) {
-        requestId.current = requestIdAfter(failureKind(error), id);
-        setIssues(callableIssues(error));
+        const { newRequestId, callableIssues } = await import("../data/callables");
+        const id = (requestId.current ??= newRequestId());
+        try {
+          const answer = await call(id);
+          requestId.current = requestIdAfter("success", id);
+          return answer;
+        } catch (error) {
+          requestId.current = requestIdAfter(failureKind(error), id);
+          setIssues(callableIssues(error));
+          return undefined;
+        }
+      } catch {
+        // The callables' code could not load (offline on a first visit): nothing was sent.
+        setIssues([{ code: "err.network" }]);
         return undefined;
       } finally {
         setBusy(false);

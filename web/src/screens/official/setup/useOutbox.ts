@@ -52,7 +52,10 @@ export function useSetupOutbox(selectionId: string, startRevision: number): Setu
     setSending(true);
     let again = false;
     try {
-      const { saveSetup, newRequestId, callableIssues, callableDetails } = await import("../../../data/callables");
+      // Offline before the callables' code was ever loaded: the edit waits, and the next try loads it.
+      const loaded = await import("../../../data/callables").catch(() => undefined);
+      if (!loaded) return;
+      const { saveSetup, newRequestId, callableIssues, callableDetails } = loaded;
       const requestId = current.requestId ?? newRequestId();
       // Stored before sending: a reload while the answer is on its way resends the same request.
       set(afterLost(current, requestId));
