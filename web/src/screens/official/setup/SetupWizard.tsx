@@ -350,7 +350,7 @@ function SaveState(props: { outbox: SetupOutbox; heldBack: number; offline: bool
   if (item && item.state !== "waiting") {
     return (
       <p class="save-state save-state--failed" role="alert">
-        {t("setup.saveFailed")}
+        {item.state === "conflict" ? t("setup.conflict.title") : t("setup.refused.title")}
       </p>
     );
   }
@@ -381,6 +381,18 @@ function OutboxProblem({ outbox, takeSaved }: { outbox: SetupOutbox; takeSaved: 
   const item = outbox.item;
   if (!item || item.state === "waiting") return null;
   const show = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value, null, 1));
+  // The fields of the setup have their labels in the wizard's own words where the form has one.
+  const labels: Record<string, string> = {
+    title: t("setup.name"),
+    year: t("setup.year"),
+    legalBasis: t("setup.legalBasis"),
+    referenceDate: t("setup.referenceDate"),
+    openTo: t("setup.openTo"),
+    regulationProfileId: t("setup.profile"),
+    stagesUsed: t("setup.stagesUsed"),
+    contact: t("setup.contact"),
+  };
+  const label = (field: string) => labels[field] ?? t(`setup.step.${stepOfField(field)}`);
   return (
     <div class="notice notice--error" role="alert" data-testid="outbox-problem">
       <p>
@@ -402,7 +414,7 @@ function OutboxProblem({ outbox, takeSaved }: { outbox: SetupOutbox; takeSaved: 
             <tbody>
               {differingFields(item).map((d) => (
                 <tr key={d.field}>
-                  <th scope="row">{d.field}</th>
+                  <th scope="row">{label(d.field)}</th>
                   <td>
                     <pre>{show(d.theirs)}</pre>
                   </td>
