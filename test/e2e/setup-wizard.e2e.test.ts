@@ -380,14 +380,14 @@ describe("setup wizard", () => {
     expect(await other.getByTestId("outbox-problem").textContent()).toContain("Draf ini sudah diubah orang lain");
     expect(await other.locator("#f-title").inputValue()).toContain("(versi Rahmat)");
     const selection = db.collection("selections").doc(selectionId);
-    expect((await selection.get()).get("title")).toContain("(versi Fitri)");
+    expect(String((await selection.get()).get("title"))).toContain("(versi Fitri)");
     await fitsThePhone(other);
     await shot(other, "setup-conflict-360.png");
 
     // Choosing their own version saves it on top of the colleague's revision, knowingly.
     await other.getByRole("button", { name: "Simpan versi saya" }).click();
     await expect.poll(() => other.getByTestId("save-state").textContent()).toBe("Draf tersimpan.");
-    await expect.poll(async () => (await selection.get()).get("title")).toContain("(versi Rahmat)");
+    await expect.poll(async () => String((await selection.get()).get("title"))).toContain("(versi Rahmat)");
     expect((await selection.get()).get("setupRevision")).toBe(2);
 
     await firstContext.close();
