@@ -82,8 +82,8 @@ export const auditEntry = z.object({
   at: z.string(),
   actor: z.object({ uid: z.string(), name: z.string(), role: z.string() }),
   action: z.enum(AUDIT_ACTIONS),
-  from: z.nullable(z.string()),
-  to: z.nullable(z.string()),
+  from: z.nullable(z.enum(STAGES)),
+  to: z.nullable(z.enum(STAGES)),
   reason: z.string(),
   /** The proposal an approval answers, or the letter a record is about. */
   reference: z.nullable(z.string()),

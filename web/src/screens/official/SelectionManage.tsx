@@ -102,7 +102,7 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           {audit.value.map((e) => (
             <li key={e.id}>
               <strong>{e.actor.name}</strong>{" "}
-              {t(`process.action.${e.action}`, { stage: e.to ? t(`stage.${e.to as Stage}`) : "" })}
+              {t(`process.action.${e.action}`, { stage: e.to ? t(`stage.${e.to}`) : "" })}
               <br />
               <span class="muted">{formatDateTime(e.at, locale)}</span>
               {e.reason && <p>{e.reason}</p>}
