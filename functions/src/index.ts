@@ -8,21 +8,8 @@ import { setGlobalOptions } from "firebase-functions/v2/options";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { defineString } from "firebase-functions/params";
 import { FUNCTIONS_REGION } from "./domain/deployment.js";
-import {
-  fileNipDisputeInput,
-  registerCandidateInput,
-  resolveNipDisputeInput,
-  setStaffRolesInput,
-} from "./domain/schemas/account.js";
-import {
-  createSelectionDraftInput,
-  decideTransitionInput,
-  proposeTransitionInput,
-  recordLetterInput,
-  issueDocumentInput,
-  extendRegistrationInput,
-  decidePostShortfallInput,
-} from "./domain/selection/process.js";
+import { registerCandidateInput } from "./domain/schemas/account.js";
+import { CALLABLES } from "./domain/callables.js";
 import {
   decidePostShortfall as decidePostShortfallFor,
   extendRegistration as extendRegistrationFor,
@@ -31,6 +18,7 @@ import { issueAnnouncement, sweepStuckDocuments } from "./documents/issueAnnounc
 import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
+import { deleteDraft as deleteDraftFor, saveSetup as saveSetupFor } from "./process/setupDrafts.js";
 import { registerCandidate as register } from "./accounts/registerCandidate.js";
 import { clientAddress } from "./accounts/rateLimit.js";
 import {
@@ -79,14 +67,14 @@ export const confirmNip = onCall(async (request) => {
 /** A verified candidate disputes the account holding their NIP, before the BKPSDM of a named instansi. */
 export const fileNipDispute = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  const input = parseInput(fileNipDisputeInput, request.data);
+  const input = parseInput(CALLABLES.fileNipDispute.input, request.data);
   return fileDispute(caller.uid, request.auth?.token.email_verified === true, input, Date.now());
 });
 
 /** That instansi's operator, having seen the SK or KTP, releases or transfers the NIP (or rejects the claim). */
 export const resolveNipDispute = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return resolveDispute(caller, parseInput(resolveNipDisputeInput, request.data), Date.now());
+  return resolveDispute(caller, parseInput(CALLABLES.resolveNipDispute.input, request.data), Date.now());
 });
 
 /** A candidate deletes their account: profile, NIP reservation, Auth user (UU 27/2022). */
@@ -111,39 +99,51 @@ export const releaseDeletedAccount = functionsV1
 /** An operator grants or removes staff roles of a user within the operator's own instansi. */
 export const setStaffRoles = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  const input = parseInput(setStaffRolesInput, request.data);
+  const input = parseInput(CALLABLES.setStaffRoles.input, request.data);
   return setStaffRolesAs(caller, input);
 });
 
 /** An operator starts a new selection, empty or copied from a past one of the same government. */
 export const createDraft = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return createSelectionDraft(caller, parseInput(createSelectionDraftInput, request.data), new Date());
+  return createSelectionDraft(caller, parseInput(CALLABLES.createDraft.input, request.data), new Date());
+});
+
+/** An operator saves part of a draft's setup: validated whole, at the revision it was based on, never while frozen. */
+export const saveSetup = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return saveSetupFor(caller, parseInput(CALLABLES.saveSetup.input, request.data), new Date());
+});
+
+/** An operator deletes a draft in preparation, unless a proposal on it awaits a decision. */
+export const deleteDraft = onCall(async (request) => {
+  const caller = requireSignedIn(request);
+  return deleteDraftFor(caller, parseInput(CALLABLES.deleteDraft.input, request.data));
 });
 
 /** An operator (or the ketua pansel) proposes the next stage; the gates are checked now and again on approval. */
 export const proposeStage = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return proposeTransition(caller, parseInput(proposeTransitionInput, request.data), new Date());
+  return proposeTransition(caller, parseInput(CALLABLES.proposeStage.input, request.data), new Date());
 });
 
 /** The Sekda or PPK approves or rejects a proposal; approval moves the stage in the same transaction. */
 export const decideStage = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return decideTransition(caller, parseInput(decideTransitionInput, request.data), new Date());
+  return decideTransition(caller, parseInput(CALLABLES.decideStage.input, request.data), new Date());
 });
 
 /** An operator records a letter the process waits for (the Minister's approval, a recommendation). */
 export const recordProcessLetter = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return recordLetter(caller, parseInput(recordLetterInput, request.data), new Date());
+  return recordLetter(caller, parseInput(CALLABLES.recordProcessLetter.input, request.data), new Date());
 });
 
 /** An operator issues (or re-issues, as a new version) the numbered, verifiable pengumuman PDF. */
 export const issueDocument = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
   const caller = requireSignedIn(request);
   const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
-  return issueAnnouncement(caller, parseInput(issueDocumentInput, request.data), new Date(), site);
+  return issueAnnouncement(caller, parseInput(CALLABLES.issueDocument.input, request.data), new Date(), site);
 });
 
 /** Finishes documents whose issuing stopped half-way (a crashed call): rendered from their snapshot. */
@@ -160,11 +160,11 @@ export const sharePage = onRequest(async (request, response) => {
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */
 export const extendRegistration = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return extendRegistrationFor(caller, parseInput(extendRegistrationInput, request.data), new Date());
+  return extendRegistrationFor(caller, parseInput(CALLABLES.extendRegistration.input, request.data), new Date());
 });
 
 /** After the last extension, an operator records whether a post short of applicants is cancelled or continues. */
 export const decidePostShortfall = onCall(async (request) => {
   const caller = requireSignedIn(request);
-  return decidePostShortfallFor(caller, parseInput(decidePostShortfallInput, request.data), new Date());
+  return decidePostShortfallFor(caller, parseInput(CALLABLES.decidePostShortfall.input, request.data), new Date());
 });

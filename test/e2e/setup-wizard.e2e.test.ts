@@ -18,6 +18,7 @@ import type { Page } from "playwright-core";
 import { phoneContext, SCREENSHOTS } from "../support/browser.js";
 import { useDemoSite } from "../support/demoSite.js";
 import { signIn } from "../support/session.js";
+import { DEMO_PASSWORD } from "../../seed/metro2021.js";
 
 const demo = useDemoSite();
 
@@ -334,5 +335,64 @@ describe("setup wizard", () => {
     expect(flat).toContain(number);
     expect(flat).toContain(POST);
     await context.close();
+  });
+
+  it("does not let two operators silently overwrite each other's draft", async () => {
+    // A second operator of Kota Serang, made the way the seed makes staff.
+    const { auth, db } = await import("../support/admin.js");
+    const { applyStaffRoles } = await import("../../functions/src/accounts/staffRoles.js");
+    const email = `operator2.${Date.now().toString(36)}@serangkota.demo`;
+    const second = await auth.createUser({
+      email,
+      password: DEMO_PASSWORD,
+      displayName: "Rahmat Hidayat, S.Kom.",
+      emailVerified: true,
+    });
+    await applyStaffRoles(second.uid, { email, instansiId: "kota-serang", roles: ["operator"] });
+
+    const firstContext = await phoneContext(demo.browser);
+    const first = await firstContext.newPage();
+    await signIn(first, "operator@serangkota.demo", "/operator");
+    await first.getByRole("button", { name: "Buat seleksi baru" }).click();
+    await first.waitForURL(/\/kelola\/[^/]+$/, { timeout: 15_000 });
+    const wizard = `${first.url()}/atur`;
+    const selectionId = new URL(first.url()).pathname.split("/").pop() ?? "";
+    await first.goto(wizard);
+    await stepIs(first, 1);
+
+    const secondContext = await phoneContext(demo.browser);
+    const other = await secondContext.newPage();
+    await signIn(other, email, "/operator");
+    await other.goto(wizard);
+    await stepIs(other, 1);
+
+    // Both start from the same revision; the first to save wins it.
+    await first.locator("#f-title").fill("Seleksi Terbuka JPT Pratama Kota Serang 2027 (versi Fitri)");
+    await first.getByRole("button", { name: "Simpan draf" }).click();
+    await expect.poll(() => first.getByTestId("save-state").textContent()).toBe("Draf tersimpan.");
+
+    // The second is refused, sees both versions side by side, and keeps what they typed.
+    await other.locator("#f-title").fill("Seleksi Terbuka JPT Pratama Kota Serang 2027 (versi Rahmat)");
+    await other.getByRole("button", { name: "Simpan draf" }).click();
+    const conflict = other.getByTestId("conflict");
+    await expect.poll(() => conflict.textContent()).toContain("(versi Fitri)");
+    expect(await conflict.textContent()).toContain("(versi Rahmat)");
+    expect(await other.getByTestId("outbox-problem").textContent()).toContain("Draf ini sudah diubah orang lain");
+    expect(await other.locator("#f-title").inputValue()).toContain("(versi Rahmat)");
+    const selection = db.collection("selections").doc(selectionId);
+    expect(String((await selection.get()).get("title"))).toContain("(versi Fitri)");
+    await fitsThePhone(other);
+    await shot(other, "setup-conflict-360.png");
+
+    // Choosing their own version saves it on top of the colleague's revision, knowingly.
+    await other.getByRole("button", { name: "Simpan versi saya" }).click();
+    await expect.poll(() => other.getByTestId("save-state").textContent()).toBe("Draf tersimpan.");
+    await expect.poll(async () => String((await selection.get()).get("title"))).toContain("(versi Rahmat)");
+    expect((await selection.get()).get("setupRevision")).toBe(2);
+
+    await firstContext.close();
+    await secondContext.close();
+    await db.recursiveDelete(selection);
+    await auth.deleteUser(second.uid);
   });
 });

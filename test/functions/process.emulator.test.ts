@@ -249,6 +249,7 @@ describe("createDraft", () => {
       recommendation: null,
       announcementDocumentId: null,
       auditSeq: 1,
+      setupRevision: 0,
     });
     expect(await auditOf(resultOf(result).selectionId)).toEqual([
       expect.objectContaining({ seq: 1, action: "create", reason: `Disalin dari ${past}`, reference: past }),
@@ -306,6 +307,8 @@ describe("proposeStage", () => {
       decidedBy: null,
       decidedAt: null,
       decisionReason: "",
+      // The setup the approver reviews: saves are refused while this is pending (setup.emulator.test.ts).
+      setupRevision: 0,
     });
     const after = await stored(id);
     expect(after.pendingProposal).toEqual({

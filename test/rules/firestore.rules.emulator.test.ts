@@ -413,7 +413,9 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
 
-  // selections: the operator edits draft fields; stage, publication and tenant are the functions'
+  // selections: every write is the functions'. The setup goes through saveSetup (validated with the
+  // wizard's schema, revision-checked, frozen while a proposal is pending), so even the operator's
+  // own draft is closed to direct writes.
   {
     collection: "selections",
     op: "update",
@@ -433,14 +435,14 @@ const TABLE: readonly Row[] = [
           ],
           panselUids: ["pansel-listed", "pansel-unlisted"],
         }),
-    expected: [D, D, D, A, D, D, D, D],
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "selections",
     op: "update",
     situation: "kota-pontianak draft: title",
     attempt: (db) => selectionsRef(db).doc("pontianak-draft").update({ title: "Seleksi JPT Pratama Pontianak" }),
-    expected: [D, D, D, D, A, D, D, D],
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "selections",
@@ -488,7 +490,29 @@ const TABLE: readonly Row[] = [
           schedule: { pendaftaran: { start: "2025-03-03", end: "2025-03-17" } },
           scoringPlan: { components: [], finalistsPerPost: 3 },
         }),
-    expected: [D, D, D, A, D, D, D, D],
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    // The hole of issue 7: the old rules checked only that posts was a list, and the selection then
+    // failed to parse everywhere.
+    collection: "selections",
+    op: "update",
+    situation: 'kota-metro draft: posts: ["x"]',
+    attempt: (db) =>
+      selectionsRef(db)
+        .doc("metro-draft")
+        .update({ posts: ["x"] }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: a 1 MiB contact",
+    attempt: (db) =>
+      selectionsRef(db)
+        .doc("metro-draft")
+        .update({ contact: { name: "x".repeat(1_000_000), phone: "", email: "", address: "" } }),
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     // Counters and recorded decisions drive the gates: a client that could write them could open
@@ -649,20 +673,20 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
 
-  // selections: only a draft nobody has seen yet may disappear
+  // selections: a draft is deleted through deleteDraft, which keeps one whose proposal is pending
   {
     collection: "selections",
     op: "delete",
     situation: "kota-metro draft in persiapan",
     attempt: (db) => selectionsRef(db).doc("metro-draft").delete(),
-    expected: [D, D, D, A, D, D, D, D],
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "selections",
     op: "delete",
     situation: "kota-pontianak draft in persiapan",
     attempt: (db) => selectionsRef(db).doc("pontianak-draft").delete(),
-    expected: [D, D, D, D, A, D, D, D],
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "selections",

@@ -6,7 +6,9 @@ import { FUNCTIONS_REGION } from "../../functions/src/domain/deployment.js";
 import type { Issue } from "../../functions/src/domain/issue.js";
 import { emulatorHosts, emulatorUrl } from "./emulators.js";
 
-export type CallResult<T> = { ok: true; result: T } | { ok: false; status: string; message: string; issues: Issue[] };
+export type CallResult<T> =
+  | { ok: true; result: T }
+  | { ok: false; status: string; message: string; issues: Issue[]; details?: Record<string, unknown> };
 
 /** `headers` stands in for what a proxy adds, e.g. X-Forwarded-For to call from another client. */
 export async function call<T = unknown>(
@@ -27,7 +29,7 @@ export async function call<T = unknown>(
   });
   const body = (await response.json()) as {
     result?: T;
-    error?: { status: string; message: string; details?: { issues?: Issue[] } };
+    error?: { status: string; message: string; details?: { issues?: Issue[] } & Record<string, unknown> };
   };
   if (body.error) {
     return {
@@ -35,6 +37,7 @@ export async function call<T = unknown>(
       status: body.error.status,
       message: body.error.message,
       issues: body.error.details?.issues ?? [],
+      ...(body.error.details ? { details: body.error.details } : {}),
     };
   }
   return { ok: true, result: body.result as T };

@@ -34,9 +34,10 @@ import { todayIn } from "../shell/clock.js";
 import { issueError } from "../shell/errors.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
 import { FileStoreError, writeFile } from "../files/chunks.js";
-import { appendStep, operatorActor } from "../process/audit.js";
-import { earlierAnswer, rememberAnswer } from "../process/idempotency.js";
-import { readInstansi, readOwnSelection, selectionRef } from "../process/selectionStore.js";
+import { issueAllocation } from "../domain/callables.js";
+import { operatorActor } from "../process/audit.js";
+import { readInstansi, selectionRef } from "../process/selectionStore.js";
+import { runSelectionStep } from "../process/step.js";
 import { renderAnnouncementPdf } from "./announcementPdf.js";
 
 export interface IssueResult {
@@ -75,11 +76,8 @@ async function allocate(
   now: Date,
   publicBaseUrl: string,
 ): Promise<IssueResult> {
-  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "issue" };
-  return db.runTransaction(async (tx) => {
-    const earlier = await earlierAnswer<IssueResult>(tx, key);
-    if (earlier) return earlier;
-    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+  const request = { caller, ...input, action: "issue", answer: issueAllocation, now };
+  return runSelectionStep(request, async ({ tx, selection, at }) => {
     if (selection.stage === "dibatalkan") throw issueError("failed-precondition", [{ code: "err.document.cancelled" }]);
     // Numbered, signed and public: only for a selection whose opening has been approved.
     if (!selection.public) throw issueError("failed-precondition", [{ code: "err.document.notAnnounced" }]);
@@ -104,7 +102,6 @@ async function allocate(
       instansiCode: documentCode(instansi, selection.instansiId),
     });
     const documentId = documentIdFor(input.selectionId, "pengumuman", version);
-    const at = now.toISOString();
     const record: DocumentRecord = {
       instansiId: selection.instansiId,
       instansiName: instansi.name,
@@ -125,23 +122,14 @@ async function allocate(
       revokedOn: null,
       revokedReason: null,
     };
-    const seqAudit = selection.auditSeq + 1;
     tx.set(counterRef, { next: seq + 1, updatedAt: at });
     tx.create(documentRef(documentId), record);
     tx.create(snapshotRef(documentId), snapshotOf(record, selection, instansi, publicBaseUrl));
-    tx.update(selectionRef(input.selectionId), { announcementDocumentId: documentId, auditSeq: seqAudit });
-    appendStep(tx, input.selectionId, selection, {
-      seq: seqAudit,
-      at,
-      actor: operatorActor(caller),
-      action: "issue",
-      to: null,
-      reason: number,
-      reference: documentId,
-    });
-    const result: IssueResult = { documentId, number, version };
-    rememberAnswer(tx, key, result, at);
-    return result;
+    return {
+      result: { documentId, number, version },
+      write: { update: { announcementDocumentId: documentId } },
+      audit: { actor: operatorActor(caller), action: "issue", to: null, reason: number, reference: documentId },
+    };
   });
 }
 

@@ -21,8 +21,8 @@ import {
   type DocumentReference,
   type Firestore,
 } from "firebase-admin/firestore";
-import { z } from "zod/mini";
 import { COLLECTIONS } from "../domain/collections.js";
+import { storedFileDoc, type StoredFileDoc } from "../domain/schemas/files.js";
 import { sha256Hex } from "./hash.js";
 
 export { sha256Hex };
@@ -59,19 +59,8 @@ export interface StoredFileInfo {
   readonly chunkCount: number;
 }
 
-export const storedFileDoc = z.object({
-  instansiId: z.string(),
-  name: z.string(),
-  contentType: z.string(),
-  size: z.int().check(z.gte(0)),
-  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  chunkCount: z.int().check(z.gte(0)),
-  chunkSize: z.int().check(z.gte(1)),
-  complete: z.boolean(),
-  ownerUid: z.optional(z.string()),
-  extra: z.optional(z.record(z.string(), z.unknown())),
-});
-export type StoredFileDoc = z.infer<typeof storedFileDoc>;
+// The metadata's schema is the domain's, so the web's download parses it too.
+export { storedFileDoc, type StoredFileDoc } from "../domain/schemas/files.js";
 
 export type FileStoreErrorCode =
   "invalidId" | "tooLarge" | "exists" | "notFound" | "incomplete" | "badMetadata" | "chunkCount" | "size" | "sha256";

@@ -9,11 +9,11 @@ import { INITIAL_PROCESS, storedSelection, type StoredSelection } from "../domai
 import { message } from "../domain/i18n/render.js";
 import { draftProfileId } from "../domain/selection/defaults.js";
 import { todayIn } from "../shell/clock.js";
-import { db } from "../shell/admin.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
-import { appendStep, operatorActor } from "./audit.js";
-import { earlierAnswer, rememberAnswer } from "./idempotency.js";
-import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
+import { createDraftOutput, recordLetterOutput } from "../domain/callables.js";
+import { operatorActor } from "./audit.js";
+import { readInstansi, readOwnSelection } from "./selectionStore.js";
+import { runSelectionStep, runSelectionStepReading, type ReadSelection, type StepSelection } from "./step.js";
 
 export async function createSelectionDraft(
   caller: Caller,
@@ -23,10 +23,10 @@ export async function createSelectionDraft(
   const instansiId = requireOperator(caller);
   // The idempotency record lives under the new selection, whose id is derived from the request id.
   const selectionId = `${instansiId}-${input.requestId}`.slice(0, 100);
-  const key = { selectionId, requestId: input.requestId, uid: caller.uid, action: "create" };
-  return db.runTransaction(async (tx) => {
-    const earlier = await earlierAnswer<{ selectionId: string }>(tx, key);
-    if (earlier) return earlier;
+  // Nothing to read yet: the request id makes the id, so a retry finds its earlier answer instead.
+  const fresh: ReadSelection<StepSelection> = () => Promise.resolve({ instansiId, stage: null, auditSeq: 0 });
+  const request = { caller, selectionId, requestId: input.requestId, action: "create", answer: createDraftOutput, now };
+  return runSelectionStepReading(fresh, request, async ({ tx }) => {
     const instansi = await readInstansi(tx, instansiId);
     const year = now.getUTCFullYear();
     let setup: SelectionSetup = emptySetup(year, draftProfileId(todayIn(instansi.timeZone, now)));
@@ -36,7 +36,6 @@ export async function createSelectionDraft(
       const copied = selectionSetup.parse(past);
       setup = { ...copied, title: message("id", "doc.record.copyTitle", { title: copied.title }), year, schedule: {} };
     }
-    const at = now.toISOString();
     const selection: StoredSelection = {
       ...setup,
       instansiId,
@@ -46,55 +45,40 @@ export async function createSelectionDraft(
       announcedAt: null,
       panselUids: setup.pansel.flatMap((m) => (m.uid ? [m.uid] : [])),
       ...INITIAL_PROCESS,
-      auditSeq: 1,
     };
-    tx.create(selectionRef(selectionId), storedSelection.parse(selection));
-    appendStep(
-      tx,
-      selectionId,
-      { instansiId, stage: null },
-      {
-        seq: 1,
-        at,
+    return {
+      result: { selectionId },
+      write: { create: storedSelection.parse(selection) },
+      audit: {
         actor: operatorActor(caller),
         action: "create",
         to: "persiapan",
         reason: input.copyFrom ? message("id", "doc.record.copiedFrom", { selection: input.copyFrom }) : "",
         reference: input.copyFrom ?? null,
       },
-    );
-    const result = { selectionId };
-    rememberAnswer(tx, key, result, at);
-    return result;
+    };
   });
 }
 
 /** The Minister's approval in an election period, or the national recommendation, on the record. */
 export async function recordLetter(caller: Caller, input: RecordLetterInput, now: Date): Promise<{ recorded: true }> {
   requireOperator(caller);
-  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "record" };
-  return db.runTransaction(async (tx) => {
-    const earlier = await earlierAnswer<{ recorded: true }>(tx, key);
-    if (earlier) return earlier;
-    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
-    const at = now.toISOString();
-    const seq = selection.auditSeq + 1;
-    tx.update(selectionRef(input.selectionId), { [input.kind]: input.letter, auditSeq: seq });
-    appendStep(tx, input.selectionId, selection, {
-      seq,
-      at,
-      actor: operatorActor(caller),
-      action: "record",
-      to: null,
-      reason: message("id", "doc.record.letter", {
-        kind: message("id", `doc.record.letter.${input.kind}`),
-        number: input.letter.letterNumber,
-        date: input.letter.date,
-      }),
-      reference: input.letter.letterNumber,
-    });
-    const result = { recorded: true as const };
-    rememberAnswer(tx, key, result, at);
-    return result;
-  });
+  const request = { caller, ...input, action: "record", answer: recordLetterOutput, now };
+  return runSelectionStep(request, async () =>
+    Promise.resolve({
+      result: { recorded: true as const },
+      write: { update: { [input.kind]: input.letter } },
+      audit: {
+        actor: operatorActor(caller),
+        action: "record" as const,
+        to: null,
+        reason: message("id", "doc.record.letter", {
+          kind: message("id", `doc.record.letter.${input.kind}`),
+          number: input.letter.letterNumber,
+          date: input.letter.date,
+        }),
+        reference: input.letter.letterNumber,
+      },
+    }),
+  );
 }

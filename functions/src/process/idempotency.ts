@@ -3,6 +3,7 @@
  * stored beside the selection in the same transaction as the change it made.
  */
 import type { Transaction } from "firebase-admin/firestore";
+import { z } from "zod/mini";
 import { COLLECTIONS } from "../domain/collections.js";
 import { issueError } from "../shell/errors.js";
 import { selectionRef } from "./selectionStore.js";
@@ -17,15 +18,22 @@ export interface RequestKey {
 const requestRef = (key: RequestKey) =>
   selectionRef(key.selectionId).collection(COLLECTIONS.requests).doc(key.requestId);
 
-/** The stored answer of an earlier identical call, if there was one. */
-export async function earlierAnswer<T>(tx: Transaction, key: RequestKey): Promise<T | undefined> {
+/** selections/{id}/requests/{requestId}: who asked for what, and the answer they got. */
+const requestDoc = z.object({ uid: z.string(), action: z.string(), result: z.unknown(), at: z.string() });
+
+/** The stored answer of an earlier identical call, if there was one, parsed with the answer's schema. */
+export async function earlierAnswer<S extends z.ZodMiniType>(
+  tx: Transaction,
+  key: RequestKey,
+  answer: S,
+): Promise<z.output<S> | undefined> {
   const snap = await tx.get(requestRef(key));
   if (!snap.exists) return undefined;
-  const stored = snap.data() as { uid: string; action: string; result: T };
+  const stored = requestDoc.parse(snap.data());
   if (stored.uid !== key.uid || stored.action !== key.action) {
     throw issueError("failed-precondition", [{ code: "err.request.reused" }]);
   }
-  return stored.result;
+  return answer.parse(stored.result);
 }
 
 export function rememberAnswer<T>(tx: Transaction, key: RequestKey, result: T, at: string): void {

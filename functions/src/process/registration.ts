@@ -5,31 +5,22 @@
  * (../domain/selection/registration.ts) what the regulation profile allows, and writes the change,
  * the audit entry and the answer for retries together, or nothing at all.
  */
-import type { Finding } from "../domain/selection/checks.js";
+import type { z } from "zod/mini";
+import { decidePostShortfallOutput, extendRegistrationOutput } from "../domain/callables.js";
 import { type DecidePostShortfallInput, type ExtendRegistrationInput } from "../domain/selection/process.js";
 import { planExtension, shortfallDecisionIssues } from "../domain/selection/registration.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
-import type { RegulationProfile, ShortfallDecision } from "../domain/regulation/profile.js";
+import type { RegulationProfile } from "../domain/regulation/profile.js";
 import { profileById } from "../domain/regulation/profiles.js";
 import { todayIn } from "../shell/clock.js";
-import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
-import { appendStep, operatorActor } from "./audit.js";
-import { earlierAnswer, rememberAnswer } from "./idempotency.js";
-import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
+import { operatorActor } from "./audit.js";
+import { readInstansi } from "./selectionStore.js";
+import { runSelectionStep } from "./step.js";
 
-export interface ExtendResult {
-  /** The new last day of registration (ISO). */
-  readonly end: string;
-  readonly extensions: Readonly<Record<string, number>>;
-  readonly warnings: readonly Finding[];
-}
-
-export interface ShortfallDecisionResult {
-  readonly postId: string;
-  readonly decision: ShortfallDecision;
-}
+export type ExtendResult = z.output<typeof extendRegistrationOutput>;
+export type ShortfallDecisionResult = z.output<typeof decidePostShortfallOutput>;
 
 /** The selection's own profile: the rule it was set up under, never the one in force today. */
 function profileOf(selection: StoredSelection): RegulationProfile {
@@ -48,36 +39,23 @@ export async function extendRegistration(
   now: Date,
 ): Promise<ExtendResult> {
   requireOperator(caller);
-  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "extend" };
-  return db.runTransaction(async (tx) => {
-    const earlier = await earlierAnswer<ExtendResult>(tx, key);
-    if (earlier) return earlier;
-    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+  const request = { caller, ...input, action: "extend", answer: extendRegistrationOutput, now };
+  return runSelectionStep(request, async ({ tx, selection }) => {
     const instansi = await readInstansi(tx, selection.instansiId);
     const plan = planExtension(selection, input.postIds, profileOf(selection), todayIn(instansi.timeZone, now));
     if (!plan.ok) throw issueError("failed-precondition", plan.errors);
 
-    const at = now.toISOString();
-    const seq = selection.auditSeq + 1;
     const { end, extensions, granted, warnings } = plan.value;
     const oldEnd = selection.schedule.pendaftaran?.end ?? "";
-    tx.update(selectionRef(input.selectionId), { "schedule.pendaftaran.end": end, extensions, auditSeq: seq });
     const names = Object.fromEntries(selection.posts.map((p) => [p.id, p.name]));
     // Names and dates only, so the timeline reads the same in either language.
     const reason = `${granted.map((g) => names[g.postId]).join(", ")}: ${oldEnd} → ${end}`;
     const postIds = granted.map((g) => g.postId).join(",");
-    appendStep(tx, input.selectionId, selection, {
-      seq,
-      at,
-      actor: operatorActor(caller),
-      action: "extend",
-      to: null,
-      reason,
-      reference: postIds,
-    });
-    const result: ExtendResult = { end, extensions, warnings };
-    rememberAnswer(tx, key, result, at);
-    return result;
+    return {
+      result: { end, extensions, warnings: [...warnings] },
+      write: { update: { "schedule.pendaftaran.end": end, extensions } },
+      audit: { actor: operatorActor(caller), action: "extend", to: null, reason, reference: postIds },
+    };
   });
 }
 
@@ -91,32 +69,25 @@ export async function decidePostShortfall(
   now: Date,
 ): Promise<ShortfallDecisionResult> {
   requireOperator(caller);
-  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "decidePost" };
-  return db.runTransaction(async (tx) => {
-    const earlier = await earlierAnswer<ShortfallDecisionResult>(tx, key);
-    if (earlier) return earlier;
-    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+  const request = { caller, ...input, action: "decidePost", answer: decidePostShortfallOutput, now };
+  return runSelectionStep(request, async ({ tx, selection }) => {
     const instansi = await readInstansi(tx, selection.instansiId);
     const today = todayIn(instansi.timeZone, now);
     const issues = shortfallDecisionIssues(selection, input.postId, input.decision, profileOf(selection), today);
     if (issues.length > 0) throw issueError("failed-precondition", issues);
 
-    const at = now.toISOString();
-    const seq = selection.auditSeq + 1;
     const postDecisions = { ...selection.postDecisions, [input.postId]: input.decision };
-    tx.update(selectionRef(input.selectionId), { postDecisions, auditSeq: seq });
     const post = selection.posts.find((p) => p.id === input.postId)?.name ?? input.postId;
-    appendStep(tx, input.selectionId, selection, {
-      seq,
-      at,
-      actor: operatorActor(caller),
-      action: input.decision,
-      to: null,
-      reason: `${post}: ${input.reason}`,
-      reference: input.postId,
-    });
-    const result: ShortfallDecisionResult = { postId: input.postId, decision: input.decision };
-    rememberAnswer(tx, key, result, at);
-    return result;
+    return {
+      result: { postId: input.postId, decision: input.decision },
+      write: { update: { postDecisions } },
+      audit: {
+        actor: operatorActor(caller),
+        action: input.decision,
+        to: null,
+        reason: `${post}: ${input.reason}`,
+        reference: input.postId,
+      },
+    };
   });
 }

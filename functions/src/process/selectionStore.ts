@@ -2,7 +2,7 @@
 import type { DocumentReference, Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
 import { instansiDoc, type InstansiDoc } from "../domain/schemas/documents.js";
-import { storedSelection, type StoredSelection } from "../domain/selection/stored.js";
+import { readSelection, type StoredSelection } from "../domain/selection/stored.js";
 import type { StaffClaims } from "../domain/roles.js";
 import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
@@ -19,12 +19,15 @@ export async function readOwnSelection(
 ): Promise<StoredSelection> {
   const snap = await tx.get(selectionRef(selectionId));
   if (!snap.exists) throw issueError("not-found", [{ code: "err.selection.notFound" }]);
-  const parsed = storedSelection.safeParse(snap.data());
-  if (!parsed.success) throw new Error(`selections/${selectionId} does not match the stored schema`);
-  if (!claims || claims.instansi !== parsed.data.instansiId) {
+  const data = snap.data();
+  // The tenant first, so another government's caller learns nothing about the document's state.
+  if (!claims || claims.instansi !== data?.["instansiId"]) {
     throw issueError("permission-denied", [{ code: "err.selection.otherInstansi" }]);
   }
-  return parsed.data;
+  const read = readSelection(data);
+  // A damaged document is the operator's to repair (saveSetup reads it leniently), not an INTERNAL.
+  if (!read.ok) throw issueError("failed-precondition", read.findings);
+  return read.selection;
 }
 
 export async function readInstansi(tx: Transaction, instansiId: string): Promise<InstansiDoc> {

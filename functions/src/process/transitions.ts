@@ -8,56 +8,32 @@ import { COLLECTIONS } from "../domain/collections.js";
 import { isPublicStage, type Stage } from "../domain/stages.js";
 import { findTransition, mayApprove, mayPropose, type TransitionRule } from "../domain/selection/stageMachine.js";
 import { evaluateGates } from "../domain/selection/gates.js";
-import type { Finding } from "../domain/selection/checks.js";
+import type { z } from "zod/mini";
+import { decideStageOutput, proposeStageOutput } from "../domain/callables.js";
 import { type DecideTransitionInput, type ProposeTransitionInput } from "../domain/selection/process.js";
-import type { StoredSelection } from "../domain/selection/stored.js";
+import { proposalDoc, type ProposalDoc, type StoredSelection } from "../domain/selection/stored.js";
 import type { StaffRole } from "../domain/roles.js";
 import { toIsoDate } from "../domain/calendar.js";
 import { documentsToRevoke, revokeDocuments } from "../documents/revoke.js";
 import { todayIn } from "../shell/clock.js";
-import { db } from "../shell/admin.js";
 import { issueError } from "../shell/errors.js";
 import type { Caller } from "../shell/callable.js";
-import { appendStep } from "./audit.js";
-import { earlierAnswer, rememberAnswer } from "./idempotency.js";
-import { readInstansi, readOwnSelection, selectionRef } from "./selectionStore.js";
+import { readInstansi, selectionRef } from "./selectionStore.js";
+import { runSelectionStep } from "./step.js";
 
-export interface ProposeResult {
-  readonly proposalId: string;
-  readonly warnings: readonly Finding[];
-}
+export type ProposeResult = z.output<typeof proposeStageOutput>;
+export type DecideResult = z.output<typeof decideStageOutput>;
 
-export interface DecideResult {
-  readonly stage: Stage;
-  readonly decision: "approve" | "reject";
-}
-
-interface ProposalDoc {
-  instansiId: string;
-  selectionId: string;
-  selectionTitle: string;
-  from: Stage;
-  to: Stage;
-  reason: string;
-  status: "pending" | "approved" | "rejected";
-  proposedBy: { uid: string; name: string; role: string };
-  proposedAt: string;
-  warnings: Finding[];
-  decidedBy: { uid: string; name: string; role: string } | null;
-  decidedAt: string | null;
-  decisionReason: string;
-}
+const proposalRef = (selectionId: string, proposalId: string) =>
+  selectionRef(selectionId).collection(COLLECTIONS.proposals).doc(proposalId);
 
 export async function proposeTransition(
   caller: Caller,
   input: ProposeTransitionInput,
   now: Date,
 ): Promise<ProposeResult> {
-  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "propose" };
-  return db.runTransaction(async (tx) => {
-    const earlier = await earlierAnswer<ProposeResult>(tx, key);
-    if (earlier) return earlier;
-    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
+  const request = { caller, ...input, action: "propose", answer: proposeStageOutput, now };
+  return runSelectionStep(request, async ({ tx, selection, at }) => {
     const instansi = await readInstansi(tx, selection.instansiId);
 
     const rule = legalMove(selection, input.to);
@@ -76,7 +52,6 @@ export async function proposeTransition(
     const gates = evaluateGates(rule, selection, todayIn(instansi.timeZone, now), { instansi });
     if (gates.errors.length > 0) throw issueError("failed-precondition", gates.errors);
 
-    const at = now.toISOString();
     const proposalId = randomUUID();
     const actor = { uid: caller.uid, name: caller.name, role: isKetuaPansel ? "ketuaPansel" : "operator" };
     const proposal: ProposalDoc = {
@@ -93,48 +68,38 @@ export async function proposeTransition(
       decidedBy: null,
       decidedAt: null,
       decisionReason: "",
+      setupRevision: selection.setupRevision,
     };
-    tx.create(selectionRef(input.selectionId).collection(COLLECTIONS.proposals).doc(proposalId), proposal);
-    const seq = selection.auditSeq + 1;
-    tx.update(selectionRef(input.selectionId), {
-      pendingProposal: {
-        id: proposalId,
-        from: selection.stage,
-        to: input.to,
-        proposedByName: caller.name,
-        proposedAt: at,
-      },
-      auditSeq: seq,
-    });
-    appendStep(tx, input.selectionId, selection, {
-      seq,
-      at,
-      actor,
-      action: "propose",
+    tx.create(proposalRef(input.selectionId, proposalId), proposal);
+    const pending = {
+      id: proposalId,
+      from: selection.stage,
       to: input.to,
-      reason: input.reason,
-      reference: proposalId,
-    });
-    const result: ProposeResult = { proposalId, warnings: gates.warnings };
-    rememberAnswer(tx, key, result, at);
-    return result;
+      proposedByName: caller.name,
+      proposedAt: at,
+    };
+    return {
+      result: { proposalId, warnings: [...gates.warnings] },
+      write: { update: { pendingProposal: pending } },
+      audit: { actor, action: "propose", to: input.to, reason: input.reason, reference: proposalId },
+    };
   });
 }
 
 export async function decideTransition(caller: Caller, input: DecideTransitionInput, now: Date): Promise<DecideResult> {
-  const key = { selectionId: input.selectionId, requestId: input.requestId, uid: caller.uid, action: "decide" };
-  return db.runTransaction(async (tx) => {
-    const earlier = await earlierAnswer<DecideResult>(tx, key);
-    if (earlier) return earlier;
-    const selection = await readOwnSelection(tx, input.selectionId, caller.claims);
-    const proposalRef = selectionRef(input.selectionId).collection(COLLECTIONS.proposals).doc(input.proposalId);
-    const proposalSnap = await tx.get(proposalRef);
+  const request = { caller, ...input, action: "decide", answer: decideStageOutput, now };
+  return runSelectionStep(request, async ({ tx, selection, at }) => {
+    const ref = proposalRef(input.selectionId, input.proposalId);
+    const proposalSnap = await tx.get(ref);
     if (!proposalSnap.exists) throw issueError("not-found", [{ code: "err.selection.notFound" }]);
-    const proposal = proposalSnap.data() as ProposalDoc;
+    const proposal = proposalDoc.parse(proposalSnap.data());
     const instansi = await readInstansi(tx, selection.instansiId);
 
     if (proposal.status !== "pending") throw issueError("failed-precondition", [{ code: "err.stage.notPending" }]);
-    if (proposal.from !== selection.stage) throw issueError("failed-precondition", [{ code: "err.stage.stale" }]);
+    // The approver decides on what they reviewed: neither the stage nor the setup may have moved since.
+    if (proposal.from !== selection.stage || proposal.setupRevision !== selection.setupRevision) {
+      throw issueError("failed-precondition", [{ code: "err.stage.stale" }]);
+    }
     const rule = legalMove(selection, proposal.to);
     const roles: readonly StaffRole[] = caller.claims?.roles ?? [];
     if (!mayApprove(rule, { uid: caller.uid, roles }, proposal.proposedBy.uid)) {
@@ -152,34 +117,26 @@ export async function decideTransition(caller: Caller, input: DecideTransitionIn
     const cancelling = input.decision === "approve" && proposal.to === "dibatalkan";
     const revoking = cancelling ? await documentsToRevoke(tx, selection) : [];
 
-    const at = now.toISOString();
     const actor = { uid: caller.uid, name: caller.name, role: "pejabat" };
     const approved = input.decision === "approve";
-    const seq = selection.auditSeq + 1;
-    tx.update(proposalRef, {
+    tx.update(ref, {
       status: approved ? "approved" : "rejected",
       decidedBy: actor,
       decidedAt: at,
       decisionReason: input.reason,
     });
-    tx.update(selectionRef(input.selectionId), {
-      pendingProposal: null,
-      auditSeq: seq,
-      ...(approved ? stageChange(selection, proposal.to, at) : {}),
-    });
-    appendStep(tx, input.selectionId, selection, {
-      seq,
-      at,
-      actor,
-      action: approved ? "approve" : "reject",
-      to: proposal.to,
-      reason: input.reason,
-      reference: input.proposalId,
-    });
     revokeDocuments(tx, revoking, toIsoDate(todayIn(instansi.timeZone, now)), proposal.reason);
-    const result: DecideResult = { stage: approved ? proposal.to : selection.stage, decision: input.decision };
-    rememberAnswer(tx, key, result, at);
-    return result;
+    return {
+      result: { stage: approved ? proposal.to : selection.stage, decision: input.decision },
+      write: { update: { pendingProposal: null, ...(approved ? stageChange(selection, proposal.to, at) : {}) } },
+      audit: {
+        actor,
+        action: approved ? "approve" : "reject",
+        to: proposal.to,
+        reason: input.reason,
+        reference: input.proposalId,
+      },
+    };
   });
 }
 

@@ -11,7 +11,12 @@ export interface IssueDetails {
   readonly issues: readonly Issue[];
 }
 
-export function issueError(code: FunctionsErrorCode, issues: readonly Issue[]): HttpsError {
-  const details: IssueDetails = { issues: issues.length > 0 ? issues : [{ code: "err.unknown" }] };
+/** `extra` travels beside the issues, e.g. the current setup with a refused stale save. */
+export function issueError(
+  code: FunctionsErrorCode,
+  issues: readonly Issue[],
+  extra: Readonly<Record<string, unknown>> = {},
+): HttpsError {
+  const details: IssueDetails = { ...extra, issues: issues.length > 0 ? issues : [{ code: "err.unknown" }] };
   return new HttpsError(code, details.issues.map((i) => renderIssue("id", i)).join(" "), details);
 }

@@ -15,17 +15,14 @@ import {
   type Unsubscribe,
   initializeFirestore,
   onSnapshot,
-  updateDoc,
   persistentLocalCache,
   persistentSingleTabManager,
   type Firestore,
 } from "firebase/firestore";
 import type { z } from "zod/mini";
 import { COLLECTIONS } from "@domain/collections";
-import type { Issue } from "@domain/issue";
-import type { Stage } from "@domain/stages";
-import type { AuditAction } from "@domain/selection/process";
-import type { SelectionSetup } from "@domain/selection/setup";
+import type { Finding } from "@domain/selection/checks";
+import { auditEntry, type AuditEntry } from "@domain/selection/process";
 import {
   instansiDoc,
   memberDoc,
@@ -34,7 +31,13 @@ import {
   type MemberDoc,
   type ProfileDoc,
 } from "@domain/schemas/documents";
-import { storedSelection as selectionDoc, type StoredSelection as SelectionDoc } from "@domain/selection/stored";
+import {
+  proposalDoc,
+  readSelection,
+  storedSelection as selectionDoc,
+  type ProposalDoc,
+  type StoredSelection as SelectionDoc,
+} from "@domain/selection/stored";
 import { firebaseApp } from "./app";
 
 let instance: Firestore | undefined;
@@ -101,10 +104,30 @@ export function watchInstansi(instansiId: string, next: Listener<InstansiDoc | u
 
 export type SelectionWithId = SelectionDoc & { id: string };
 
-/** The selections of one government, newest first (index: instansiId + year). */
+/**
+ * A selection whose stored document no longer fits the schema: it stays in the lists, and its page
+ * and the wizard name the damaged fields, instead of it vanishing (issue 7).
+ */
+export interface BrokenSelection {
+  readonly id: string;
+  readonly broken: true;
+  readonly title: string;
+  readonly findings: readonly Finding[];
+  /** The document as stored, for the wizard to keep what is still readable. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+function selectionOrBroken(id: string, data: Record<string, unknown>): SelectionWithId | BrokenSelection {
+  const read = readSelection(data);
+  if (read.ok) return { ...read.selection, id };
+  const title = typeof data["title"] === "string" ? data["title"] : id;
+  return { id, broken: true, title, findings: read.findings, data };
+}
+
+/** The selections of one government, newest first (index: instansiId + year); damaged ones too. */
 export function watchInstansiSelections(
   instansiId: string,
-  next: Listener<SelectionWithId[]>,
+  next: Listener<(SelectionWithId | BrokenSelection)[]>,
   fail: OnError,
 ): Unsubscribe {
   const q = query(
@@ -113,7 +136,7 @@ export function watchInstansiSelections(
     orderBy("year", "desc"),
     limit(50),
   );
-  return onSnapshot(q, (snap) => next(parsedDocs(selectionDoc, snap.docs)), fail);
+  return onSnapshot(q, (snap) => next(snap.docs.map((d) => selectionOrBroken(d.id, d.data()))), fail);
 }
 
 /** The selections a pansel member sits on (index: panselUids contains + year). */
@@ -136,29 +159,20 @@ export function watchMembers(instansiId: string, next: Listener<MemberWithId[]>,
 
 export function watchSelection(
   selectionId: string,
-  next: Listener<SelectionWithId | undefined>,
+  next: Listener<SelectionWithId | BrokenSelection | undefined>,
   fail: OnError,
 ): Unsubscribe {
   return onSnapshot(
     doc(liveDb(), COLLECTIONS.selections, selectionId),
     (snap) => {
-      const parsed = selectionDoc.safeParse(snap.data());
-      next(parsed.success ? { ...parsed.data, id: snap.id } : undefined);
+      const data = snap.data();
+      next(data ? selectionOrBroken(snap.id, data) : undefined);
     },
     fail,
   );
 }
 
-export interface AuditRow {
-  readonly id: string;
-  readonly seq: number;
-  readonly at: string;
-  readonly action: AuditAction;
-  readonly actor: { readonly name: string; readonly role: string };
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly reason: string;
-}
+export type AuditRow = AuditEntry & { id: string };
 
 /** The timeline of a selection, newest first; at most the last 100 entries. */
 export function watchAudit(selectionId: string, next: Listener<AuditRow[]>, fail: OnError): Unsubscribe {
@@ -167,24 +181,10 @@ export function watchAudit(selectionId: string, next: Listener<AuditRow[]>, fail
     orderBy("seq", "desc"),
     limit(100),
   );
-  return onSnapshot(
-    q,
-    (snap) => next(snap.docs.map((d) => ({ id: d.id, ...(d.data() as Omit<AuditRow, "id">) }))),
-    fail,
-  );
+  return onSnapshot(q, (snap) => next(parsedDocs(auditEntry, snap.docs)), fail);
 }
 
-export interface ProposalRow {
-  readonly id: string;
-  readonly selectionId: string;
-  readonly selectionTitle: string;
-  readonly from: Stage;
-  readonly to: Stage;
-  readonly reason: string;
-  readonly proposedBy: { readonly uid: string; readonly name: string };
-  readonly proposedAt: string;
-  readonly warnings: readonly Issue[];
-}
+export type ProposalRow = ProposalDoc & { id: string };
 
 /** The approvals inbox: pending proposals of one government (index: instansiId + status + proposedAt). */
 export function watchPendingProposals(instansiId: string, next: Listener<ProposalRow[]>, fail: OnError): Unsubscribe {
@@ -195,22 +195,5 @@ export function watchPendingProposals(instansiId: string, next: Listener<Proposa
     orderBy("proposedAt", "asc"),
     limit(50),
   );
-  return onSnapshot(
-    q,
-    (snap) => next(snap.docs.map((d) => ({ id: d.id, ...(d.data() as Omit<ProposalRow, "id">) }))),
-    fail,
-  );
-}
-
-/**
- * Writes part of a selection's setup as a draft (the setup wizard). The rules let an operator of the
- * selection's government change only the setup fields, and only in preparation. Offline, the write
- * waits in the persistent cache (it survives a reload) and the promise settles once the server has
- * answered.
- */
-export function saveSetup(
-  selectionId: string,
-  part: Partial<SelectionSetup> & { panselUids?: readonly string[] },
-): Promise<void> {
-  return updateDoc(doc(liveDb(), COLLECTIONS.selections, selectionId), part);
+  return onSnapshot(q, (snap) => next(parsedDocs(proposalDoc, snap.docs)), fail);
 }

@@ -19,6 +19,7 @@ import {
 import { COLLECTIONS } from "@domain/collections";
 import { instansiDoc, type InstansiDoc } from "@domain/schemas/documents";
 import { documentRecord, type DocumentRecord } from "@domain/documents/record";
+import { storedFileDoc } from "@domain/schemas/files";
 import { storedSelection as selectionDoc, type StoredSelection as SelectionDoc } from "@domain/selection/stored";
 import { firebaseApp } from "./app";
 
@@ -95,8 +96,9 @@ export class CorruptFileError extends Error {}
  */
 export async function downloadFile(fileId: string, onProgress: (done: number, total: number) => void): Promise<Blob> {
   const metaSnap = await getDoc(doc(db(), COLLECTIONS.files, fileId));
-  const meta = metaSnap.data() as { chunkCount: number; size: number; sha256: string; contentType: string } | undefined;
-  if (!meta) throw new CorruptFileError(fileId);
+  const parsed = storedFileDoc.safeParse(metaSnap.data());
+  if (!parsed.success) throw new CorruptFileError(fileId);
+  const meta = parsed.data;
   const parts: Uint8Array[] = [];
   onProgress(0, meta.chunkCount);
   for (let i = 0; i < meta.chunkCount; i++) {

@@ -2,7 +2,8 @@
 import { z } from "zod/mini";
 import { STAGES } from "../stages.js";
 import { recordedLetter } from "./stored.js";
-import { SHORTFALL_DECISIONS, type ShortfallDecision } from "../regulation/profile.js";
+import { selectionSetup } from "./setup.js";
+import { SHORTFALL_DECISIONS } from "../regulation/profile.js";
 
 /**
  * A client-made id per user action. A phone on a bad network retries; the same id makes the retry
@@ -44,30 +45,50 @@ export const recordLetterInput = z.object({
 });
 export type RecordLetterInput = z.output<typeof recordLetterInput>;
 
-export type AuditAction =
-  | "create"
-  | "propose"
-  | "approve"
-  | "reject"
-  | "record"
-  | "issue"
-  // Too few applicants (./registration.ts): an extension, or the decision after the last one.
-  | "extend"
-  | ShortfallDecision;
+/**
+ * A part of the setup the wizard saves (the fields of the steps the operator touched), validated with
+ * the same schema as the whole; the function merges it into the stored setup and validates the result.
+ */
+export const saveSetupInput = z.object({
+  selectionId: docId,
+  /** The setupRevision this edit started from; the stored one differs when someone else saved since. */
+  baseRevision: z.int().check(z.gte(0), z.lte(1_000_000)),
+  part: z.partial(selectionSetup),
+  requestId,
+});
+export type SaveSetupInput = z.output<typeof saveSetupInput>;
 
-/** One line of a selection's timeline; append-only. */
-export interface AuditEntry {
-  readonly instansiId: string;
-  readonly seq: number;
-  readonly at: string;
-  readonly actor: { readonly uid: string; readonly name: string; readonly role: string };
-  readonly action: AuditAction;
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly reason: string;
+export const deleteDraftInput = z.object({ selectionId: docId, requestId });
+export type DeleteDraftInput = z.output<typeof deleteDraftInput>;
+
+export const AUDIT_ACTIONS = [
+  "create",
+  "saveSetup",
+  "propose",
+  "approve",
+  "reject",
+  "record",
+  "issue",
+  // Too few applicants (./registration.ts): an extension, or the decision after the last one.
+  "extend",
+  ...SHORTFALL_DECISIONS,
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One line of a selection's timeline (selections/{id}/audit/{seq}); append-only. */
+export const auditEntry = z.object({
+  instansiId: z.string(),
+  seq: z.int(),
+  at: z.string(),
+  actor: z.object({ uid: z.string(), name: z.string(), role: z.string() }),
+  action: z.enum(AUDIT_ACTIONS),
+  from: z.nullable(z.enum(STAGES)),
+  to: z.nullable(z.enum(STAGES)),
+  reason: z.string(),
   /** The proposal an approval answers, or the letter a record is about. */
-  readonly reference: string | null;
-}
+  reference: z.nullable(z.string()),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
 
 export function auditEntryId(seq: number): string {
   return String(seq).padStart(8, "0");

@@ -6,6 +6,43 @@ import { z } from "zod/mini";
 import { STAGES } from "../stages.js";
 import { selectionSetup } from "./setup.js";
 import { SHORTFALL_DECISIONS } from "../regulation/profile.js";
+import { parseWith } from "../validation.js";
+import type { MessageKey } from "../i18n/messages.js";
+import type { Finding } from "./checks.js";
+
+const messageKey = z.custom<MessageKey>((v) => typeof v === "string" && /^(?:err|warn)\./.test(v));
+
+/** An Issue as stored or sent (../issue.ts). */
+export const issue = z.object({
+  code: messageKey,
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  field: z.optional(z.string()),
+});
+
+/** A Finding as stored or sent: the warnings of a proposal, of an extension. */
+export const finding = z.extend(issue, { severity: z.enum(["error", "warning"]), cite: z.optional(z.string()) });
+
+const actor = z.object({ uid: z.string(), name: z.string(), role: z.string() });
+
+/** selections/{id}/proposals/{proposalId}: a stage move proposed, then decided by someone else. */
+export const proposalDoc = z.object({
+  instansiId: z.string(),
+  selectionId: z.string(),
+  selectionTitle: z.string(),
+  from: z.enum(STAGES),
+  to: z.enum(STAGES),
+  reason: z.string(),
+  status: z.enum(["pending", "approved", "rejected"]),
+  proposedBy: actor,
+  proposedAt: z.string(),
+  warnings: z.array(finding),
+  decidedBy: z.nullable(actor),
+  decidedAt: z.nullable(z.string()),
+  decisionReason: z.string(),
+  /** The setup the approver reviews; saves are refused while it is pending, and approval compares it. */
+  setupRevision: z._default(z.int(), 0),
+});
+export type ProposalDoc = z.infer<typeof proposalDoc>;
 
 export const pendingProposal = z.object({
   id: z.string(),
@@ -61,6 +98,8 @@ export const storedSelection = z.extend(selectionSetup, {
   announcementDocumentId: z._default(z.nullable(z.string()), null),
   /** Number of audit entries so far: the next entry's sequence number. */
   auditSeq: z._default(z.int(), 0),
+  /** Bumped by every saveSetup: a save based on an older revision is a colleague's work overwritten. */
+  setupRevision: z._default(z.int(), 0),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -74,4 +113,29 @@ export const INITIAL_PROCESS = {
   recommendation: null,
   announcementDocumentId: null,
   auditSeq: 0,
+  setupRevision: 0,
 } as const satisfies Partial<StoredSelection>;
+
+/**
+ * A stored selection, or why it cannot be read. A document that no longer fits the schema (written
+ * by hand, or by an older version) must not make the selection vanish or every call on it fail
+ * with INTERNAL: the finding names each broken field so the operator can repair it in the wizard.
+ */
+export type ReadSelection =
+  | { readonly ok: true; readonly selection: StoredSelection }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+export function readSelection(data: unknown): ReadSelection {
+  const parsed = parseWith(storedSelection, data);
+  if (parsed.ok) return { ok: true, selection: parsed.value };
+  const fields = [...new Set(parsed.issues.map((i) => i.field ?? ""))];
+  return {
+    ok: false,
+    findings: fields.map((field) => ({
+      severity: "error",
+      code: "err.setup.corrupt",
+      field,
+      params: { field: field || "-" },
+    })),
+  };
+}

@@ -1,10 +1,10 @@
 /** The selection's pengumuman for its operators: issue it (again, as a new version) and download it. */
-import { useRef, useState } from "preact/hooks";
-import type { Issue } from "@domain/issue";
+import { useState } from "preact/hooks";
 import { issueText, useT } from "../../i18n/i18n";
 import { useAsync } from "../../ui/useAsync";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { Notice } from "../../ui/Notice";
+import { useAction } from "../../ui/useAction";
 
 interface Props {
   readonly selectionId: string;
@@ -18,26 +18,17 @@ export function AnnouncementPanel({ selectionId, documentId, canIssue }: Props) 
     async () => (documentId ? (await import("../../data/publicData")).getDocumentRecord(documentId) : undefined),
     [documentId],
   );
-  const [busy, setBusy] = useState(false);
-  const [issues, setIssues] = useState<Issue[]>([]);
   const [issued, setIssued] = useState<string | undefined>();
-  const requestId = useRef<string | undefined>(undefined);
+  // The request id outlives a lost answer: a retry of the same issue must not take a second number.
+  const action = useAction();
+  const { busy, issues } = action;
 
   const issue = async () => {
-    setBusy(true);
-    setIssues([]);
-    const { issueDocument, callableIssues, newRequestId } = await import("../../data/callables");
-    requestId.current ??= newRequestId();
-    try {
-      const answer = await issueDocument({ selectionId, requestId: requestId.current });
-      setIssued(t("document.issued", { number: answer.number, version: answer.version }));
-      requestId.current = undefined;
-    } catch (error) {
-      // Keep the request id: a retry of the same issue must not take a second number.
-      setIssues(callableIssues(error));
-    } finally {
-      setBusy(false);
-    }
+    const answer = await action.run(async (requestId) => {
+      const { issueDocument } = await import("../../data/callables");
+      return issueDocument({ selectionId, requestId });
+    });
+    if (answer) setIssued(t("document.issued", { number: answer.number, version: answer.version }));
   };
 
   const current = record.status === "ready" ? record.value : undefined;

@@ -1,5 +1,5 @@
 /** The selections of the signed-in official's government, with their stage. */
-import type { SelectionWithId } from "../../data/live";
+import type { BrokenSelection, SelectionWithId } from "../../data/live";
 import { useT } from "../../i18n/i18n";
 import { useLive } from "../../ui/useLive";
 import { Loading } from "../../ui/Loading";
@@ -7,7 +7,7 @@ import { Notice } from "../../ui/Notice";
 
 export function InstansiSelections({ instansiId }: { instansiId: string }) {
   const t = useT();
-  const selections = useLive<SelectionWithId[]>(async () => {
+  const selections = useLive<(SelectionWithId | BrokenSelection)[]>(async () => {
     const { watchInstansiSelections } = await import("../../data/live");
     return (next, fail) => watchInstansiSelections(instansiId, next, fail);
   }, [instansiId]);
@@ -26,7 +26,9 @@ export function InstansiSelections({ instansiId }: { instansiId: string }) {
                 <a class="card__link" href={`/kelola/${s.id}`}>
                   <strong class="card__title">{s.title}</strong>
                   <span class="card__meta">
-                    {t("official.posts", { count: s.posts.length })} · {t(`stage.${s.stage}`)}
+                    {"broken" in s
+                      ? t("setup.corrupt")
+                      : `${t("official.posts", { count: s.posts.length })} · ${t(`stage.${s.stage}`)}`}
                   </span>
                 </a>
               </li>

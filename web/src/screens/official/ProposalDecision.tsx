@@ -1,8 +1,8 @@
 /** Approve with one tap, or reject with a reason: a pejabat's decision on a proposed stage move. */
-import { useRef, useState } from "preact/hooks";
-import type { Issue } from "@domain/issue";
+import { useState } from "preact/hooks";
 import { issueText, useT } from "../../i18n/i18n";
 import { Notice } from "../../ui/Notice";
+import { useAction } from "../../ui/useAction";
 
 interface Props {
   readonly selectionId: string;
@@ -15,39 +15,24 @@ export function ProposalDecision({ selectionId, proposalId, onDecided }: Props) 
   const t = useT();
   const [reason, setReason] = useState("");
   const [rejecting, setRejecting] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [issues, setIssues] = useState<Issue[]>([]);
   const [done, setDone] = useState<string | undefined>();
-  // One id per decision attempt: a retry after a dropped connection cannot decide twice.
-  const requestId = useRef<string | undefined>(undefined);
+  const action = useAction();
+  const { busy, issues } = action;
 
   const decide = async (decision: "approve" | "reject") => {
     if (decision === "reject" && !reason.trim()) {
-      setIssues([{ code: "err.stage.reasonRequired", field: "reason" }]);
+      action.refuse([{ code: "err.stage.reasonRequired", field: "reason" }]);
       return;
     }
-    setBusy(true);
-    setIssues([]);
-    const { decideStage, callableIssues, newRequestId } = await import("../../data/callables");
-    requestId.current ??= newRequestId();
-    try {
-      const answer = await decideStage({
-        selectionId,
-        proposalId,
-        decision,
-        reason: reason.trim(),
-        requestId: requestId.current,
-      });
-      const message =
-        decision === "approve" ? t("inbox.approved", { stage: t(`stage.${answer.stage}`) }) : t("inbox.rejected");
-      setDone(message);
-      onDecided?.(message);
-    } catch (error) {
-      setIssues(callableIssues(error));
-      requestId.current = undefined;
-    } finally {
-      setBusy(false);
-    }
+    const answer = await action.run(async (requestId) => {
+      const { decideStage } = await import("../../data/callables");
+      return decideStage({ selectionId, proposalId, decision, reason: reason.trim(), requestId });
+    });
+    if (!answer) return;
+    const message =
+      decision === "approve" ? t("inbox.approved", { stage: t(`stage.${answer.stage}`) }) : t("inbox.rejected");
+    setDone(message);
+    onDecided?.(message);
   };
 
   if (done) return <Notice kind="success">{done}</Notice>;

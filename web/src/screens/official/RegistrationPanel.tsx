@@ -3,8 +3,7 @@
  * when a post is short of them at the end: extend (a set number of times), then a recorded decision
  * to cancel the post or to continue. The server decides again; this only shows and asks.
  */
-import { useRef, useState } from "preact/hooks";
-import type { Issue } from "@domain/issue";
+import { useState } from "preact/hooks";
 import { profileById } from "@domain/regulation/profiles";
 import type { ShortfallDecision } from "@domain/regulation/profile";
 import { applicantShortfall } from "@domain/selection/checks";
@@ -12,15 +11,15 @@ import type { SelectionWithId } from "../../data/live";
 import { issueText, useLocale } from "../../i18n/i18n";
 import { formatDate } from "../../ui/format";
 import { Notice } from "../../ui/Notice";
+import { useAction } from "../../ui/useAction";
 
 export function RegistrationPanel({ selection }: { selection: SelectionWithId }) {
   const { t, locale } = useLocale();
   const profile = profileById(selection.regulationProfileId);
-  const [issues, setIssues] = useState<Issue[]>([]);
   const [done, setDone] = useState<string | undefined>();
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const requestId = useRef<string | undefined>(undefined);
+  const action = useAction();
+  const { busy, issues } = action;
   if (!profile) return null;
 
   const counts = Object.fromEntries(selection.posts.map((p) => [p.id, selection.counts.applicantsPerPost[p.id] ?? 0]));
@@ -31,21 +30,9 @@ export function RegistrationPanel({ selection }: { selection: SelectionWithId })
   );
   const end = selection.schedule.pendaftaran?.end;
 
-  // One request id per attempt; kept after a failure so that a retry cannot act twice.
   const act = async (call: (requestId: string) => Promise<string>) => {
-    setBusy(true);
-    setIssues([]);
     setDone(undefined);
-    const { newRequestId, callableIssues } = await import("../../data/callables");
-    requestId.current ??= newRequestId();
-    try {
-      setDone(await call(requestId.current));
-      requestId.current = undefined;
-    } catch (error) {
-      setIssues(callableIssues(error));
-    } finally {
-      setBusy(false);
-    }
+    setDone(await action.run(call));
   };
 
   const extend = () =>

@@ -2,19 +2,21 @@
  * One selection as its officials see it: the stage, what waits for approval, the move an operator
  * may propose next (with the gates' answer when it may not), and the timeline of everything so far.
  */
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { Issue } from "@domain/issue";
 import { hasRole } from "@domain/roles";
 import type { Stage } from "@domain/stages";
 import { transitionsFrom } from "@domain/selection/stageMachine";
-import type { AuditRow, SelectionWithId } from "../../data/live";
+import type { AuditRow, BrokenSelection, SelectionWithId } from "../../data/live";
 import { issueText, useLocale } from "../../i18n/i18n";
 import { formatDateTime } from "../../ui/format";
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useLive } from "../../ui/useLive";
+import { useAction } from "../../ui/useAction";
+import { BrokenSetup } from "./BrokenSetup";
 import { AnnouncementPanel } from "./AnnouncementPanel";
 import { AppointmentNotice } from "./AppointmentNotice";
 import { ProposalDecision } from "./ProposalDecision";
@@ -24,7 +26,7 @@ export function SelectionManage({ session }: { session: SignedIn }) {
   const { t, locale } = useLocale();
   const { params } = useRoute();
   const id = params["id"] ?? "";
-  const selection = useLive<SelectionWithId | undefined>(async () => {
+  const selection = useLive<SelectionWithId | BrokenSelection | undefined>(async () => {
     const { watchSelection } = await import("../../data/live");
     return (next, fail) => watchSelection(id, next, fail);
   }, [id]);
@@ -39,6 +41,14 @@ export function SelectionManage({ session }: { session: SignedIn }) {
   const s = selection.value;
   const isOperator = hasRole(session.claims, "operator");
   const isPejabat = hasRole(session.claims, "pejabat");
+  if ("broken" in s) {
+    return (
+      <section>
+        <h1>{s.title}</h1>
+        <BrokenSetup findings={s.findings} repairHref={isOperator ? `/kelola/${s.id}/atur` : undefined} />
+      </section>
+    );
+  }
   const pending = s.pendingProposal;
 
   return (
@@ -94,7 +104,7 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           {audit.value.map((e) => (
             <li key={e.id}>
               <strong>{e.actor.name}</strong>{" "}
-              {t(`process.action.${e.action}`, { stage: e.to ? t(`stage.${e.to as Stage}`) : "" })}
+              {t(`process.action.${e.action}`, { stage: e.to ? t(`stage.${e.to}`) : "" })}
               <br />
               <span class="muted">{formatDateTime(e.at, locale)}</span>
               {e.reason && <p>{e.reason}</p>}
@@ -110,31 +120,16 @@ function ProposeMove({ selection }: { selection: SelectionWithId }) {
   const t = useLocale().t;
   const moves = transitionsFrom(selection.stage, selection.stagesUsed);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [issues, setIssues] = useState<Issue[]>([]);
   const [warnings, setWarnings] = useState<Issue[]>([]);
-  const requestId = useRef<string | undefined>(undefined);
+  const action = useAction();
+  const { busy, issues } = action;
 
   const propose = async (to: Stage) => {
-    setBusy(true);
-    setIssues([]);
-    const { proposeStage, callableIssues, newRequestId } = await import("../../data/callables");
-    requestId.current ??= newRequestId();
-    try {
-      const answer = await proposeStage({
-        selectionId: selection.id,
-        to,
-        reason: reason.trim(),
-        requestId: requestId.current,
-      });
-      setWarnings(answer.warnings);
-      requestId.current = undefined;
-    } catch (error) {
-      setIssues(callableIssues(error));
-      requestId.current = undefined;
-    } finally {
-      setBusy(false);
-    }
+    const answer = await action.run(async (requestId) => {
+      const { proposeStage } = await import("../../data/callables");
+      return proposeStage({ selectionId: selection.id, to, reason: reason.trim(), requestId });
+    });
+    if (answer) setWarnings(answer.warnings);
   };
 
   if (moves.length === 0) return <p>{t("process.noMove")}</p>;
@@ -178,16 +173,15 @@ function ProposeMove({ selection }: { selection: SelectionWithId }) {
 
 function CopyAsNew({ selectionId }: { selectionId: string }) {
   const t = useLocale().t;
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const action = useAction();
   const copy = async () => {
-    const { createDraft, callableIssues, newRequestId } = await import("../../data/callables");
-    try {
-      const { selectionId: created } = await createDraft({ requestId: newRequestId(), copyFrom: selectionId });
-      location.assign(`/kelola/${created}`);
-    } catch (error) {
-      setIssues(callableIssues(error));
-    }
+    const answer = await action.run(async (requestId) => {
+      const { createDraft } = await import("../../data/callables");
+      return createDraft({ requestId, copyFrom: selectionId });
+    });
+    if (answer) location.assign(`/kelola/${answer.selectionId}`);
   };
+  const issues = action.issues;
   return (
     <>
       {issues.map((issue, i) => (

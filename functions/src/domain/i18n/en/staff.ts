@@ -324,4 +324,26 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
     "This selection's regulation profile does not offer that decision for the post {post} ({cite}).",
   "warn.extension.scheduleReached":
     "Registration now ends on {end}, but the stage \u201c{stage}\u201d is scheduled to start on {start}; the dates of that stage and those after it need adjusting.",
+  // Setup saved through the saveSetup callable: revisions, the freeze, the outbox on the device.
+  "process.action.saveSetup": "saved the setup",
+  "err.setup.corrupt":
+    "The stored setup is damaged in the field \u201c{field}\u201d. Correct that field in the setup and save.",
+  "err.setup.staleRevision":
+    "Someone else changed this draft (revision {current}) since you started editing it (revision {base}). Compare the changes, then choose which version to save.",
+  "err.setup.frozen":
+    "The setup is locked while the proposal to move to \u201c{to}\u201d awaits a decision, so the Sekda or PPK approves exactly what they reviewed.",
+  "err.setup.closed":
+    "The preparation stage has ended (current stage: {stage}), so this change was not saved. Its content stays here to copy.",
+  "err.setup.deletePending": "A draft whose proposal awaits a decision cannot be deleted.",
+  "setup.corrupt": "This selection's setup is damaged",
+  "setup.conflict.title": "Someone else changed the draft",
+  "setup.conflict.field": "Field",
+  "setup.conflict.theirs": "Saved version (revision {revision})",
+  "setup.conflict.mine": "Your version",
+  "setup.conflict.keepMine": "Save my version",
+  "setup.conflict.takeTheirs": "Use the saved version",
+  "setup.refused.title": "The server refused this change",
+  "setup.refused.copy": "Your change (to copy)",
+  "setup.refused.retry": "Send again",
+  "setup.refused.discard": "Discard this change",
 };

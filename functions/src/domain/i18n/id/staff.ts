@@ -324,4 +324,26 @@ export const idStaff = {
     "Profil peraturan seleksi ini tidak mengenal keputusan tersebut untuk jabatan {post} ({cite}).",
   "warn.extension.scheduleReached":
     "Pendaftaran kini berakhir {end}, padahal tahap \u201c{stage}\u201d dijadwalkan mulai {start}; jadwal tahap itu dan sesudahnya perlu disesuaikan.",
+  // Setup saved through the saveSetup callable: revisions, the freeze, the outbox on the device.
+  "process.action.saveSetup": "menyimpan pengaturan",
+  "err.setup.corrupt":
+    "Data pengaturan tersimpan rusak pada isian \u201c{field}\u201d. Perbaiki isian itu di pengaturan lalu simpan.",
+  "err.setup.staleRevision":
+    "Draf ini sudah diubah orang lain (revisi {current}) sejak Anda mulai mengubahnya (revisi {base}). Bandingkan perubahannya lalu pilih versi yang disimpan.",
+  "err.setup.frozen":
+    "Pengaturan dikunci selama usulan pindah ke \u201c{to}\u201d menunggu keputusan, supaya yang disetujui Sekda atau PPK sama dengan yang diperiksanya.",
+  "err.setup.closed":
+    "Tahap Persiapan sudah berakhir (tahap sekarang: {stage}), jadi perubahan ini tidak disimpan. Isinya tetap ada untuk disalin.",
+  "err.setup.deletePending": "Draf yang usulannya masih menunggu keputusan tidak dapat dihapus.",
+  "setup.corrupt": "Pengaturan seleksi ini rusak",
+  "setup.conflict.title": "Draf diubah orang lain",
+  "setup.conflict.field": "Isian",
+  "setup.conflict.theirs": "Versi tersimpan (revisi {revision})",
+  "setup.conflict.mine": "Versi Anda",
+  "setup.conflict.keepMine": "Simpan versi saya",
+  "setup.conflict.takeTheirs": "Pakai versi tersimpan",
+  "setup.refused.title": "Perubahan ditolak server",
+  "setup.refused.copy": "Isi perubahan Anda (untuk disalin)",
+  "setup.refused.retry": "Kirim ulang",
+  "setup.refused.discard": "Buang perubahan ini",
 } as const;

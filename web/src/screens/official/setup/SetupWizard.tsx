@@ -10,9 +10,15 @@ import { useRoute } from "preact-iso";
 import { checkSetup, type Finding } from "@domain/selection/checks";
 import { DEFAULT_PROFILE, profileById } from "@domain/regulation/profiles";
 import { normaliseStagesUsed } from "@domain/selection/stageMachine";
-import type { Stage } from "@domain/stages";
-import type { SelectionWithId } from "../../../data/live";
-import { useT } from "../../../i18n/i18n";
+import { STAGES, type Stage } from "@domain/stages";
+import { z } from "zod/mini";
+import { emptySetup } from "@domain/selection/defaults";
+import { selectionSetup, type SelectionSetup } from "@domain/selection/setup";
+import type { BrokenSelection, SelectionWithId } from "../../../data/live";
+import { differingFields, loadOutbox, type OutboxItem } from "../../../data/outbox";
+import { BrokenSetup } from "../BrokenSetup";
+import { useSetupOutbox, type SetupOutbox } from "./useOutbox";
+import { issueText, useT } from "../../../i18n/i18n";
 import { Loading } from "../../../ui/Loading";
 import { Notice } from "../../../ui/Notice";
 import type { SignedIn } from "../../../ui/RequireSession";
@@ -42,54 +48,105 @@ export function SetupWizard(_props: { session: SignedIn }) {
   const t = useT();
   const { params } = useRoute();
   const id = params["id"] ?? "";
-  const selection = useLive<SelectionWithId | undefined>(async () => {
+  const selection = useLive<SelectionWithId | BrokenSelection | undefined>(async () => {
     const { watchSelection } = await import("../../../data/live");
     return (next, fail) => watchSelection(id, next, fail);
   }, [id]);
-  // The form starts from the first snapshot only. Later snapshots (the operator's own saves coming
-  // back, another operator's edits) must not overwrite what is being typed; only the stage is
-  // followed, so a selection announced meanwhile stops taking drafts.
-  const initial = useRef<{ form: SetupForm; baseline: Baseline } | undefined>(undefined);
-  const last = useRef<SelectionWithId | undefined>(undefined);
+  // The form starts from the first snapshot only, with the edits still in the outbox on top. Later
+  // snapshots (the operator's own saves coming back, another operator's edits) must not overwrite
+  // what is being typed: a colleague's save is caught by its revision when this one is sent. Only
+  // the stage is followed, so a selection announced meanwhile stops taking drafts.
+  const initial = useRef<Start | undefined>(undefined);
+  const last = useRef<SelectionWithId | BrokenSelection | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
   if (selection.status === "ready" && selection.value) {
     last.current = selection.value;
-    initial.current ??= fromSetup(selection.value);
+    initial.current ??= start(selection.value, loadOutbox(id));
   }
 
   if (!initial.current || !last.current) {
     if (selection.status === "loading") return <Loading />;
     return <Notice kind="error">{t("public.selectionNotFound")}</Notice>;
   }
+  const current = last.current;
   return (
-    <Wizard
-      selectionId={id}
-      title={last.current.title}
-      stage={last.current.stage}
-      form={initial.current.form}
-      baseline={initial.current.baseline}
-    />
+    <>
+      {"broken" in current && <BrokenSetup findings={current.findings} />}
+      <Wizard
+        key={generation}
+        selectionId={id}
+        title={current.title}
+        stage={"broken" in current ? stageOf(current.data) : current.stage}
+        start={initial.current}
+        reset={() => {
+          // The operator chose the saved version: start again from the latest snapshot.
+          initial.current = last.current && start(last.current, undefined);
+          setGeneration((g) => g + 1);
+        }}
+      />
+    </>
   );
 }
 
-interface SaveStatus {
-  /** Writes not yet acknowledged by the server (queued on the device meanwhile). */
-  readonly pending: number;
-  readonly saved: boolean;
-  readonly failed: boolean;
-  /** Items left out of the last draft because they are new and incomplete. */
-  readonly heldBack: number;
+interface Start {
+  readonly form: SetupForm;
+  readonly baseline: Baseline;
+  readonly revision: number;
+  /** Steps to save at the first chance: those holding a damaged field of the stored document. */
+  readonly dirty: readonly StepId[];
 }
 
-function Wizard(props: { selectionId: string; title: string; stage: Stage; form: SetupForm; baseline: Baseline }) {
+const revisionOf = z.catch(z.int(), 0);
+
+function start(selection: SelectionWithId | BrokenSelection, outbox: OutboxItem | undefined): Start {
+  const broken = "broken" in selection;
+  const stored: SelectionSetup = broken ? salvage(selection.data) : selection;
+  const merged = outbox ? selectionSetup.safeParse({ ...stored, ...outbox.part }) : undefined;
+  const dirty = broken ? [...new Set(selection.findings.map((f) => stepOfField(f.field)))] : [];
+  return {
+    ...fromSetup(merged?.success ? merged.data : stored),
+    revision: broken ? revisionOf.parse(selection.data["setupRevision"]) : selection.setupRevision,
+    dirty: dirty.filter((s) => s !== "periksa"),
+  };
+}
+
+/** What of a damaged document still reads, field by field; the rest starts from the defaults. */
+function salvage(data: Readonly<Record<string, unknown>>): SelectionSetup {
+  const year = z.int().safeParse(data["year"]);
+  const defaults = emptySetup(year.success ? year.data : new Date().getFullYear(), DEFAULT_PROFILE.id);
+  const shape: Record<string, z.ZodMiniType> = selectionSetup.shape;
+  const fields = Object.keys(shape).flatMap((k) => {
+    const parsed = shape[k]?.safeParse(data[k]);
+    return parsed?.success ? [[k, parsed.data] as const] : [];
+  });
+  const result = selectionSetup.safeParse({ ...defaults, ...Object.fromEntries(fields) });
+  return result.success ? result.data : defaults;
+}
+
+function stageOf(data: Readonly<Record<string, unknown>>): Stage {
+  const stage = z.enum(STAGES).safeParse(data["stage"]);
+  return stage.success ? stage.data : "dibatalkan";
+}
+
+interface WizardProps {
+  readonly selectionId: string;
+  readonly title: string;
+  readonly stage: Stage;
+  readonly start: Start;
+  readonly reset: () => void;
+}
+
+function Wizard(props: WizardProps) {
   const t = useT();
   const { query } = useRoute();
-  const [form, setForm] = useState(props.form);
-  const [baseline, setBaseline] = useState(props.baseline);
+  const [form, setForm] = useState(props.start.form);
+  const [baseline, setBaseline] = useState(props.start.baseline);
   const [step, setStep] = useState<StepId>(STEPS[Number(query["langkah"]) - 1] ?? "umum");
   const [target, setTarget] = useState<string | undefined>(undefined);
-  const [status, setStatus] = useState<SaveStatus>({ pending: 0, saved: false, failed: false, heldBack: 0 });
+  const [heldBack, setHeldBack] = useState(0);
+  const outbox = useSetupOutbox(props.selectionId, props.start.revision);
   const online = useOnline();
-  const slow = useSlow(status.pending > 0);
+  const slow = useSlow(outbox.item?.state === "waiting");
   const editable = props.stage === "persiapan";
 
   // Handlers run after a render, so these refs hold what the operator sees.
@@ -99,7 +156,7 @@ function Wizard(props: { selectionId: string; title: string; stage: Stage; form:
   baselineRef.current = baseline;
   const stepRef = useRef(step);
   stepRef.current = step;
-  const dirty = useRef(new Set<StepId>());
+  const dirty = useRef(new Set<StepId>(props.start.dirty));
 
   const profile = profileById(form.regulationProfileId);
   const converted = useMemo(() => toSetup(form, baseline, profile), [form, baseline, profile]);
@@ -152,18 +209,14 @@ function Wizard(props: { selectionId: string; title: string; stage: Stage; form:
     const next = nextBaseline(baselineRef.current, result, steps);
     baselineRef.current = next;
     setBaseline(next);
-    setStatus((s) => ({ ...s, pending: s.pending + 1, failed: false, heldBack: result.heldBack }));
-    import("../../../data/live")
-      .then(({ saveSetup }) => saveSetup(props.selectionId, part))
-      .then(
-        () => setStatus((s) => ({ ...s, pending: s.pending - 1, saved: true })),
-        () => {
-          // Refused (the stage moved on, the role was taken away): nothing was written, and the next
-          // save tries these steps again.
-          steps.forEach((s) => dirty.current.add(s));
-          setStatus((s) => ({ ...s, pending: s.pending - 1, failed: true }));
-        },
-      );
+    setHeldBack(result.heldBack);
+    // On the device first; the outbox sends it, and keeps it if the server refuses.
+    outbox.queue(part);
+  };
+  const takeSaved = () => {
+    dirty.current.clear();
+    outbox.discard();
+    props.reset();
   };
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -235,6 +288,8 @@ function Wizard(props: { selectionId: string; title: string; stage: Stage; form:
         </Notice>
       )}
 
+      <OutboxProblem outbox={outbox} takeSaved={takeSaved} />
+
       {step === "umum" && <StepGeneral {...stepProps} />}
       {step === "jabatan" && (
         <StepPosts
@@ -256,7 +311,7 @@ function Wizard(props: { selectionId: string; title: string; stage: Stage; form:
 
       <div class="wizard__bar">
         {step === "penilaian" && <WeightTotal sum={sum} />}
-        <SaveState status={status} offline={!online || slow} />
+        <SaveState outbox={outbox} heldBack={heldBack} offline={!online || slow} />
         <div class="wizard__buttons">
           <button
             type="button"
@@ -289,24 +344,111 @@ function Wizard(props: { selectionId: string; title: string; stage: Stage; form:
   );
 }
 
-function SaveState({ status, offline }: { status: SaveStatus; offline: boolean }) {
+function SaveState(props: { outbox: SetupOutbox; heldBack: number; offline: boolean }) {
   const t = useT();
-  if (status.failed) {
+  const { item, sending, sent } = props.outbox;
+  if (item && item.state !== "waiting") {
     return (
       <p class="save-state save-state--failed" role="alert">
-        {t("setup.saveFailed")}
+        {item.state === "conflict" ? t("setup.conflict.title") : t("setup.refused.title")}
       </p>
     );
   }
-  // A write is on the device as soon as it is made: the cache keeps it across reloads and sends it
+  // An edit is on the device as soon as it is made: the outbox keeps it across reloads and sends it
   // when the network comes back, so "offline" is not "lost".
-  const text =
-    status.pending > 0 ? (offline ? t("setup.savedOffline") : t("setup.saving")) : status.saved ? t("setup.saved") : "";
+  const text = item
+    ? sending && !props.offline
+      ? t("setup.saving")
+      : t("setup.savedOffline")
+    : sent
+      ? t("setup.saved")
+      : "";
   return (
     <p class="save-state" role="status" data-testid="save-state">
       {text}
-      {text && status.heldBack > 0 && ` ${t("setup.heldBack", { count: status.heldBack })}`}
+      {text && props.heldBack > 0 && ` ${t("setup.heldBack", { count: props.heldBack })}`}
     </p>
+  );
+}
+
+/**
+ * What the server refused, with nothing lost: after a colleague's save, both versions of each field
+ * side by side and the choice of which to keep; after the stage closed or while a proposal froze the
+ * setup, the reason and the edits as text to copy.
+ */
+function OutboxProblem({ outbox, takeSaved }: { outbox: SetupOutbox; takeSaved: () => void }) {
+  const t = useT();
+  const item = outbox.item;
+  if (!item || item.state === "waiting") return null;
+  const show = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value, null, 1));
+  // The fields of the setup have their labels in the wizard's own words where the form has one.
+  const labels: Record<string, string> = {
+    title: t("setup.name"),
+    year: t("setup.year"),
+    legalBasis: t("setup.legalBasis"),
+    referenceDate: t("setup.referenceDate"),
+    openTo: t("setup.openTo"),
+    regulationProfileId: t("setup.profile"),
+    stagesUsed: t("setup.stagesUsed"),
+    contact: t("setup.contact"),
+  };
+  const label = (field: string) => labels[field] ?? t(`setup.step.${stepOfField(field)}`);
+  return (
+    <div class="notice notice--error" role="alert" data-testid="outbox-problem">
+      <p>
+        <strong>{item.state === "conflict" ? t("setup.conflict.title") : t("setup.refused.title")}</strong>
+      </p>
+      {(item.issues ?? []).map((issue, i) => (
+        <p key={i}>{issueText(t, issue)}</p>
+      ))}
+      {item.state === "conflict" && item.conflict ? (
+        <>
+          <table class="conflict" data-testid="conflict">
+            <thead>
+              <tr>
+                <th>{t("setup.conflict.field")}</th>
+                <th>{t("setup.conflict.theirs", { revision: item.conflict.revision })}</th>
+                <th>{t("setup.conflict.mine")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {differingFields(item).map((d) => (
+                <tr key={d.field}>
+                  <th scope="row">{label(d.field)}</th>
+                  <td>
+                    <pre>{show(d.theirs)}</pre>
+                  </td>
+                  <td>
+                    <pre>{show(d.mine)}</pre>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="actions">
+            <button type="button" class="button" onClick={() => outbox.keepMine()}>
+              {t("setup.conflict.keepMine")}
+            </button>
+            <button type="button" class="button button--secondary" onClick={takeSaved}>
+              {t("setup.conflict.takeTheirs")}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <label for="outbox-copy">{t("setup.refused.copy")}</label>
+          <textarea id="outbox-copy" readOnly rows={6} value={JSON.stringify(item.part, null, 1)} />
+          <div class="actions">
+            <button type="button" class="button" onClick={() => outbox.retry()}>
+              {t("setup.refused.retry")}
+            </button>
+            <button type="button" class="button button--secondary" onClick={takeSaved}>
+              {t("setup.refused.discard")}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -1,0 +1,74 @@
+/**
+ * The contract between the web app and the functions: every callable by its exported name, with the
+ * schema of its input and of its answer. `functions/src/index.ts` parses each input with the schema
+ * named here, the web's data layer calls by these names with these types, and the stored answers of
+ * earlier calls (selections/{id}/requests) are parsed with the answer schemas. A test checks that the
+ * names are exactly the callables `index.ts` exports.
+ */
+import { z } from "zod/mini";
+import { STAFF_ROLES } from "./roles.js";
+import { STAGES } from "./stages.js";
+import {
+  fileNipDisputeInput,
+  registerCandidateInput,
+  resolveNipDisputeInput,
+  setStaffRolesInput,
+} from "./schemas/account.js";
+import { DISPUTE_DECISIONS } from "./signup.js";
+import { SHORTFALL_DECISIONS } from "./regulation/profile.js";
+import { finding } from "./selection/stored.js";
+import {
+  createSelectionDraftInput,
+  decidePostShortfallInput,
+  decideTransitionInput,
+  deleteDraftInput,
+  extendRegistrationInput,
+  issueDocumentInput,
+  proposeTransitionInput,
+  recordLetterInput,
+  saveSetupInput,
+} from "./selection/process.js";
+
+export const createDraftOutput = z.object({ selectionId: z.string() });
+export const saveSetupOutput = z.object({ revision: z.int() });
+export const deleteDraftOutput = z.object({ deleted: z.literal(true) });
+export const proposeStageOutput = z.object({ proposalId: z.string(), warnings: z.array(finding) });
+export const decideStageOutput = z.object({ stage: z.enum(STAGES), decision: z.enum(["approve", "reject"]) });
+export const recordLetterOutput = z.object({ recorded: z.literal(true) });
+/** What the issuing transaction remembers; the callable adds the PDF's hash once it is stored. */
+export const issueAllocation = z.object({ documentId: z.string(), number: z.string(), version: z.int() });
+export const issueDocumentOutput = z.extend(issueAllocation, { sha256: z.string() });
+export const extendRegistrationOutput = z.object({
+  end: z.string(),
+  extensions: z.record(z.string(), z.int()),
+  warnings: z.array(finding),
+});
+export const decidePostShortfallOutput = z.object({ postId: z.string(), decision: z.enum(SHORTFALL_DECISIONS) });
+
+export const CALLABLES = {
+  // The same answer to every anonymous caller, whatever became of the NIP and the e-mail.
+  registerCandidate: { input: registerCandidateInput(), output: z.object({ next: z.literal("checkEmail") }) },
+  confirmNip: { input: z.object({}), output: z.object({ nip: z.enum(["confirmed", "taken"]) }) },
+  fileNipDispute: { input: fileNipDisputeInput, output: z.object({ disputeId: z.string() }) },
+  resolveNipDispute: { input: resolveNipDisputeInput, output: z.object({ status: z.string() }) },
+  deleteMyAccount: { input: z.object({}), output: z.object({ deleted: z.literal(true) }) },
+  setStaffRoles: {
+    input: setStaffRolesInput,
+    output: z.object({ uid: z.string(), roles: z.array(z.enum(STAFF_ROLES)) }),
+  },
+  createDraft: { input: createSelectionDraftInput, output: createDraftOutput },
+  saveSetup: { input: saveSetupInput, output: saveSetupOutput },
+  deleteDraft: { input: deleteDraftInput, output: deleteDraftOutput },
+  proposeStage: { input: proposeTransitionInput, output: proposeStageOutput },
+  decideStage: { input: decideTransitionInput, output: decideStageOutput },
+  recordProcessLetter: { input: recordLetterInput, output: recordLetterOutput },
+  issueDocument: { input: issueDocumentInput, output: issueDocumentOutput },
+  extendRegistration: { input: extendRegistrationInput, output: extendRegistrationOutput },
+  decidePostShortfall: { input: decidePostShortfallInput, output: decidePostShortfallOutput },
+} as const;
+
+export type CallableName = keyof typeof CALLABLES;
+/** What a client sends (before defaults and transforms). */
+export type CallableInput<N extends CallableName> = z.input<(typeof CALLABLES)[N]["input"]>;
+/** What the function answers. */
+export type CallableOutput<N extends CallableName> = z.output<(typeof CALLABLES)[N]["output"]>;
