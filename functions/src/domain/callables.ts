@@ -14,7 +14,6 @@ import {
   resolveNipDisputeInput,
   setStaffRolesInput,
 } from "./schemas/account.js";
-import { DISPUTE_DECISIONS } from "./signup.js";
 import { SHORTFALL_DECISIONS } from "./regulation/profile.js";
 import { finding } from "./selection/stored.js";
 import {
