@@ -42,40 +42,40 @@ export const registerCandidate = onCall(async (request) => {
   return register(input);
 });
 
-/** An operator grants or removes staff roles of a user within the operator's own instansi. */
+/** An operator or a pejabat grants or removes staff roles within their own instansi, as MAY_GRANT allows. */
 export const setStaffRoles = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   const input = parseInput(setStaffRolesInput, request.data);
   return setStaffRolesAs(caller, input);
 });
 
 /** An operator starts a new selection, empty or copied from a past one of the same government. */
 export const createDraft = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return createSelectionDraft(caller, parseInput(createSelectionDraftInput, request.data), new Date());
 });
 
 /** An operator (or the ketua pansel) proposes the next stage; the gates are checked now and again on approval. */
 export const proposeStage = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return proposeTransition(caller, parseInput(proposeTransitionInput, request.data), new Date());
 });
 
 /** The Sekda or PPK approves or rejects a proposal; approval moves the stage in the same transaction. */
 export const decideStage = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return decideTransition(caller, parseInput(decideTransitionInput, request.data), new Date());
 });
 
 /** An operator records a letter the process waits for (the Minister's approval, a recommendation). */
 export const recordProcessLetter = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return recordLetter(caller, parseInput(recordLetterInput, request.data), new Date());
 });
 
 /** An operator issues (or re-issues, as a new version) the numbered, verifiable pengumuman PDF. */
 export const issueDocument = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return issueAnnouncement(caller, parseInput(issueDocumentInput, request.data), new Date(), publicUrl());
 });
 
@@ -86,12 +86,12 @@ export const sharePage = onRequest(async (request, response) => {
 
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */
 export const extendRegistration = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return extendRegistrationFor(caller, parseInput(extendRegistrationInput, request.data), new Date());
 });
 
 /** After the last extension, an operator records whether a post short of applicants is cancelled or continues. */
 export const decidePostShortfall = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return decidePostShortfallFor(caller, parseInput(decidePostShortfallInput, request.data), new Date());
 });
