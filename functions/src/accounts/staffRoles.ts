@@ -104,7 +104,9 @@ export async function applyStaffRoles(uid: string, change: StaffRoleChange, acto
     after: roles,
     at: new Date().toISOString(),
   };
-  batch.set(instansi.collection(COLLECTIONS.roleAudit).doc(), entry);
+  // A seed run again, or a name corrected, changes no role: the history stays about roles.
+  const changed = before.length !== roles.length || before.some((r) => !roles.includes(r));
+  if (changed) batch.set(instansi.collection(COLLECTIONS.roleAudit).doc(), entry);
   batch.set(db.collection(COLLECTIONS.tokenRefresh).doc(uid), { at: FieldValue.serverTimestamp() });
   await batch.commit();
 }

@@ -201,6 +201,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "official.grantRoles": "Roles",
   "official.grantSubmit": "Save roles",
   "official.grantDone": "Roles of {email} saved. That user must sign in again or wait a moment.",
+  "official.grantName": "Full name and titles (as the history records it)",
   "official.grantAllowed": "Roles you may grant: {roles}.",
   "official.roleAudit": "History of role changes",
   "official.roleAuditNone": "No role changes yet.",

@@ -199,6 +199,7 @@ export const idStaff = {
   "official.grantRoles": "Peran",
   "official.grantSubmit": "Simpan peran",
   "official.grantDone": "Peran {email} disimpan. Pengguna itu perlu masuk ulang atau menunggu sebentar.",
+  "official.grantName": "Nama lengkap dan gelar (tercatat di riwayat)",
   "official.grantAllowed": "Peran yang boleh Anda berikan: {roles}.",
   "official.roleAudit": "Riwayat perubahan peran",
   "official.roleAuditNone": "Belum ada perubahan peran.",
