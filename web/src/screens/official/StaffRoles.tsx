@@ -43,7 +43,16 @@ export function StaffRoles({ instansiId, granters }: { instansiId: string; grant
       import("@domain/schemas/account"),
       import("../../data/callables"),
     ]);
-    const parsed = parseWith(setStaffRolesInput, { email, roles, ...(name.trim() ? { name } : {}) });
+    // The form sends the whole set: roles this caller may not touch (an operator's view of a pejabat)
+    // stay as they are rather than being removed by omission.
+    const known = members.status === "ready" ? members.value : [];
+    const current = known.find((m) => m.email === email.trim().toLowerCase())?.roles ?? [];
+    const kept = current.filter((r) => !offered.includes(r));
+    const parsed = parseWith(setStaffRolesInput, {
+      email,
+      roles: [...roles, ...kept],
+      ...(name.trim() ? { name } : {}),
+    });
     if (!parsed.ok) {
       setIssues(parsed.issues);
       return;
@@ -129,7 +138,7 @@ export function StaffRoles({ instansiId, granters }: { instansiId: string; grant
         (history.value.length === 0 ? (
           <p>{t("official.roleAuditNone")}</p>
         ) : (
-          <ul class="members" aria-label={t("official.roleAudit")}>
+          <ul class="role-history" aria-label={t("official.roleAudit")}>
             {history.value.map((entry) => (
               <li key={entry.id}>
                 {t("official.roleAuditEntry", {
