@@ -300,5 +300,19 @@ describe("a staff token is honoured only while the members record backs it", () 
     const [entry] = await roleAudit(METRO, target.uid);
     expect(entry?.actor).toEqual({ uid: operator.uid, name: "Rina Wulandari, S.E.", as: "operator" });
     expect(JSON.stringify(entry)).not.toContain("Sekda");
+
+    // The selection's timeline (and so its proposals) names the caller the same way.
+    await db
+      .collection(COLLECTIONS.instansi)
+      .doc(METRO)
+      .set({ name: "Pemerintah Kota Metro", shortName: "Kota Metro", province: "Lampung", agency: "BKPSDM" });
+    const { selectionId } = resultOf(
+      await call<{ selectionId: string }>("createDraft", { requestId: newRequestId() }, forged.idToken),
+    );
+    const timeline = await db.collection(COLLECTIONS.selections).doc(selectionId).collection(COLLECTIONS.audit).get();
+    expect(timeline.docs.map((d) => d.get("actor") as unknown)).toEqual([
+      { uid: operator.uid, name: "Rina Wulandari, S.E.", role: "operator" },
+    ]);
+    await db.recursiveDelete(db.collection(COLLECTIONS.selections).doc(selectionId));
   });
 });
