@@ -1,5 +1,11 @@
 // `tsx seed/cli.ts`: seeds the demo into the running emulators (started by npm start).
 process.env.GCLOUD_PROJECT ??= "demo-seleksi";
+const { seedRefusal } = await import("./guard.js");
+const refusal = seedRefusal(process.env);
+if (refusal) {
+  console.error(`[seed] ${refusal}`);
+  process.exit(2);
+}
 const { seedDemo, demoAccounts } = await import("./seed.js");
 await seedDemo();
 console.log("[seed] demo data written: Kota Metro 2021 (5 posts, pansel of 5, 12 candidates), Kota Pontianak 2024");

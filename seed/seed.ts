@@ -1,7 +1,8 @@
 /**
- * Writes the demo data into whatever Firestore and Auth the Admin SDK points at: the emulators when
- * FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST are set (npm start, the tests). Idempotent:
- * fixed ids, and existing accounts are reused.
+ * Writes the demo data into the emulators (npm start, the tests), and refuses anything else
+ * (`seedRefusal`): FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST set, a `demo-` project.
+ * Idempotent: fixed ids, and existing accounts are reused. Staff get verified emails and members
+ * records, as the rules and the callables require of every staff action.
  */
 import { FieldValue } from "firebase-admin/firestore";
 import { applyStaffRoles } from "../functions/src/accounts/staffRoles.js";
@@ -9,9 +10,12 @@ import { auth, db } from "../functions/src/shell/admin.js";
 import { COLLECTIONS } from "../functions/src/domain/collections.js";
 import { parseNip } from "../functions/src/domain/nip.js";
 import type { ProfileDoc } from "../functions/src/domain/schemas/documents.js";
+import { seedRefusal } from "./guard.js";
 import { CANDIDATES, DEMO_PASSWORD, INSTANSI, SELECTIONS, STAFF } from "./metro2021.js";
 
 export async function seedDemo(): Promise<void> {
+  const refusal = seedRefusal(process.env);
+  if (refusal) throw new Error(`[seed] ${refusal}`);
   const batch = db.batch();
   for (const [id, doc] of Object.entries(INSTANSI)) batch.set(db.collection(COLLECTIONS.instansi).doc(id), doc);
   for (const [id, doc] of Object.entries(SELECTIONS)) batch.set(db.collection(COLLECTIONS.selections).doc(id), doc);
@@ -19,7 +23,11 @@ export async function seedDemo(): Promise<void> {
 
   for (const staff of STAFF) {
     await ensureUser(staff.uid, staff.email, staff.name);
-    await applyStaffRoles(staff.uid, { email: staff.email, instansiId: staff.instansiId, roles: staff.roles });
+    await applyStaffRoles(
+      staff.uid,
+      { email: staff.email, instansiId: staff.instansiId, roles: staff.roles, name: staff.name },
+      { uid: "seed", name: "Demo seed", as: "platformAdmin" },
+    );
   }
 
   const profiles = db.batch();

@@ -60,26 +60,26 @@ export const registerCandidate = onCall(async (request) => {
 
 /** A candidate whose e-mail is now verified claims their NIP, or learns another account holds it. */
 export const confirmNip = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return confirmNipOf(caller.uid, request.auth?.token.email_verified === true, Date.now());
 });
 
 /** A verified candidate disputes the account holding their NIP, before the BKPSDM of a named instansi. */
 export const fileNipDispute = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   const input = parseInput(CALLABLES.fileNipDispute.input, request.data);
   return fileDispute(caller.uid, request.auth?.token.email_verified === true, input, Date.now());
 });
 
 /** That instansi's operator, having seen the SK or KTP, releases or transfers the NIP (or rejects the claim). */
 export const resolveNipDispute = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return resolveDispute(caller, parseInput(CALLABLES.resolveNipDispute.input, request.data), Date.now());
 });
 
 /** A candidate deletes their account: profile, NIP reservation, Auth user (UU 27/2022). */
 export const deleteMyAccount = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return deleteAccountOf(caller.uid, caller.claims !== undefined);
 });
 
@@ -96,52 +96,52 @@ export const releaseDeletedAccount = functionsV1
     await releaseAccount(user.uid);
   });
 
-/** An operator grants or removes staff roles of a user within the operator's own instansi. */
+/** An operator or a pejabat grants or removes staff roles within their own instansi, as MAY_GRANT allows. */
 export const setStaffRoles = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   const input = parseInput(CALLABLES.setStaffRoles.input, request.data);
   return setStaffRolesAs(caller, input);
 });
 
 /** An operator starts a new selection, empty or copied from a past one of the same government. */
 export const createDraft = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return createSelectionDraft(caller, parseInput(CALLABLES.createDraft.input, request.data), new Date());
 });
 
 /** An operator saves part of a draft's setup: validated whole, at the revision it was based on, never while frozen. */
 export const saveSetup = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return saveSetupFor(caller, parseInput(CALLABLES.saveSetup.input, request.data), new Date());
 });
 
 /** An operator deletes a draft in preparation, unless a proposal on it awaits a decision. */
 export const deleteDraft = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return deleteDraftFor(caller, parseInput(CALLABLES.deleteDraft.input, request.data));
 });
 
 /** An operator (or the ketua pansel) proposes the next stage; the gates are checked now and again on approval. */
 export const proposeStage = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return proposeTransition(caller, parseInput(CALLABLES.proposeStage.input, request.data), new Date());
 });
 
 /** The Sekda or PPK approves or rejects a proposal; approval moves the stage in the same transaction. */
 export const decideStage = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return decideTransition(caller, parseInput(CALLABLES.decideStage.input, request.data), new Date());
 });
 
 /** An operator records a letter the process waits for (the Minister's approval, a recommendation). */
 export const recordProcessLetter = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return recordLetter(caller, parseInput(CALLABLES.recordProcessLetter.input, request.data), new Date());
 });
 
 /** An operator issues (or re-issues, as a new version) the numbered, verifiable pengumuman PDF. */
 export const issueDocument = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
   return issueAnnouncement(caller, parseInput(CALLABLES.issueDocument.input, request.data), new Date(), site);
 });
@@ -159,12 +159,12 @@ export const sharePage = onRequest(async (request, response) => {
 
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */
 export const extendRegistration = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return extendRegistrationFor(caller, parseInput(CALLABLES.extendRegistration.input, request.data), new Date());
 });
 
 /** After the last extension, an operator records whether a post short of applicants is cancelled or continues. */
 export const decidePostShortfall = onCall(async (request) => {
-  const caller = requireSignedIn(request);
+  const caller = await requireSignedIn(request);
   return decidePostShortfallFor(caller, parseInput(CALLABLES.decidePostShortfall.input, request.data), new Date());
 });

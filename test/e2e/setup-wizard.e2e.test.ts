@@ -348,7 +348,11 @@ describe("setup wizard", () => {
       displayName: "Rahmat Hidayat, S.Kom.",
       emailVerified: true,
     });
-    await applyStaffRoles(second.uid, { email, instansiId: "kota-serang", roles: ["operator"] });
+    await applyStaffRoles(
+      second.uid,
+      { email, instansiId: "kota-serang", roles: ["operator"], name: "Rahmat Hidayat, S.Kom." },
+      { uid: "test", name: "Test setup", as: "platformAdmin" },
+    );
 
     const firstContext = await phoneContext(demo.browser);
     const first = await firstContext.newPage();

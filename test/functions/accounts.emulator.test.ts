@@ -3,17 +3,15 @@
  * The functions emulator serves only demo-seleksi, so this file shares that project with every other
  * function test: each email, NIP and instansi id here carries a suffix unique to this run.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
-import { staffClaimsOf, type StaffRole } from "../../functions/src/domain/roles.js";
+import { staffClaimsOf } from "../../functions/src/domain/roles.js";
 import { auth, db } from "../support/admin.js";
 import { call, signIn, uniqueSuffix, type CallResult } from "../support/callables.js";
 import { register as registerAs, signUpFor } from "../support/signup.js";
 import { uidForRequest } from "../../functions/src/accounts/registerCandidate.js";
 
 const RUN = uniqueSuffix();
-const METRO = `kota-metro-${RUN}`;
-const PONTIANAK = `kota-pontianak-${RUN}`;
 const PASSWORD = "Seleksi2025";
 
 // ---- unique, valid NIPs -----------------------------------------------------------------------
@@ -57,14 +55,6 @@ async function register(input: SignUp): Promise<CallResult<{ uid: string }>> {
   return result.ok ? { ok: true, result: { uid: uidForRequest(input.requestId) } } : result;
 }
 
-/** Registers through the callable and signs in, like a candidate on their phone. */
-async function registeredCandidate(who: string): Promise<{ uid: string; email: string; idToken: string }> {
-  const input = signUpOf(who);
-  const result = await register(input);
-  if (!result.ok) throw new Error(`registering ${who} failed: ${result.status} ${result.message}`);
-  return { ...(await signIn(input.email, PASSWORD)), email: input.email };
-}
-
 /** Expects a typed failure; status and issue codes are what the web client acts on. */
 function failureOf<T>(result: CallResult<T>): { status: string; codes: string[] } {
   if (result.ok) throw new Error(`expected the call to fail, it returned ${JSON.stringify(result.result)}`);
@@ -75,36 +65,7 @@ async function expectNoAuthUser(email: string): Promise<void> {
   await expect(auth.getUserByEmail(email)).rejects.toMatchObject({ code: "auth/user-not-found" });
 }
 
-function tokenPayload(idToken: string): Record<string, unknown> {
-  const payload = idToken.split(".")[1] ?? "";
-  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
-}
-
-// ---- operators, made directly with the Admin SDK as the bootstrap command does --------------
-
-interface Staff {
-  readonly uid: string;
-  readonly email: string;
-  idToken: string;
-}
-
-async function staffMember(who: string, instansi: string, roles: StaffRole[]): Promise<Staff> {
-  const email = emailOf(who);
-  const user = await auth.createUser({ email, password: PASSWORD, displayName: who });
-  await auth.setCustomUserClaims(user.uid, { instansi, roles });
-  // Signed in after the claims are set, so the token carries them.
-  return { uid: user.uid, email, idToken: (await signIn(email, PASSWORD)).idToken };
-}
-
 const created: string[] = [];
-let operatorMetro: Staff;
-let operatorPontianak: Staff;
-
-beforeAll(async () => {
-  operatorMetro = await staffMember("operator-metro", METRO, ["operator"]);
-  operatorPontianak = await staffMember("operator-pontianak", PONTIANAK, ["operator"]);
-  created.push(operatorMetro.uid, operatorPontianak.uid);
-});
 
 afterAll(async () => {
   // The emulator forgets everything at the end of the run; this only keeps a long-running
@@ -195,101 +156,5 @@ describe("registerCandidate", () => {
     expect(failureOf(await register(input))).toEqual({ status: "INVALID_ARGUMENT", codes: [code] });
     await expectNoAuthUser(input.email);
     expect((await db.doc(`${COLLECTIONS.nips}/${nip.value}`).get()).exists).toBe(false);
-  });
-});
-
-// ---- setStaffRoles ------------------------------------------------------------------------------
-
-describe("setStaffRoles", () => {
-  it("requires a signed-in caller", async () => {
-    const result = await call("setStaffRoles", { email: operatorMetro.email, roles: ["pansel"] });
-    expect(failureOf(result)).toEqual({ status: "UNAUTHENTICATED", codes: ["err.auth.required"] });
-  });
-
-  it("refuses a candidate", async () => {
-    const candidate = await registeredCandidate("self-promoting");
-    created.push(candidate.uid);
-
-    const result = await call("setStaffRoles", { email: candidate.email, roles: ["operator"] }, candidate.idToken);
-
-    expect(failureOf(result)).toEqual({ status: "PERMISSION_DENIED", codes: ["err.role.operatorOnly"] });
-    expect(staffClaimsOf((await auth.getUser(candidate.uid)).customClaims)).toBeUndefined();
-  });
-
-  it("refuses staff who are not operators", async () => {
-    const pansel = await staffMember("pansel-not-operator", METRO, ["pansel"]);
-    created.push(pansel.uid);
-    const result = await call("setStaffRoles", { email: pansel.email, roles: ["operator", "pansel"] }, pansel.idToken);
-    expect(failureOf(result)).toEqual({ status: "PERMISSION_DENIED", codes: ["err.role.operatorOnly"] });
-  });
-
-  describe("an operator granting pansel to a signed-up user, then removing it", () => {
-    let user: { uid: string; email: string; idToken: string };
-
-    beforeAll(async () => {
-      user = await registeredCandidate("calon-pansel");
-      created.push(user.uid);
-    });
-
-    it("sets the claims, the members entry and the token refresh marker", async () => {
-      const result = await call("setStaffRoles", { email: user.email, roles: ["pansel"] }, operatorMetro.idToken);
-
-      expect(result).toEqual({ ok: true, result: { uid: user.uid, roles: ["pansel"] } });
-      expect((await auth.getUser(user.uid)).customClaims).toEqual({ instansi: METRO, roles: ["pansel"] });
-      // What the rules read is the ID token: a fresh sign-in must carry the claims.
-      const payload = tokenPayload((await signIn(user.email, PASSWORD)).idToken);
-      expect(payload).toMatchObject({ instansi: METRO, roles: ["pansel"] });
-
-      const member = (await db.doc(`${COLLECTIONS.instansi}/${METRO}/${COLLECTIONS.members}/${user.uid}`).get()).data();
-      expect(member).toMatchObject({ instansiId: METRO, email: user.email, roles: ["pansel"] });
-      expect((await db.doc(`${COLLECTIONS.tokenRefresh}/${user.uid}`).get()).exists).toBe(true);
-    });
-
-    it("lets no operator of another instansi change that user", async () => {
-      const result = await call("setStaffRoles", { email: user.email, roles: ["operator"] }, operatorPontianak.idToken);
-
-      expect(failureOf(result)).toEqual({ status: "PERMISSION_DENIED", codes: ["err.role.otherInstansi"] });
-      expect((await auth.getUser(user.uid)).customClaims).toEqual({ instansi: METRO, roles: ["pansel"] });
-      const stray = await db.doc(`${COLLECTIONS.instansi}/${PONTIANAK}/${COLLECTIONS.members}/${user.uid}`).get();
-      expect(stray.exists).toBe(false);
-    });
-
-    it("removes every role with [] and deletes the members entry", async () => {
-      const before = (await db.doc(`${COLLECTIONS.tokenRefresh}/${user.uid}`).get()).updateTime;
-
-      const result = await call("setStaffRoles", { email: user.email, roles: [] }, operatorMetro.idToken);
-
-      expect(result).toEqual({ ok: true, result: { uid: user.uid, roles: [] } });
-      expect(staffClaimsOf((await auth.getUser(user.uid)).customClaims)).toBeUndefined();
-      const payload = tokenPayload((await signIn(user.email, PASSWORD)).idToken);
-      expect(payload["instansi"]).toBeUndefined();
-      expect(payload["roles"]).toBeUndefined();
-      const member = await db.doc(`${COLLECTIONS.instansi}/${METRO}/${COLLECTIONS.members}/${user.uid}`).get();
-      expect(member.exists).toBe(false);
-      // The marker moves again so a client still holding the pansel token refreshes it.
-      const after = (await db.doc(`${COLLECTIONS.tokenRefresh}/${user.uid}`).get()).updateTime;
-      expect(after && before && after.toMillis() > before.toMillis()).toBe(true);
-    });
-  });
-
-  it("reports an email with no account", async () => {
-    const result = await call("setStaffRoles", { email: emailOf("nobody"), roles: ["pansel"] }, operatorMetro.idToken);
-    expect(failureOf(result)).toEqual({ status: "NOT_FOUND", codes: ["err.email.unknown"] });
-  });
-
-  it("refuses a role that does not exist", async () => {
-    const result = await call("setStaffRoles", { email: operatorMetro.email, roles: ["admin"] }, operatorMetro.idToken);
-    expect(failureOf(result)).toMatchObject({ status: "INVALID_ARGUMENT", codes: ["err.role.invalid"] });
-  });
-
-  it("does not let an operator remove their own operator role", async () => {
-    const result = await call(
-      "setStaffRoles",
-      { email: operatorMetro.email, roles: ["pansel"] },
-      operatorMetro.idToken,
-    );
-
-    expect(failureOf(result)).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.role.self"] });
-    expect((await auth.getUser(operatorMetro.uid)).customClaims).toEqual({ instansi: METRO, roles: ["operator"] });
   });
 });

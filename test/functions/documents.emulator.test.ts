@@ -21,6 +21,7 @@ import {
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { auth, db } from "../support/admin.js";
 import { call, signIn, uniqueSuffix } from "../support/callables.js";
+import { makeStaff } from "../support/process.js";
 
 const RUN = uniqueSuffix();
 const INSTANSI_ID = `kota-metro-doc-${RUN}`;
@@ -40,9 +41,9 @@ interface Issued {
 
 async function token(who: string, roles: ("operator" | "pejabat")[]): Promise<string> {
   const email = `${who}.${RUN}@seleksi.demo`;
-  const user = await auth.createUser({ email, password: PASSWORD, displayName: who });
+  const user = await auth.createUser({ email, password: PASSWORD, displayName: who, emailVerified: true });
   created.push(user.uid);
-  await auth.setCustomUserClaims(user.uid, { instansi: INSTANSI_ID, roles });
+  await makeStaff(user.uid, email, who, { instansi: INSTANSI_ID, roles });
   return (await signIn(email, PASSWORD)).idToken;
 }
 

@@ -165,6 +165,17 @@ async function seed(db: ClientDb): Promise<void> {
       });
     }
   }
+  for (const [uid, roles] of Object.entries(STALE_MEMBERS)) {
+    set(`${COLLECTIONS.instansi}/${METRO}/${COLLECTIONS.members}/${uid}`, { instansiId: METRO, email: uid, roles });
+  }
+  set(`${COLLECTIONS.instansi}/${METRO}/${COLLECTIONS.roleAudit}/r1`, {
+    instansiId: METRO,
+    actor: { uid: "op-metro", name: "Dewi Lestari", as: "operator" },
+    target: { uid: "pansel-listed", email: "pansel-listed@seleksi.demo", name: "pansel-listed" },
+    before: [],
+    after: ["pansel"],
+    at: "2025-02-20T09:00:00.000Z",
+  });
   set(`${COLLECTIONS.selections}/metro-draft`, SELECTIONS.metroDraft);
   set(`${COLLECTIONS.selections}/metro-draft/proposals/p1`, {
     instansiId: METRO,
@@ -374,12 +385,13 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, A, D, D, D, A],
   },
   {
-    // Allowed for every signed-in user: the query itself proves each result names the caller.
+    // The query proves each result names the caller; the pansel role (checked against the members
+    // record) proves they still sit on a committee.
     collection: "selections",
     op: "list",
     situation: 'my pansel selections where("panselUids", "array-contains", own uid)',
     attempt: (db, uid) => selectionsRef(db).where("panselUids", "array-contains", own(uid)).get(),
-    expected: [D, A, A, A, A, A, A, A],
+    expected: [D, D, D, D, D, A, A, D],
   },
   {
     collection: "selections",
@@ -547,10 +559,39 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
 
+  // roleAudit: every grant and removal, for the operators and pejabat of that instansi
+  {
+    ...get("roleAudit", "a kota-metro role change", `instansi/${METRO}/${COLLECTIONS.roleAudit}/r1`),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "roleAudit",
+    op: "list",
+    situation: "kota-metro role changes",
+    attempt: (db) => db.collection(`instansi/${METRO}/${COLLECTIONS.roleAudit}`).get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "roleAudit",
+    op: "create",
+    situation: "a forged grant",
+    attempt: (db, uid) =>
+      db.collection(`instansi/${METRO}/${COLLECTIONS.roleAudit}`).add({ instansiId: METRO, actorUid: own(uid) }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "roleAudit",
+    op: "delete",
+    situation: "erasing a grant",
+    attempt: (db) => db.doc(`instansi/${METRO}/${COLLECTIONS.roleAudit}/r1`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
   // the record of the process: proposals and audit, written by functions only
   {
+    // A pansel member reads the proposals of the committee they sit on (panselUids), not another's.
     ...get("proposals", "a proposal of a kota-metro selection", "selections/metro-draft/proposals/p1"),
-    expected: [D, D, D, A, D, A, A, A],
+    expected: [D, D, D, A, D, A, D, A],
   },
   {
     collection: "proposals",
@@ -961,7 +1002,10 @@ function clientOf(role: Role): ClientDb {
     const ctx =
       uid === null
         ? env.unauthenticatedContext()
-        : env.authenticatedContext(uid, claims ? { instansi: claims.instansi, roles: [...claims.roles] } : {});
+        : env.authenticatedContext(
+            uid,
+            claims ? { instansi: claims.instansi, roles: [...claims.roles], email_verified: true } : {},
+          );
     db = ctx.firestore();
     clients.set(role, db);
   }
@@ -980,6 +1024,115 @@ describe("firestore.rules", () => {
       });
     }
     const attempt = row.attempt(clientOf(role), PERSONAS[role].uid);
+    if (expected === "allow") await assertSucceeds(attempt);
+    else await assertFails(attempt);
+  });
+});
+
+// ---- tokens that outlive the truth -----------------------------------------------------------------
+// An ID token keeps its claims for up to an hour after a role is removed, and a token's email may be
+// one nobody proved to own. Each staff action must hold only while the members record backs it and
+// the email is verified. Columns: a sound operator and pejabat (the controls), then the stale ones.
+
+const TRUST = [
+  "operatorMetro",
+  "operatorUnverified",
+  "operatorRemoved",
+  "operatorDemoted",
+  "pejabatMetro",
+  "pejabatRemoved",
+] as const;
+type TrustRole = (typeof TRUST)[number];
+
+/** Members records of the stale personas (the sound ones are seeded with the main table's). */
+const STALE_MEMBERS: Record<string, string[]> = { "op-unverified": ["operator"], "op-demoted": ["pansel"] };
+
+const TRUST_TOKENS: Record<TrustRole, { uid: string; token: Record<string, unknown> }> = {
+  operatorMetro: { uid: "op-metro", token: { instansi: METRO, roles: ["operator"], email_verified: true } },
+  // Signed up with an address nobody verified: the members record alone does not make them staff.
+  operatorUnverified: { uid: "op-unverified", token: { instansi: METRO, roles: ["operator"], email_verified: false } },
+  // Removed a minute ago: the members record is gone, the token still says operator.
+  operatorRemoved: { uid: "op-removed", token: { instansi: METRO, roles: ["operator"], email_verified: true } },
+  // Moved from operator to pansel: the token still says operator.
+  operatorDemoted: { uid: "op-demoted", token: { instansi: METRO, roles: ["operator"], email_verified: true } },
+  pejabatMetro: { uid: "pejabat-metro", token: { instansi: METRO, roles: ["pejabat"], email_verified: true } },
+  pejabatRemoved: { uid: "pejabat-removed", token: { instansi: METRO, roles: ["pejabat"], email_verified: true } },
+};
+
+const TRUST_TABLE: readonly (Action & { readonly expected: CellsOf<typeof TRUST> })[] = [
+  { ...get("selections", "kota-metro draft", "selections/metro-draft"), expected: [A, D, D, D, A, D] },
+  {
+    collection: "selections",
+    op: "list",
+    situation: 'staff list where("instansiId", "==", "kota-metro")',
+    attempt: (db) => selectionsRef(db).where("instansiId", "==", METRO).get(),
+    expected: [A, D, D, D, A, D],
+  },
+  {
+    collection: "selections",
+    op: "update",
+    situation: "kota-metro draft: title",
+    attempt: (db) =>
+      selectionsRef(db).doc("metro-draft").update({ title: "Seleksi Terbuka JPT Pratama Kota Metro 2025 (revisi)" }),
+    expected: [A, D, D, D, D, D],
+  },
+  {
+    collection: "selections",
+    op: "delete",
+    situation: "kota-metro draft in persiapan",
+    attempt: (db) => selectionsRef(db).doc("metro-draft").delete(),
+    expected: [A, D, D, D, D, D],
+  },
+  {
+    ...get("members", "kota-metro operator", `instansi/${METRO}/members/op-metro`),
+    // The demoted operator is still pansel of the instansi, and so still sees their colleagues.
+    expected: [A, D, D, A, A, D],
+  },
+  {
+    ...get("roleAudit", "a kota-metro role change", `instansi/${METRO}/${COLLECTIONS.roleAudit}/r1`),
+    expected: [A, D, D, D, A, D],
+  },
+  { ...get("proposals", "a kota-metro proposal", "selections/metro-draft/proposals/p1"), expected: [A, D, D, D, A, D] },
+  {
+    collection: "proposals",
+    op: "list",
+    situation: "the pending inbox of kota-metro",
+    attempt: (db) =>
+      db.collectionGroup("proposals").where("instansiId", "==", METRO).where("status", "==", "pending").get(),
+    expected: [A, D, D, D, A, D],
+  },
+  {
+    ...get("audit", "a kota-metro audit entry", "selections/metro-draft/audit/00000001"),
+    expected: [A, D, D, D, A, D],
+  },
+  { ...get("files", "a private file of kota-metro", "files/f-private"), expected: [A, D, D, A, A, D] },
+  { ...get("documents", "a pengumuman still being issued", "documents/doc-issuing"), expected: [A, D, D, A, A, D] },
+];
+
+describe("firestore.rules for stale or unverified staff tokens", () => {
+  const trustClients = new Map<TrustRole, ClientDb>();
+  const trustClient = (role: TrustRole): ClientDb => {
+    let db = trustClients.get(role);
+    if (!db) {
+      db = env.authenticatedContext(TRUST_TOKENS[role].uid, TRUST_TOKENS[role].token).firestore();
+      trustClients.set(role, db);
+    }
+    return db;
+  };
+  const cases = TRUST_TABLE.flatMap((row) =>
+    TRUST.map(
+      (role, i) =>
+        [
+          `${row.collection} ${row.op} (${row.situation}) as ${role}: ${row.expected[i] ?? D}`,
+          role,
+          row.expected[i] ?? D,
+          row,
+        ] as const,
+    ),
+  );
+  it.each(cases)("%s", async (_title, role, expected, row) => {
+    dirty = row.op !== "get" && row.op !== "list";
+    const attempt = row.attempt(trustClient(role), TRUST_TOKENS[role].uid);
     if (expected === "allow") await assertSucceeds(attempt);
     else await assertFails(attempt);
   });

@@ -24,9 +24,9 @@ export function staffAccounts(label: string) {
   return {
     user: async (who: string, name: string, claims?: { instansi: string; roles: StaffRole[] }): Promise<User> => {
       const email = `${who}.${label}@seleksi.demo`;
-      const record = await auth.createUser({ email, password: PASSWORD, displayName: name });
+      const record = await auth.createUser({ email, password: PASSWORD, displayName: name, emailVerified: true });
       created.push(record.uid);
-      if (claims) await auth.setCustomUserClaims(record.uid, claims);
+      if (claims) await makeStaff(record.uid, email, name, claims);
       // Signed in after the claims are set, so the token carries them.
       return { uid: record.uid, name, idToken: (await signIn(email, PASSWORD)).idToken };
     },
@@ -34,6 +34,25 @@ export function staffAccounts(label: string) {
       if (created.length > 0) await auth.deleteUsers(created);
     },
   };
+}
+
+/**
+ * Staff as the bootstrap command and setStaffRoles leave them: claims, and the members record that
+ * the rules and the callables check on every staff action (the account's email must be verified).
+ */
+export async function makeStaff(
+  uid: string,
+  email: string,
+  name: string,
+  claims: { instansi: string; roles: StaffRole[] },
+): Promise<void> {
+  await auth.setCustomUserClaims(uid, claims);
+  await db
+    .collection(COLLECTIONS.instansi)
+    .doc(claims.instansi)
+    .collection(COLLECTIONS.members)
+    .doc(uid)
+    .set({ instansiId: claims.instansi, email, name, roles: claims.roles });
 }
 
 /** A date in Kota Metro's zone (WIB, UTC+7), `offset` days from today: deadlines are dates there. */

@@ -1,5 +1,17 @@
 import { describe, it, expect } from "vitest";
-import { STAFF_ROLES, hasRole, homeRouteFor, isStaffRole, staffClaimsOf, type StaffClaims } from "./roles.js";
+import {
+  MAY_GRANT,
+  STAFF_ROLES,
+  checkRoleChange,
+  grantableBy,
+  hasRole,
+  homeRouteFor,
+  isStaffRole,
+  staffClaimsOf,
+  type Granter,
+  type StaffClaims,
+  type StaffRole,
+} from "./roles.js";
 
 describe("isStaffRole", () => {
   it.each(STAFF_ROLES)("accepts %s", (role) => {
@@ -88,5 +100,80 @@ describe("homeRouteFor", () => {
 
   it("sends a malformed token's holder to the candidate home", () => {
     expect(homeRouteFor(staffClaimsOf({ instansi: "", roles: ["operator"] }))).toBe("/peserta");
+  });
+});
+
+describe("who may grant what", () => {
+  // The README's table, cell by cell: an operator never makes the pejabat who approves their proposals.
+  it.each([
+    ["platformAdmin", ["operator", "pansel", "pejabat"]],
+    ["operator", ["operator", "pansel"]],
+    ["pejabat", ["pejabat"]],
+    ["pansel", []],
+  ] as const)("%s may grant %j", (granter, roles) => {
+    expect(grantableBy([granter])).toEqual(roles);
+    expect(MAY_GRANT[granter]).toEqual(roles);
+  });
+
+  const change = (granters: Granter[], before: StaffRole[], after: StaffRole[], self = false) =>
+    checkRoleChange({ granters, before, after, self })?.code;
+
+  it.each([
+    ["operator grants pansel", ["operator"], [], ["pansel"], undefined],
+    ["operator grants operator", ["operator"], [], ["operator"], undefined],
+    ["operator removes pansel", ["operator"], ["pansel"], [], undefined],
+    ["operator grants pejabat", ["operator"], [], ["pejabat"], "err.role.notGrantable"],
+    [
+      "operator grants pejabat next to pansel",
+      ["operator"],
+      ["pansel"],
+      ["pansel", "pejabat"],
+      "err.role.notGrantable",
+    ],
+    ["operator removes pejabat", ["operator"], ["pejabat"], [], "err.role.notGrantable"],
+    ["operator adds pansel to a pejabat", ["operator"], ["pejabat"], ["pansel", "pejabat"], undefined],
+    ["operator makes a pejabat operator too", ["operator"], ["pejabat"], ["operator", "pejabat"], "err.role.conflict"],
+    ["pejabat grants pejabat", ["pejabat"], [], ["pejabat"], undefined],
+    ["pejabat removes pejabat", ["pejabat"], ["pejabat"], [], undefined],
+    ["pejabat grants operator", ["pejabat"], [], ["operator"], "err.role.notGrantable"],
+    ["pejabat grants pansel", ["pejabat"], [], ["pansel"], "err.role.notGrantable"],
+    ["pejabat makes an operator pejabat too", ["pejabat"], ["operator"], ["operator", "pejabat"], "err.role.conflict"],
+    ["platform admin grants pejabat", ["platformAdmin"], [], ["pejabat"], undefined],
+    ["platform admin grants operator and pejabat", ["platformAdmin"], [], ["operator", "pejabat"], "err.role.conflict"],
+    ["pansel grants pansel", ["pansel"], [], ["pansel"], "err.role.notGranter"],
+    ["a candidate grants pansel", [], [], ["pansel"], "err.role.notGranter"],
+    ["nothing changes", ["operator"], ["pansel"], ["pansel"], undefined],
+  ] as const)("%s: %s", (_label, granters, before, after, expected) => {
+    expect(change([...granters], [...before], [...after])).toBe(expected);
+  });
+
+  it("says which role the caller may not touch", () => {
+    expect(checkRoleChange({ granters: ["operator"], before: [], after: ["pejabat"], self: false })).toEqual({
+      code: "err.role.notGrantable",
+      params: { role: "pejabat" },
+      field: "roles",
+    });
+  });
+
+  it.each([
+    ["an operator removing their own operator role", ["operator"], ["operator"], ["pansel"], "err.role.self"],
+    ["a pejabat removing their own pejabat role", ["pejabat"], ["pejabat"], [], "err.role.self"],
+    ["an operator adding pansel to themselves", ["operator"], ["operator"], ["operator", "pansel"], undefined],
+    [
+      "an operator making themselves pejabat",
+      ["operator"],
+      ["operator"],
+      ["operator", "pejabat"],
+      "err.role.notGrantable",
+    ],
+    [
+      "a pejabat making themselves operator",
+      ["pejabat"],
+      ["pejabat"],
+      ["operator", "pejabat"],
+      "err.role.notGrantable",
+    ],
+  ] as const)("refuses or allows %s", (_label, granters, before, after, expected) => {
+    expect(change([...granters], [...before], [...after], true)).toBe(expected);
   });
 });

@@ -15,7 +15,7 @@ import {
 import { staffClaimsOf } from "@domain/roles";
 import type { Issue } from "@domain/issue";
 import { firebaseApp } from "./app";
-import { session, signedInSession, writeHint } from "./session";
+import { isSharedDevice, session, setSharedDevice, signedInSession, writeHint } from "./session";
 
 let instance: Auth | undefined;
 
@@ -59,7 +59,8 @@ async function publish(user: User | null): Promise<void> {
   });
 }
 
-export async function signIn(email: string, password: string): Promise<void> {
+export async function signIn(email: string, password: string, sharedDevice = false): Promise<void> {
+  setSharedDevice(sharedDevice);
   const credential = await signInWithEmailAndPassword(auth(), email.trim().toLowerCase(), password);
   await new Promise<void>((resolve) => {
     const ready = () => {
@@ -91,6 +92,11 @@ export async function sendVerification(): Promise<void> {
 
 export async function signOut(): Promise<void> {
   await firebaseSignOut(auth());
+  if (isSharedDevice()) {
+    const { clearOfflineCache } = await import("./live");
+    await clearOfflineCache();
+    setSharedDevice(false);
+  }
 }
 
 /** Firebase Auth error codes, as the catalogue's words. */

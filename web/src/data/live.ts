@@ -14,6 +14,8 @@ import {
   type QueryDocumentSnapshot,
   type Unsubscribe,
   initializeFirestore,
+  clearIndexedDbPersistence,
+  terminate,
   onSnapshot,
   persistentLocalCache,
   persistentSingleTabManager,
@@ -27,6 +29,8 @@ import {
   instansiDoc,
   memberDoc,
   profileDoc,
+  roleAuditDoc,
+  type RoleAuditDoc,
   type InstansiDoc,
   type MemberDoc,
   type ProfileDoc,
@@ -52,6 +56,18 @@ export function liveDb(): Firestore {
     if (__EMULATORS__) connectFirestoreEmulator(instance, __EMULATORS__.firestore.host, __EMULATORS__.firestore.port);
   }
   return instance;
+}
+
+/**
+ * "Perangkat bersama" (a shared device): at sign-out the next person must not find this one's
+ * documents in the offline cache. Stops the SDK and deletes its IndexedDB store, even one left by an
+ * earlier visit (an instance that never started can still clear it).
+ */
+export async function clearOfflineCache(): Promise<void> {
+  const db = liveDb();
+  instance = undefined;
+  await terminate(db);
+  await clearIndexedDbPersistence(db);
 }
 
 /** Calls `refresh` whenever a function changes this user's claims (after the first snapshot). */
@@ -155,6 +171,18 @@ export type MemberWithId = MemberDoc & { id: string };
 export function watchMembers(instansiId: string, next: Listener<MemberWithId[]>, fail: OnError): Unsubscribe {
   const q = query(collection(liveDb(), COLLECTIONS.instansi, instansiId, COLLECTIONS.members), limit(200));
   return onSnapshot(q, (snap) => next(parsedDocs(memberDoc, snap.docs)), fail);
+}
+
+export type RoleAuditWithId = RoleAuditDoc & { id: string };
+
+/** The latest role changes of the instansi, newest first (operators and pejabat read them). */
+export function watchRoleAudit(instansiId: string, next: Listener<RoleAuditWithId[]>, fail: OnError): Unsubscribe {
+  const q = query(
+    collection(liveDb(), COLLECTIONS.instansi, instansiId, COLLECTIONS.roleAudit),
+    orderBy("at", "desc"),
+    limit(50),
+  );
+  return onSnapshot(q, (snap) => next(parsedDocs(roleAuditDoc, snap.docs)), fail);
 }
 
 export function watchSelection(

@@ -47,6 +47,26 @@ export function writeHint(session: Session): void {
 }
 
 export const hint = readHint();
+
+const SHARED_KEY = "seleksi.sharedDevice";
+
+/** Remembered from sign-in to sign-out (across reloads): this device is shared, clear it when leaving. */
+export function setSharedDevice(shared: boolean): void {
+  try {
+    if (shared) localStorage.setItem(SHARED_KEY, "1");
+    else localStorage.removeItem(SHARED_KEY);
+  } catch {
+    // Storage unavailable: nothing was cached on the device either.
+  }
+}
+
+export function isSharedDevice(): boolean {
+  try {
+    return localStorage.getItem(SHARED_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
 export const session = createStore<Session>(hint ? { status: "loading" } : { status: "signedOut" });
 
 export function signedInSession(uid: string, email: string, name: string, claims: StaffClaims | undefined): Session {

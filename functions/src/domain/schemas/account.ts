@@ -53,6 +53,8 @@ export type ResolveNipDisputeInput = z.output<typeof resolveNipDisputeInput>;
  */
 export const setStaffRolesInput = z.object({
   email,
+  /** The person's name as the granter knows it (audit entries show it, not the account's own display name). */
+  name: z.optional(personName),
   roles: z.pipe(
     z.array(z.enum(STAFF_ROLES, { error: "err.role.invalid" })),
     z.transform((roles: (typeof STAFF_ROLES)[number][]) => [...new Set(roles)].sort()),

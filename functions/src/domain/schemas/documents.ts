@@ -87,3 +87,14 @@ export const nipDisputeDoc = z.object({
   ),
 });
 export type NipDisputeDoc = z.infer<typeof nipDisputeDoc>;
+
+/** instansi/{id}/roleAudit/{autoId}: one grant or removal of staff roles, written by functions only. */
+export const roleAuditDoc = z.object({
+  instansiId: z.string(),
+  actor: z.object({ uid: z.string(), name: z.string(), as: z.enum([...STAFF_ROLES, "platformAdmin"]) }),
+  target: z.object({ uid: z.string(), email: z.string(), name: z.string() }),
+  before: z.array(z.enum(STAFF_ROLES)),
+  after: z.array(z.enum(STAFF_ROLES)),
+  at: z.string(),
+});
+export type RoleAuditDoc = z.infer<typeof roleAuditDoc>;

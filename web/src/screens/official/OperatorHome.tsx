@@ -13,7 +13,7 @@ export function OperatorHome({ session }: { session: SignedIn }) {
       <InstansiHeading role="operator" instansiId={instansiId} />
       <InstansiSelections instansiId={instansiId} />
       <NewSelectionButton />
-      <StaffRoles instansiId={instansiId} />
+      <StaffRoles instansiId={instansiId} granters={session.claims?.roles ?? []} />
       <NipDisputes instansiId={instansiId} />
     </section>
   );

@@ -2,8 +2,9 @@ import type { SignedIn } from "../../ui/RequireSession";
 import { ApprovalsInbox } from "./ApprovalsInbox";
 import { InstansiHeading } from "./InstansiHeading";
 import { InstansiSelections } from "./InstansiSelections";
+import { StaffRoles } from "./StaffRoles";
 
-/** The Sekda's or PPK's home: first what waits for their decision, then the selections. */
+/** The Sekda's or PPK's home: what waits for their decision, the selections, and the pejabat they appoint. */
 export function PejabatHome({ session }: { session: SignedIn }) {
   const instansiId = session.claims?.instansi ?? "";
   return (
@@ -11,6 +12,7 @@ export function PejabatHome({ session }: { session: SignedIn }) {
       <InstansiHeading role="pejabat" instansiId={instansiId} />
       <ApprovalsInbox instansiId={instansiId} uid={session.uid} />
       <InstansiSelections instansiId={instansiId} />
+      <StaffRoles instansiId={instansiId} granters={session.claims?.roles ?? []} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ export function SignIn() {
   const { route } = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [shared, setShared] = useState(false);
   const [busy, setBusy] = useState(false);
   const [issue, setIssue] = useState<Issue | undefined>();
 
@@ -20,7 +21,7 @@ export function SignIn() {
     setIssue(undefined);
     const auth = await loadAuth();
     try {
-      await auth.signIn(email, password);
+      await auth.signIn(email, password, shared);
       const { session } = await import("../../data/session");
       const current = session.get();
       route(current.status === "signedIn" ? current.home : "/");
@@ -51,6 +52,9 @@ export function SignIn() {
           value={password}
           onInput={setPassword}
         />
+        <label class="check">
+          <input type="checkbox" checked={shared} onChange={() => setShared(!shared)} /> {t("signIn.sharedDevice")}
+        </label>
         {issue && <Notice kind="error">{issueText(t, issue)}</Notice>}
         <button type="submit" class="button" disabled={busy}>
           {busy ? t("signIn.busy") : t("signIn.submit")}

@@ -95,6 +95,7 @@ export const enCore: { readonly [K in keyof typeof idCore]: string } = {
   "signIn.password": "Password",
   "signIn.submit": "Sign in",
   "signIn.busy": "Checking…",
+  "signIn.sharedDevice": "Shared device (clear stored data on sign-out)",
   "signIn.noAccount": "No account yet? Sign up",
   "sex.L": "male",
   "sex.P": "female",

@@ -93,6 +93,7 @@ export const idCore = {
   "signIn.password": "Kata sandi",
   "signIn.submit": "Masuk",
   "signIn.busy": "Memeriksa…",
+  "signIn.sharedDevice": "Perangkat bersama (hapus data tersimpan saat keluar)",
   "signIn.noAccount": "Belum punya akun? Daftar",
   "sex.L": "laki-laki",
   "sex.P": "perempuan",
