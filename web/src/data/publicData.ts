@@ -3,7 +3,6 @@
  * there, and Lite is a fraction of the full SDK on a 3G phone. Parsed with the shared schemas.
  */
 import {
-  type Bytes,
   collection,
   connectFirestoreEmulator,
   doc,
@@ -18,10 +17,9 @@ import {
 } from "firebase/firestore/lite";
 import { COLLECTIONS } from "@domain/collections";
 import { instansiDoc, type InstansiDoc } from "@domain/schemas/documents";
-import { documentRecord, type DocumentRecord } from "@domain/documents/record";
-import { storedFileDoc } from "@domain/schemas/files";
 import { storedSelection as selectionDoc, type StoredSelection as SelectionDoc } from "@domain/selection/stored";
 import { firebaseApp } from "./app";
+import { downloadChunks, readDocumentRecord, type DocumentView, type ReadDoc } from "./storedDocuments";
 
 let lite: Firestore | undefined;
 
@@ -71,49 +69,12 @@ export async function getInstansi(id: string): Promise<InstansiDoc | undefined> 
   return parsed.success ? parsed.data : undefined;
 }
 
-export interface DocumentView extends DocumentRecord {
-  readonly id: string;
-}
+const read: ReadDoc = async (...path) => {
+  const [first = "", ...rest] = path;
+  return (await getDoc(doc(db(), first, ...rest))).data();
+};
 
-/** The public record of an issued document version, or undefined when there is none to show. */
-export async function getDocumentRecord(id: string): Promise<DocumentView | undefined> {
-  try {
-    const snap = await getDoc(doc(db(), COLLECTIONS.documents, id));
-    const parsed = documentRecord.safeParse(snap.data());
-    return parsed.success ? { id, ...parsed.data } : undefined;
-  } catch (error) {
-    if ((error as { code?: string }).code === "permission-denied") return undefined;
-    throw error;
-  }
-}
-
-export class CorruptFileError extends Error {}
-
-/**
- * Downloads a stored file chunk by chunk (each at most 512 KiB), reporting progress, and checks the
- * bytes against the SHA-256 on record before handing them over: a phone on a bad network must not
- * save half a document as if it were whole.
- */
-export async function downloadFile(fileId: string, onProgress: (done: number, total: number) => void): Promise<Blob> {
-  const metaSnap = await getDoc(doc(db(), COLLECTIONS.files, fileId));
-  const parsed = storedFileDoc.safeParse(metaSnap.data());
-  if (!parsed.success) throw new CorruptFileError(fileId);
-  const meta = parsed.data;
-  const parts: Uint8Array[] = [];
-  onProgress(0, meta.chunkCount);
-  for (let i = 0; i < meta.chunkCount; i++) {
-    const chunk = await getDoc(doc(db(), COLLECTIONS.files, fileId, COLLECTIONS.chunks, String(i).padStart(5, "0")));
-    const data = chunk.get("data") as Bytes | undefined;
-    if (!data) throw new CorruptFileError(fileId);
-    parts.push(data.toUint8Array());
-    onProgress(i + 1, meta.chunkCount);
-  }
-  const blob = new Blob(parts as BlobPart[], { type: meta.contentType });
-  if (blob.size !== meta.size || (await sha256Hex(blob)) !== meta.sha256) throw new CorruptFileError(fileId);
-  return blob;
-}
-
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", await blob.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
+export { CorruptFileError, sha256Hex, type DocumentView } from "./storedDocuments";
+export const getDocumentRecord = (id: string): Promise<DocumentView | undefined> => readDocumentRecord(read, id);
+export const downloadFile = (fileId: string, onProgress: (done: number, total: number) => void): Promise<Blob> =>
+  downloadChunks(read, fileId, onProgress);

@@ -3,14 +3,20 @@ import { useState } from "preact/hooks";
 import { useT } from "../i18n/i18n";
 import { Notice } from "./Notice";
 
-export function DownloadButton({ fileId, fileName }: { fileId: string; fileName: string }) {
+/** Reads the file through whichever SDK the screen already has (data/publicData or data/staffDocuments). */
+export type LoadDownloader = () => Promise<{
+  downloadFile: (fileId: string, onProgress: (done: number, total: number) => void) => Promise<Blob>;
+  CorruptFileError: new (fileId: string) => Error;
+}>;
+
+export function DownloadButton({ fileId, fileName, load }: { fileId: string; fileName: string; load: LoadDownloader }) {
   const t = useT();
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   const [failed, setFailed] = useState<"corrupt" | "network" | undefined>();
 
   const download = async () => {
     setFailed(undefined);
-    const { downloadFile, CorruptFileError } = await import("../data/publicData");
+    const { downloadFile, CorruptFileError } = await load();
     try {
       const blob = await downloadFile(fileId, (done, total) => setProgress({ done, total }));
       const url = URL.createObjectURL(blob);

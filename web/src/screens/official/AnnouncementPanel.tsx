@@ -15,7 +15,7 @@ interface Props {
 export function AnnouncementPanel({ selectionId, documentId, canIssue }: Props) {
   const t = useT();
   const record = useAsync(
-    async () => (documentId ? (await import("../../data/publicData")).getDocumentRecord(documentId) : undefined),
+    async () => (documentId ? (await import("../../data/staffDocuments")).getDocumentRecord(documentId) : undefined),
     [documentId],
   );
   const [issued, setIssued] = useState<string | undefined>();
@@ -40,7 +40,11 @@ export function AnnouncementPanel({ selectionId, documentId, canIssue }: Props) 
             <strong>{t("document.current", { number: current.number, version: current.version })}</strong>
           </p>
           <div class="actions">
-            <DownloadButton fileId={current.fileId} fileName={current.fileName} />
+            <DownloadButton
+              fileId={current.fileId}
+              fileName={current.fileName}
+              load={() => import("../../data/staffDocuments")}
+            />
             <a href={`/verifikasi/${current.id}`}>{t("document.verifyLink")}</a>
           </div>
         </>

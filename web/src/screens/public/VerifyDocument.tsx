@@ -69,7 +69,9 @@ export function VerifyDocument() {
         <dt>{t("verify.hash")}</dt>
         <dd class="hash">{d.sha256}</dd>
       </dl>
-      {d.status !== "issuing" && <DownloadButton fileId={d.fileId} fileName={d.fileName} />}
+      {d.status !== "issuing" && (
+        <DownloadButton fileId={d.fileId} fileName={d.fileName} load={() => import("../../data/publicData")} />
+      )}
       {d.sha256 && (
         <div class="field">
           <label for="check-file">{t("verify.check")}</label>
