@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import { staffClaimsOf } from "../../functions/src/domain/roles.js";
 import { auth, db } from "../support/admin.js";
-import { call, signIn, uniqueSuffix, type CallResult } from "../support/callables.js";
+import { signIn, uniqueSuffix, type CallResult } from "../support/callables.js";
 import { register as registerAs, signUpFor } from "../support/signup.js";
 import { uidForRequest } from "../../functions/src/accounts/registerCandidate.js";
 
