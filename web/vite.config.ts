@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { FUNCTIONS_REGION } from "../functions/src/domain/deployment";
 
 interface EmulatorPorts {
   auth: { host: string; port: number };
@@ -36,6 +37,26 @@ const emulatorConfig = realConfig
       functions: emulators.functions,
     };
 
+// The page's Content-Security-Policy comes in two parts that the browser applies together: the
+// hosting header (firebase.json: scripts, styles, framing, …, the same for every build) and this
+// meta tag, which names the only servers this build talks to. One firebase.json thus serves the
+// demo build (the emulators on 127.0.0.1) and a real project's build (Firebase's endpoints).
+const connectSrc = [
+  "'self'",
+  ...(emulatorConfig
+    ? [
+        emulatorConfig.auth,
+        `http://${emulatorConfig.firestore.host}:${emulatorConfig.firestore.port}`,
+        `http://${emulatorConfig.functions.host}:${emulatorConfig.functions.port}`,
+      ]
+    : [
+        "https://firestore.googleapis.com",
+        "https://identitytoolkit.googleapis.com",
+        "https://securetoken.googleapis.com",
+        `https://${FUNCTIONS_REGION}-${firebaseConfig["projectId"] ?? ""}.cloudfunctions.net`,
+      ]),
+].join(" ");
+
 export default defineConfig({
   resolve: {
     alias: { "@domain": fileURLToPath(new URL("../functions/src/domain", import.meta.url)) },
@@ -51,6 +72,15 @@ export default defineConfig({
   },
   plugins: [
     preact(),
+    {
+      name: "seleksi-connect-src",
+      transformIndexHtml: (html) =>
+        html.replace(
+          /<meta charset="UTF-8" \/>/,
+          (charset) =>
+            `${charset}\n    <meta http-equiv="Content-Security-Policy" content="connect-src ${connectSrc}" />`,
+        ),
+    },
     VitePWA({
       // Prompt, never silently swap code under a pansel member who is halfway through scoring.
       registerType: "prompt",
@@ -77,6 +107,8 @@ export default defineConfig({
       },
       workbox: {
         navigateFallback: "index.html",
+        // A missing asset is a 404, never the app's HTML (firebase.json says the same to Hosting).
+        navigateFallbackDenylist: [/^\/assets\//],
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
         cleanupOutdatedCaches: true,
       },

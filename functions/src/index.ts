@@ -2,6 +2,7 @@
  * Every entry point of the Seleksi backend. Each is a thin shell: who is calling, parse the input
  * with the schema the web app also uses, hand over to the module that does the work.
  */
+import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { setGlobalOptions } from "firebase-functions/v2/options";
 import { FUNCTIONS_REGION } from "./domain/deployment.js";
@@ -21,6 +22,7 @@ import {
 } from "./process/registration.js";
 import { issueAnnouncement } from "./documents/issueAnnouncement.js";
 import { sharePage as renderSharePage } from "./share/sharePage.js";
+import { projectSelection } from "./publication/projectSelection.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { registerCandidate as register } from "./accounts/registerCandidate.js";
@@ -82,6 +84,11 @@ export const issueDocument = onCall({ memory: "512MiB", timeoutSeconds: 120 }, a
 /** /seleksi/{id} with the selection's preview tags, for links shared in chat apps (hosting rewrite). */
 export const sharePage = onRequest(async (request, response) => {
   await renderSharePage(request, response, publicUrl());
+});
+
+/** Keeps the public projection of a selection (publicSelections/{id}) in step with the selection. */
+export const projectPublicSelection = onDocumentWritten("selections/{selectionId}", async (event) => {
+  await projectSelection(event.params.selectionId);
 });
 
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */

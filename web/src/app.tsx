@@ -20,6 +20,9 @@ const SelectionManage = lazy(() => import("./screens/official/SelectionManage").
 const SetupWizard = lazy(() => import("./screens/official/setup/SetupWizard").then((m) => m.SetupWizard));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
+/** A page that sharePage rendered on the server: its screen loads before the app's first render. */
+export const preloadRenderedPage = () => SelectionPage.preload();
+
 export function App() {
   return (
     <LocaleProvider>

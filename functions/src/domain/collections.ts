@@ -15,6 +15,8 @@
  *   selections/{id}/requests/{requestId}       answers of earlier calls, so retries change nothing
  *   documents/{documentId}                     public record of an issued document version
  *   instansi/{id}/counters/{kind-year}         document number sequences (functions only)
+ *   publicSelections/{id}                      what is published of a selection (a trigger writes it)
+ *   publicSelections/{id}/detail/main          its requirements, legal basis and contact
  */
 export const COLLECTIONS = {
   instansi: "instansi",
@@ -30,4 +32,6 @@ export const COLLECTIONS = {
   requests: "requests",
   documents: "documents",
   counters: "counters",
+  publicSelections: "publicSelections",
+  publicDetail: "detail",
 } as const;
