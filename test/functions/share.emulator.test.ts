@@ -16,6 +16,8 @@ const METRO = SELECTIONS["metro-2021-jpt"]!;
 const TENANT = `kota-share-${uniqueSuffix()}`;
 const DOLLAR = `share-dollar-${uniqueSuffix()}`;
 const DOLLAR_TITLE = "Seleksi JPT $' $& $` Kota Contoh";
+/** A projection that does not parse (written by hand, as a bug or a half-migrated field would). */
+const BROKEN = `share-broken-${uniqueSuffix()}`;
 let site: string;
 
 beforeAll(async () => {
@@ -32,12 +34,14 @@ beforeAll(async () => {
   // sharePage reads the projection, which the trigger writes.
   await projected("metro-2021-jpt", (p) => p?.title === METRO.title);
   await projected(DOLLAR, (p) => p?.title === DOLLAR_TITLE);
+  await db.collection(COLLECTIONS.publicSelections).doc(BROKEN).set({ title: "Rusak", posts: "not a list" });
 });
 
 afterAll(async () => {
   // The functions' project is shared with the browser tests: leave no test selection behind.
   await db.collection(COLLECTIONS.selections).doc("share-test-draft").delete();
   await db.collection(COLLECTIONS.selections).doc(DOLLAR).delete();
+  await db.collection(COLLECTIONS.publicSelections).doc(BROKEN).delete();
 });
 
 describe("shared selection links", () => {
@@ -66,6 +70,15 @@ describe("shared selection links", () => {
     expect(html.match(/<body>/g)).toHaveLength(1);
     expect(html.match(/<div id="app">/g)).toHaveLength(1);
     expect(html).toContain("<h1>Seleksi JPT $&#39; $&amp; $` Kota Contoh</h1>");
+  });
+
+  it("fall back to the plain app shell when the projection does not parse", async () => {
+    const response = await fetch(`${site}/seleksi/${BROKEN}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).not.toContain("Rusak");
+    expect(html).toContain('<div id="app"></div>');
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[^"]+\.js"><\/script>/);
   });
 
   it("say nothing of a selection that is not announced", async () => {
