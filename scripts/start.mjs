@@ -10,8 +10,9 @@ import { emulatorClientEnv, waitForEmulators } from "./lib/emulator-hosts.mjs";
 
 const config = JSON.parse(readFileSync(join(repoRoot, "firebase.json"), "utf8")).emulators;
 
-await run("build functions", "npm", ["run", "build", "-w", "functions"]);
+// The web app first: the functions build embeds its index.html (sharePage's template).
 await run("build web", "npm", ["run", "build", "-w", "web"]);
+await run("build functions", "npm", ["run", "build", "-w", "functions"]);
 
 const env = { ...process.env, ...firestoreEmulatorEnv() };
 console.log("\n▶ start emulators");

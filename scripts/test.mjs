@@ -1,7 +1,7 @@
 // `npm test`: everything a change must pass, in the order that fails fastest.
 //   1. Chromium present (installed from Debian when missing and we are root)
 //   2. type-check, lint, formatting
-//   3. build the functions and the PWA (the PWA build enforces the size budget)
+//   3. build the PWA (enforcing the size budget), then the functions, which embed its index.html
 //   4. one vitest run under `firebase emulators:exec`: unit, emulator and browser tests
 // Extra arguments go to vitest, e.g. `npm test -- --project unit`.
 // SELEKSI_TEST_QUICK=1 skips step 2 and reuses an existing web build: for a developer's inner loop
@@ -27,10 +27,11 @@ try {
     await run("lint", bin("eslint"), [".", "--max-warnings", "0"]);
     await run("formatting", bin("prettier"), ["--check", "."]);
   }
-  await run("build functions", "npm", ["run", "build", "-w", "functions"]);
+  // The web app first: the functions build embeds its index.html (sharePage's template).
   if (!quick || !existsSync(join(repoRoot, "web", "dist", "index.html"))) {
     await run("build web (with size budget)", "npm", ["run", "build", "-w", "web"]);
   }
+  await run("build functions", "npm", ["run", "build", "-w", "functions"]);
 
   rmSync(report, { force: true });
   const vitest = [

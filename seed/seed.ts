@@ -7,6 +7,7 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { applyStaffRoles } from "../functions/src/accounts/staffRoles.js";
 import { auth, db } from "../functions/src/shell/admin.js";
+import { projectSelection } from "../functions/src/publication/projectSelection.js";
 import { COLLECTIONS } from "../functions/src/domain/collections.js";
 import { parseNip } from "../functions/src/domain/nip.js";
 import type { ProfileDoc } from "../functions/src/domain/schemas/documents.js";
@@ -20,6 +21,9 @@ export async function seedDemo(): Promise<void> {
   for (const [id, doc] of Object.entries(INSTANSI)) batch.set(db.collection(COLLECTIONS.instansi).doc(id), doc);
   for (const [id, doc] of Object.entries(SELECTIONS)) batch.set(db.collection(COLLECTIONS.selections).doc(id), doc);
   await batch.commit();
+  // The trigger does the same when the functions emulator runs; doing it here too means the public
+  // pages have their data as soon as the seed returns, whatever the trigger's delay.
+  for (const id of Object.keys(SELECTIONS)) await projectSelection(id);
 
   for (const staff of STAFF) {
     await ensureUser(staff.uid, staff.email, staff.name);

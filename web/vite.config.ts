@@ -4,6 +4,7 @@ import { fileURLToPath, URL } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { FUNCTIONS_REGION } from "../functions/src/domain/deployment";
 
 interface EmulatorPorts {
   auth: { host: string; port: number };
@@ -36,6 +37,31 @@ const emulatorConfig = realConfig
       firestore: emulators.firestore,
       functions: emulators.functions,
     };
+
+// The page's Content-Security-Policy comes in two parts that the browser applies together: the
+// hosting header (firebase.json: scripts, styles, framing, …, the same for every build) and this
+// meta tag, which names the only servers this build talks to. One firebase.json thus serves the
+// demo build (the emulators on 127.0.0.1) and a real project's build (Firebase's endpoints).
+const connectSrc = [
+  "'self'",
+  ...(emulatorConfig
+    ? [
+        emulatorConfig.auth,
+        `http://${emulatorConfig.firestore.host}:${emulatorConfig.firestore.port}`,
+        `http://${emulatorConfig.functions.host}:${emulatorConfig.functions.port}`,
+      ]
+    : [
+        "https://firestore.googleapis.com",
+        "https://identitytoolkit.googleapis.com",
+        "https://securetoken.googleapis.com",
+        `https://${FUNCTIONS_REGION}-${firebaseConfig["projectId"] ?? ""}.cloudfunctions.net`,
+        // App Check (only in a build with a site key) exchanges reCAPTCHA Enterprise tokens; the
+        // hosting header allows reCAPTCHA's scripts and frame for the same reason.
+        ...(process.env["SELEKSI_APP_CHECK_SITE_KEY"]
+          ? ["https://content-firebaseappcheck.googleapis.com", "https://www.google.com/recaptcha/"]
+          : []),
+      ]),
+].join(" ");
 
 export default defineConfig({
   resolve: {
@@ -72,6 +98,15 @@ export default defineConfig({
         this.emitFile({ type: "asset", fileName: ".vite/chunk-modules.json", source: JSON.stringify(modules) });
       },
     },
+    {
+      name: "seleksi-connect-src",
+      transformIndexHtml: (html) =>
+        html.replace(
+          /<meta charset="UTF-8" \/>/,
+          (charset) =>
+            `${charset}\n    <meta http-equiv="Content-Security-Policy" content="connect-src ${connectSrc}" />`,
+        ),
+    },
     VitePWA({
       // Prompt, never silently swap code under a pansel member who is halfway through scoring.
       registerType: "prompt",
@@ -98,6 +133,8 @@ export default defineConfig({
       },
       workbox: {
         navigateFallback: "index.html",
+        // A missing asset is a 404, never the app's HTML (firebase.json says the same to Hosting).
+        navigateFallbackDenylist: [/^\/assets\//],
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
         cleanupOutdatedCaches: true,
       },

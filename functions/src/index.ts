@@ -3,6 +3,7 @@
  * with the schema the web app also uses, hand over to the module that does the work.
  */
 import * as functionsV1 from "firebase-functions/v1";
+import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onCall, onRequest } from "firebase-functions/v2/https";
 import { setGlobalOptions } from "firebase-functions/v2/options";
 import { onSchedule } from "firebase-functions/v2/scheduler";
@@ -16,6 +17,7 @@ import {
 } from "./process/registration.js";
 import { issueAnnouncement, sweepStuckDocuments } from "./documents/issueAnnouncement.js";
 import { sharePage as renderSharePage } from "./share/sharePage.js";
+import { projectSelection } from "./publication/projectSelection.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { deleteDraft as deleteDraftFor, saveSetup as saveSetupFor } from "./process/setupDrafts.js";
@@ -155,6 +157,11 @@ export const sweepDocuments = onSchedule({ schedule: "every 15 minutes", timeout
 /** /seleksi/{id} with the selection's preview tags, for links shared in chat apps (hosting rewrite). */
 export const sharePage = onRequest(async (request, response) => {
   await renderSharePage(request, response, publicUrl());
+});
+
+/** Keeps the public projection of a selection (publicSelections/{id}) in step with the selection. */
+export const projectPublicSelection = onDocumentWritten("selections/{selectionId}", async (event) => {
+  await projectSelection(event.params.selectionId);
 });
 
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */

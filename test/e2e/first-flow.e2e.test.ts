@@ -57,6 +57,26 @@ describe("first flow", () => {
     await context.close();
   });
 
+  it("shows a shared selection link's announcement before any script runs, then keeps it", async () => {
+    const context = await phoneContext(demo.browser);
+    const page = await context.newPage();
+    await page.route("**/assets/**", (route) => route.abort());
+    await page.goto(`${demo.site}/seleksi/metro-2021-jpt`);
+    expect(await page.locator("h1").textContent()).toBe(METRO.title);
+    expect(await page.locator("li.post strong").allTextContents()).toEqual(METRO.posts.map((p) => p.name));
+
+    // With its scripts, the app takes over the same page without reading it again.
+    const live = await context.newPage();
+    await live.goto(`${demo.site}/seleksi/metro-2021-jpt`);
+    await expect
+      .poll(() => live.evaluate(() => document.querySelector("#app")?.textContent?.includes("EN")))
+      .toBe(true);
+    await expect.poll(() => live.locator("h1").textContent()).toBe(METRO.title);
+    await live.getByText("Persyaratan").first().click();
+    await expect.poll(() => live.locator("li.post").first().textContent()).toContain("Pangkat paling rendah");
+    await context.close();
+  });
+
   it("lets a new candidate find the Metro selection, sign up with a NIP and land on the candidate home", async () => {
     const context = await phoneContext(demo.browser);
     const page = await context.newPage();

@@ -17,6 +17,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { phoneContext, SCREENSHOTS } from "../support/browser.js";
 import { useDemoSite } from "../support/demoSite.js";
+import { projected } from "../support/projection.js";
 import { signIn } from "../support/session.js";
 import { DEMO_PASSWORD } from "../../seed/metro2021.js";
 
@@ -301,7 +302,8 @@ describe("setup wizard", () => {
     await pejabatContext.close();
     await expect.poll(() => page.getByTestId("stage").textContent()).toBe("Tahap sekarang: Pengumuman dan pendaftaran");
 
-    // Anyone can now read it, with the post typed in the wizard.
+    // Anyone can now read it, with the post typed in the wizard, once the trigger has projected it.
+    await projected(selectionId, (p) => p?.stage === "pendaftaran");
     const publicContext = await phoneContext(demo.browser);
     const anonymous = await publicContext.newPage();
     await anonymous.goto(`${demo.site}/seleksi/${selectionId}`);

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { SELECTIONS } from "../../seed/metro2021.js";
 import { phoneContext, SCREENSHOTS } from "../support/browser.js";
 import { useDemoSite } from "../support/demoSite.js";
+import { projected } from "../support/projection.js";
 import { signIn } from "../support/session.js";
 
 const SERANG_ID = "serang-2026-jpt";
@@ -72,7 +73,9 @@ describe("stage approval", () => {
       .poll(() => registration.locator(".notice--error").textContent())
       .toContain("Masa pendaftaran belum berakhir (hari terakhir 2026-12-21)");
 
-    // And the public announcement page shows it, with its posts, requirements and schedule.
+    // And the public announcement page shows it, with its posts, requirements and schedule, once the
+    // trigger has projected it.
+    await projected(SERANG_ID, (p) => p?.stage === "pendaftaran");
     await anonymous.goto(`${demo.site}/seleksi/${SERANG_ID}`);
     await expect.poll(() => anonymous.locator("h1").textContent()).toBe(SERANG.title);
     expect(await anonymous.locator("li.post strong").allTextContents()).toEqual(SERANG.posts.map((p) => p.name));

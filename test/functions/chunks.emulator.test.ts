@@ -35,6 +35,7 @@ async function store(name: string, bytes: Uint8Array) {
     name: `${name}.pdf`,
     bytes,
     ownerUid: "demo-operator-metro",
+    selectionId: "metro-2021-jpt",
     extra: { number: "007/PENG/PANSEL-JPT/BKPSDM-MTR/IX/2021" },
   });
   return { fileId, info };
@@ -73,6 +74,8 @@ describe("files in Firestore chunks", () => {
       sha256: sha256Hex(bytes),
       contentType: "application/pdf",
       ownerUid: "demo-operator-metro",
+      // What the rules read to let the owner and the selection's assigned staff see a private file.
+      selectionId: "metro-2021-jpt",
       extra: { number: "007/PENG/PANSEL-JPT/BKPSDM-MTR/IX/2021" },
     });
 

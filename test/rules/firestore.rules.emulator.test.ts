@@ -21,6 +21,7 @@ import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { StaffClaims } from "../../functions/src/domain/roles.js";
 import { INITIAL_PROCESS, type StoredSelection as SelectionDoc } from "../../functions/src/domain/selection/stored.js";
 import { defaultRequirements, emptySetup } from "../../functions/src/domain/selection/defaults.js";
+import { publicProjectionOf } from "../../functions/src/domain/publication/projection.js";
 import { emulatorHosts } from "../support/emulators.js";
 
 // Its own demo- project: the rules emulator state of this file never meets the functions' project.
@@ -224,10 +225,19 @@ async function seed(db: ClientDb): Promise<void> {
   };
   set(`${COLLECTIONS.files}/f-public`, { ...file, extra: { public: true } });
   set(`${COLLECTIONS.files}/f-public/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
-  set(`${COLLECTIONS.files}/f-private`, file);
+  // Candidates' uploads: cand-ani's for the draft (whose pansel is pansel-listed), cand-budi's for
+  // the open selection (no pansel account named).
+  set(`${COLLECTIONS.files}/f-private`, { ...file, ownerUid: "cand-ani", selectionId: "metro-draft" });
   set(`${COLLECTIONS.files}/f-private/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
+  set(`${COLLECTIONS.files}/f-budi`, { ...file, ownerUid: "cand-budi", selectionId: "metro-open" });
+  set(`${COLLECTIONS.files}/f-budi/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
   set(`${COLLECTIONS.files}/f-half`, { ...file, complete: false, extra: { public: true } });
   set(`${COLLECTIONS.selections}/metro-open`, SELECTIONS.metroOpen);
+  const projection = publicProjectionOf(SELECTIONS.metroOpen, { province: "Lampung" });
+  if (projection) {
+    set(`${COLLECTIONS.publicSelections}/metro-open`, projection.summary);
+    set(`${COLLECTIONS.publicSelections}/metro-open/${COLLECTIONS.publicDetail}/main`, projection.detail);
+  }
   set(`${COLLECTIONS.selections}/pontianak-draft`, SELECTIONS.pontianakDraft);
   set(`${COLLECTIONS.profiles}/cand-ani`, {
     name: "Dr. Ani Rahmawati, S.E., M.Si.",
@@ -347,10 +357,11 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
 
-  // selections: readable
+  // selections: the internal document is for the tenant's staff and the selection's pansel; the
+  // public and candidates read publicSelections (below), which holds only what is published.
   {
     ...get("selections", "announced (pendaftaran, public)", "selections/metro-open"),
-    expected: [A, A, A, A, A, A, A, A],
+    expected: [D, D, D, A, D, A, A, A],
   },
   {
     // Operators and the pejabat of the tenant read its drafts; a pansel member only the selection
@@ -365,9 +376,60 @@ const TABLE: readonly Row[] = [
   {
     collection: "selections",
     op: "list",
+    // The old public list: it would hand out pendingProposal, panselUids, postDecisions, counts.
     situation: 'public list where("public", "==", true)',
     attempt: (db) => selectionsRef(db).where("public", "==", true).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // publicSelections: the projection kept by the projectPublicSelection trigger; read by anyone,
+  // written by nobody (a forged "pendaftaran" card or a changed contact number must not be possible).
+  {
+    ...get("publicSelections", "announced selection's card", "publicSelections/metro-open"),
     expected: [A, A, A, A, A, A, A, A],
+  },
+  {
+    ...get("publicSelections", "its detail (requirements)", "publicSelections/metro-open/detail/main"),
+    expected: [A, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "publicSelections",
+    op: "list",
+    situation: 'the public list orderBy("announcedAt", "desc")',
+    attempt: (db) => db.collection(COLLECTIONS.publicSelections).orderBy("announcedAt", "desc").limit(20).get(),
+    expected: [A, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "publicSelections",
+    op: "create",
+    situation: "a forged card for a draft",
+    attempt: (db) =>
+      db
+        .doc(`${COLLECTIONS.publicSelections}/metro-draft`)
+        .set({ instansiId: METRO, title: "x", stage: "pendaftaran" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "publicSelections",
+    op: "update",
+    situation: "the stage of an announced selection",
+    attempt: (db) => db.doc(`${COLLECTIONS.publicSelections}/metro-open`).update({ stage: "selesai" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "publicSelections",
+    op: "update",
+    situation: "the contact in the detail",
+    attempt: (db) =>
+      db.doc(`${COLLECTIONS.publicSelections}/metro-open/detail/main`).update({ "contact.phone": "0800" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "publicSelections",
+    op: "delete",
+    situation: "an announced selection's card",
+    attempt: (db) => db.doc(`${COLLECTIONS.publicSelections}/metro-open`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "selections",
@@ -666,21 +728,34 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
 
-  // files in Firestore chunks: public documents for anyone, other files for the tenant's staff
+  // files in Firestore chunks: public documents for anyone; a private file for its owner and the
+  // staff assigned to its selection (operators, pejabat, that selection's pansel), not for every
+  // pansel member of the government nor another tenant.
   { ...get("files", "a public document's file", "files/f-public"), expected: [A, A, A, A, A, A, A, A] },
   {
     ...get("chunks", "a chunk of a public document", "files/f-public/chunks/00000"),
     expected: [A, A, A, A, A, A, A, A],
   },
-  { ...get("files", "a private file of kota-metro", "files/f-private"), expected: [D, D, D, A, D, A, A, A] },
   {
-    ...get("chunks", "a chunk of a private file of kota-metro", "files/f-private/chunks/00000"),
-    expected: [D, D, D, A, D, A, A, A],
+    ...get("files", "cand-ani's upload for the draft (pansel-listed's)", "files/f-private"),
+    expected: [D, A, D, A, D, A, D, A],
   },
   {
-    // A half-written public file is not served, not even as public.
+    ...get("chunks", "a chunk of cand-ani's upload for the draft", "files/f-private/chunks/00000"),
+    expected: [D, A, D, A, D, A, D, A],
+  },
+  {
+    ...get("files", "cand-budi's upload for the open selection (no pansel account)", "files/f-budi"),
+    expected: [D, D, A, A, D, D, D, A],
+  },
+  {
+    ...get("chunks", "a chunk of cand-budi's upload", "files/f-budi/chunks/00000"),
+    expected: [D, D, A, A, D, D, D, A],
+  },
+  {
+    // A half-written public file is not served, not even as public; it names no selection.
     ...get("files", "a public file still being written", "files/f-half"),
-    expected: [D, D, D, A, D, A, A, A],
+    expected: [D, D, D, A, D, D, D, A],
   },
   {
     collection: "chunks",

@@ -29,7 +29,21 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A phone-sized context, Indonesian like most users' phones. */
-export function phoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: PHONE, locale: "id-ID", isMobile: true, hasTouch: true });
+/** Content-Security-Policy violations seen by any phone context; useDemoSite checks it stays empty. */
+export const cspViolations: string[] = [];
+
+/** A phone-sized context, Indonesian like most users' phones, that reports every CSP violation. */
+export async function phoneContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: PHONE, locale: "id-ID", isMobile: true, hasTouch: true });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  context.on("console", (message) => {
+    const text = message.text();
+    if (/securitypolicyviolation|Content Security Policy/i.test(text))
+      cspViolations.push(`${message.page()?.url() ?? ""}: ${text}`);
+  });
+  return context;
 }

@@ -3,10 +3,10 @@
  * served by the Hosting emulator, and one Debian Chromium. Call useDemoSite() at the top of a test
  * file; its fields are ready inside the tests.
  */
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { Browser } from "playwright-core";
 import { emulatorUrl } from "./emulators.js";
-import { launchChromium } from "./browser.js";
+import { cspViolations, launchChromium } from "./browser.js";
 
 export interface DemoSite {
   /** The hosting emulator's base URL, e.g. http://127.0.0.1:5100. */
@@ -23,6 +23,10 @@ export function useDemoSite(): DemoSite {
     await seedDemo();
     demo.site = await emulatorUrl("hosting");
     demo.browser = await launchChromium();
+  });
+  // Every page of every browser test runs under the site's Content-Security-Policy: none may break it.
+  afterEach(() => {
+    expect(cspViolations.splice(0)).toEqual([]);
   });
   afterAll(async () => {
     await demo.browser?.close();

@@ -7,11 +7,13 @@ import { LocaleProvider } from "./i18n/i18n";
 import { Layout } from "./ui/Layout";
 import { RequireSession } from "./ui/RequireSession";
 import { NotFound } from "./screens/public/NotFound";
+// The two pages people land on come with the app's first script: one round trip less before the
+// first paint on a slow network (Lighthouse's LCP, see README), for a few KB.
+import { PublicHome } from "./screens/public/PublicHome";
+import { SignIn } from "./screens/public/SignIn";
 
-const PublicHome = lazy(() => import("./screens/public/PublicHome").then((m) => m.PublicHome));
 const SelectionPage = lazy(() => import("./screens/public/SelectionPage").then((m) => m.SelectionPage));
 const VerifyDocument = lazy(() => import("./screens/public/VerifyDocument").then((m) => m.VerifyDocument));
-const SignIn = lazy(() => import("./screens/public/SignIn").then((m) => m.SignIn));
 const SignUp = lazy(() => import("./screens/public/SignUp").then((m) => m.SignUp));
 const CandidateHome = lazy(() => import("./screens/candidate/CandidateHome").then((m) => m.CandidateHome));
 const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((m) => m.OperatorHome));
@@ -19,6 +21,9 @@ const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m)
 const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
 const SetupWizard = lazy(() => import("./screens/official/setup/SetupWizard").then((m) => m.SetupWizard));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
+
+/** A page that sharePage rendered on the server: its screen loads before the app's first render. */
+export const preloadRenderedPage = () => SelectionPage.preload();
 
 export function App() {
   return (

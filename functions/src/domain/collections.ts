@@ -19,6 +19,8 @@
  *   documents/{documentId}                     public record of an issued document version
  *   documents/{documentId}/snapshot/input      what that version is rendered from (functions only)
  *   instansi/{id}/counters/{year}              document number sequences (functions only)
+ *   publicSelections/{id}                      what is published of a selection (a trigger writes it)
+ *   publicSelections/{id}/detail/main          its requirements, legal basis and contact
  */
 export const COLLECTIONS = {
   instansi: "instansi",
@@ -38,4 +40,6 @@ export const COLLECTIONS = {
   documents: "documents",
   counters: "counters",
   snapshot: "snapshot",
+  publicSelections: "publicSelections",
+  publicDetail: "detail",
 } as const;

@@ -5,7 +5,8 @@
  * in tests. Why chunks: a Firestore document holds at most 1 MiB, so a file is split into pieces of
  * at most 512 KiB (a Bytes field), leaving room for the other fields.
  *
- *   files/{fileId}                   metadata: name, type, size, sha256, chunkCount, complete
+ *   files/{fileId}                   metadata: name, type, size, sha256, chunkCount, complete,
+ *                                    ownerUid and selectionId (who may read a private file)
  *   files/{fileId}/chunks/{00000}    { index, instansiId, size, data }
  *
  * Order of writes: a marker with `complete: false` and the chunks go first, in batches, and the
@@ -47,7 +48,9 @@ export interface WriteFileInput {
   /** The name offered when downloading, e.g. "pengumuman-007-2021.pdf". */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** A private file is read by its owner and by the staff assigned to its selection (firestore.rules). */
   readonly ownerUid?: string;
+  readonly selectionId?: string;
   /** Anything the caller wants on the metadata document (document number, selection id, …). */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
@@ -150,6 +153,7 @@ export async function writeFile(db: Firestore, input: WriteFileInput): Promise<S
     chunkSize: CHUNK_SIZE,
     complete: false,
     ...(input.ownerUid !== undefined ? { ownerUid: input.ownerUid } : {}),
+    ...(input.selectionId !== undefined ? { selectionId: input.selectionId } : {}),
     ...(input.extra !== undefined ? { extra: { ...input.extra } } : {}),
   };
 

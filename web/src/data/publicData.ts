@@ -12,12 +12,16 @@ import {
   limit,
   orderBy,
   query,
-  where,
   type Firestore,
 } from "firebase/firestore/lite";
 import { COLLECTIONS } from "@domain/collections";
 import { instansiDoc, type InstansiDoc } from "@domain/schemas/documents";
-import { storedSelection as selectionDoc, type StoredSelection as SelectionDoc } from "@domain/selection/stored";
+import {
+  publicSelection,
+  publicSelectionDetail,
+  type PublicSelection as PublicSelectionDoc,
+  type PublicSelectionDetail,
+} from "@domain/publication/projection";
 import { firebaseApp } from "./app";
 import { downloadChunks, readDocumentRecord, type DocumentView, type ReadDoc } from "./storedDocuments";
 
@@ -31,36 +35,41 @@ function db(): Firestore {
   return lite;
 }
 
-export interface PublicSelection extends SelectionDoc {
+export interface PublicSelection extends PublicSelectionDoc {
   readonly id: string;
 }
 
-/** The newest announced selections, across all governments. One query, at most 20 reads. */
+export interface PublicSelectionPage {
+  readonly id: string;
+  readonly summary: PublicSelectionDoc;
+  readonly detail: PublicSelectionDetail;
+}
+
+/**
+ * The newest announced selections, across all governments: one query of at most 20 projection
+ * documents (about 1.5 KB each), never the internal selection documents, which the rules keep from
+ * anonymous readers and candidates.
+ */
 export async function listPublicSelections(): Promise<PublicSelection[]> {
   const snap = await getDocs(
-    query(
-      collection(db(), COLLECTIONS.selections),
-      where("public", "==", true),
-      orderBy("announcedAt", "desc"),
-      limit(20),
-    ),
+    query(collection(db(), COLLECTIONS.publicSelections), orderBy("announcedAt", "desc"), limit(20)),
   );
   return snap.docs.flatMap((d) => {
-    const parsed = selectionDoc.safeParse(d.data());
+    const parsed = publicSelection.safeParse(d.data());
     return parsed.success ? [{ id: d.id, ...parsed.data }] : [];
   });
 }
 
-export async function getPublicSelection(id: string): Promise<PublicSelection | undefined> {
-  try {
-    const snap = await getDoc(doc(db(), COLLECTIONS.selections, id));
-    const parsed = selectionDoc.safeParse(snap.data());
-    return parsed.success ? { id, ...parsed.data } : undefined;
-  } catch (error) {
-    // The rules answer "permission denied" for a selection that is not announced: same as missing.
-    if ((error as { code?: string }).code === "permission-denied") return undefined;
-    throw error;
-  }
+/** The selection page: the card and its detail (requirements, legal basis, contact), two reads at once. */
+export async function getPublicSelection(id: string): Promise<PublicSelectionPage | undefined> {
+  const ref = doc(db(), COLLECTIONS.publicSelections, id);
+  const [summarySnap, detailSnap] = await Promise.all([
+    getDoc(ref),
+    getDoc(doc(ref, COLLECTIONS.publicDetail, "main")),
+  ]);
+  const summary = publicSelection.safeParse(summarySnap.data());
+  const detail = publicSelectionDetail.safeParse(detailSnap.data());
+  return summary.success && detail.success ? { id, summary: summary.data, detail: detail.data } : undefined;
 }
 
 export async function getInstansi(id: string): Promise<InstansiDoc | undefined> {

@@ -31,9 +31,8 @@ const APP_HTML = `<!doctype html>
 
 describe("sharePreviewOf", () => {
   it("says who, how many posts and when registration runs, in Indonesian", () => {
-    // The posts are typed loosely here; the preview reads only names.
     const preview = sharePreviewOf(
-      SELECTION as never,
+      SELECTION,
       "https://seleksi.example/seleksi/x",
       "https://seleksi.example/icon-512.png",
     );
@@ -77,5 +76,15 @@ describe("withSharePreview", () => {
   it("keeps the app itself: its script and mount point", () => {
     expect(html).toContain('<script type="module" src="/assets/index.js"></script>');
     expect(html).toContain('<div id="app"></div>');
+  });
+});
+
+describe("withSharePreview with replacement patterns in the text", () => {
+  it("keeps `$'`, `$&` and `$1` as typed instead of pasting parts of the page", () => {
+    const html = withSharePreview(APP_HTML, { title: "Seleksi $' $& $` $1", description: "d", url: "u", image: "i" });
+    expect(html).toContain("<title>Seleksi $' $&amp; $` $1 — Seleksi</title>");
+    expect(html.match(/<head>/g)).toHaveLength(1);
+    expect(html.match(/<body>/g)).toHaveLength(1);
+    expect(html.match(/<script/g)).toHaveLength(1);
   });
 });

@@ -15,7 +15,9 @@ export interface SharePreview {
 
 /** Always Indonesian: a shared link is read by people whose language the server cannot know. */
 export function sharePreviewOf(
-  selection: Pick<StoredSelection, "title" | "instansiName" | "posts" | "schedule">,
+  selection: Pick<StoredSelection, "title" | "instansiName" | "schedule"> & {
+    readonly posts: readonly { readonly name: string }[];
+  },
   url: string,
   image: string,
 ): SharePreview {
@@ -49,5 +51,6 @@ export function withSharePreview(html: string, preview: SharePreview): string {
   const stripped = html
     .replace(/<title>[\s\S]*?<\/title>\s*/i, "")
     .replace(/<meta\s+(?:name="description"|property="og:[^"]*"|name="twitter:[^"]*")[^>]*>\s*/gi, "");
-  return stripped.replace(/<head>/i, `<head>\n    ${tags}`);
+  // A replacer function: with a string, a `$'` in a title would paste the rest of the page here.
+  return stripped.replace(/<head>/i, () => `<head>\n    ${tags}`);
 }

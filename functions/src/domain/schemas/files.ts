@@ -11,6 +11,8 @@ export const storedFileDoc = z.object({
   chunkSize: z.int().check(z.gte(1)),
   complete: z.boolean(),
   ownerUid: z.optional(z.string()),
+  // A private file belongs to one selection: its rules let that selection's staff and pansel read it.
+  selectionId: z.optional(z.string()),
   extra: z.optional(z.record(z.string(), z.unknown())),
 });
 export type StoredFileDoc = z.infer<typeof storedFileDoc>;

@@ -1,10 +1,17 @@
 /**
  * The public announcement page of one selection: who runs it, on what basis, which posts are vacant
- * with their requirements and documents, the schedule and whom to contact. No sign-in; one read.
+ * with their requirements and documents, the schedule and whom to contact. No sign-in; it reads the
+ * public projection (two documents). On a first visit sharePage has already rendered this markup
+ * (functions/src/domain/publication/selectionHtml.ts) with its data beside it: the page starts from
+ * that data, so the text on screen stays put and no read waits on the network.
  */
+import { useMemo } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { rankLabel } from "@domain/ranks";
 import { SCHEDULED_STAGES } from "@domain/selection/setup";
+import { PAGE_DATA_ID } from "@domain/publication/pageData";
+import { publicSelection, publicSelectionDetail } from "@domain/publication/projection";
+import type { PublicSelectionPage } from "../../data/publicData";
 import { useLocale } from "../../i18n/i18n";
 import { useAsync } from "../../ui/useAsync";
 import { LoadError } from "../../ui/LoadError";
@@ -12,16 +19,39 @@ import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
 import { formatDate } from "../../ui/format";
 
+/** The data sharePage rendered the page from, when this page load came from it. */
+function renderedPage(id: string): PublicSelectionPage | undefined {
+  try {
+    const data = JSON.parse(document.getElementById(PAGE_DATA_ID)?.textContent ?? "null") as {
+      id?: unknown;
+      summary?: unknown;
+      detail?: unknown;
+    } | null;
+    if (data?.id !== id) return undefined;
+    const summary = publicSelection.safeParse(data.summary);
+    const detail = publicSelectionDetail.safeParse(data.detail);
+    return summary.success && detail.success ? { id, summary: summary.data, detail: detail.data } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function SelectionPage() {
   const { t, locale } = useLocale();
   const { params } = useRoute();
   const id = params["id"] ?? "";
-  const selection = useAsync(async () => (await import("../../data/publicData")).getPublicSelection(id), [id]);
+  const rendered = useMemo(() => renderedPage(id), [id]);
+  const fetched = useAsync(
+    async () => rendered ?? (await import("../../data/publicData")).getPublicSelection(id),
+    [id],
+  );
+  const selection = rendered ? { status: "ready" as const, value: rendered } : fetched;
 
   if (selection.status === "loading") return <Loading />;
-  if (selection.status === "error") return <LoadError retry={selection.retry} />;
-  const s = selection.value;
-  if (!s) return <Notice kind="info">{t("public.selectionNotFound")}</Notice>;
+  if (selection.status === "error") return <LoadError retry={fetched.retry} />;
+  const page = selection.value;
+  if (!page) return <Notice kind="info">{t("public.selectionNotFound")}</Notice>;
+  const { summary: s, detail: d } = page;
   document.title = `${s.title} — Seleksi`;
   const date = (iso: string) => formatDate(iso, locale);
 
@@ -32,7 +62,12 @@ export function SelectionPage() {
       <p>
         <span class="badge">{t(`stage.${s.stage}`)}</span>
       </p>
-      <p>{t("public.openTo", { who: s.openTo })}</p>
+      <p>{t("public.openTo", { who: d.openTo })}</p>
+      {s.document && (
+        <p>
+          <a href={s.document.link}>{t("public.announcementNumber", { number: s.document.number })}</a>
+        </p>
+      )}
       {s.stage === "pendaftaran" && (
         <p>
           <a class="button" href="/daftar">
@@ -43,40 +78,45 @@ export function SelectionPage() {
 
       <h2>{t("public.postsHeading")}</h2>
       <ol class="posts">
-        {s.posts.map((post) => (
-          <li key={post.id} class="post">
-            <strong>{post.name}</strong>
-            <span class="post__meta">
-              {t("public.opd", { opd: post.opd })} · {t("public.level", { level: t(`level.${post.level}`) })}
-            </span>
-            <details class="post__details">
-              <summary>{t("public.requirements")}</summary>
-              <ul>
-                <li>{t("public.minRank", { rank: rankLabel(post.requirements.minGolongan) })}</li>
-                <li>{t("public.minEducation", { education: t(`education.${post.requirements.minEducation}`) })}</li>
-                <li>{t("public.yearsInPost", { years: post.requirements.minYearsInPost })}</li>
-                <li>{t("public.yearsRelevant", { years: post.requirements.minYearsRelevant })}</li>
-                <li>{t("public.maxAge", { age: post.requirements.maxAge, date: date(s.referenceDate) })}</li>
-                {post.requirements.extraConditions.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ul>
-              <h3>{t("public.documents")}</h3>
-              <ul class="documents">
-                {post.requirements.documents.map((d) => (
-                  <li key={d.id}>
-                    {d.label}
-                    {!d.required && <span class="muted"> ({t("public.optional")})</span>}
-                    <br />
-                    <span class="muted">
-                      {t("public.formats", { formats: d.formats.join(", ").toUpperCase(), size: d.maxSizeKb })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          </li>
-        ))}
+        {s.posts.map((post) => {
+          const r = d.requirements[post.id];
+          return (
+            <li key={post.id} class="post">
+              <strong>{post.name}</strong>
+              <span class="post__meta">
+                {t("public.opd", { opd: post.opd })} · {t("public.level", { level: t(`level.${post.level}`) })}
+              </span>
+              {r && (
+                <details class="post__details">
+                  <summary>{t("public.requirements")}</summary>
+                  <ul>
+                    <li>{t("public.minRank", { rank: rankLabel(r.minGolongan) })}</li>
+                    <li>{t("public.minEducation", { education: t(`education.${r.minEducation}`) })}</li>
+                    <li>{t("public.yearsInPost", { years: r.minYearsInPost })}</li>
+                    <li>{t("public.yearsRelevant", { years: r.minYearsRelevant })}</li>
+                    <li>{t("public.maxAge", { age: r.maxAge, date: date(d.referenceDate) })}</li>
+                    {r.extraConditions.map((c) => (
+                      <li key={c}>{c}</li>
+                    ))}
+                  </ul>
+                  <h3>{t("public.documents")}</h3>
+                  <ul class="documents">
+                    {r.documents.map((doc) => (
+                      <li key={doc.id}>
+                        {doc.label}
+                        {!doc.required && <span class="muted"> ({t("public.optional")})</span>}
+                        <br />
+                        <span class="muted">
+                          {t("public.formats", { formats: doc.formats.join(", ").toUpperCase(), size: doc.maxSizeKb })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </li>
+          );
+        })}
       </ol>
 
       <h2>{t("public.schedule")}</h2>
@@ -95,26 +135,26 @@ export function SelectionPage() {
         </tbody>
       </table>
 
-      {s.legalBasis.length > 0 && (
+      {d.legalBasis.length > 0 && (
         <>
           <h2>{t("public.legalBasis")}</h2>
           <ol class="basis">
-            {s.legalBasis.map((line) => (
+            {d.legalBasis.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ol>
         </>
       )}
 
-      {s.contact.name && (
+      {d.contact.name && (
         <>
           <h2>{t("public.contact")}</h2>
           <p>
-            {s.contact.name}
+            {d.contact.name}
             <br />
-            {s.contact.address}
+            {d.contact.address}
             <br />
-            {s.contact.phone} · {s.contact.email}
+            {d.contact.phone} · {d.contact.email}
           </p>
         </>
       )}

@@ -5,7 +5,8 @@
 import { useEffect, useState } from "preact/hooks";
 import type { PublicSelection } from "../../data/publicData";
 
-const CACHE_KEY = "seleksi.publicSelections.v1";
+// v2: the projection (publicSelections) replaced whole selection documents.
+const CACHE_KEY = "seleksi.publicSelections.v2";
 
 export type PublicList =
   | { status: "loading" }

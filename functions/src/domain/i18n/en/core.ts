@@ -62,6 +62,7 @@ export const enCore: { readonly [K in keyof typeof idCore]: string } = {
   "public.formats": "{formats}, at most {size} KB",
   "public.schedule": "Schedule",
   "public.contact": "Committee contact",
+  "public.announcementNumber": "Announcement number: {number}",
   "public.share": "Share",
   "education.S1": "S1/D-IV",
   "education.S2": "S2",

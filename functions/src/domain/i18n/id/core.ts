@@ -60,6 +60,7 @@ export const idCore = {
   "public.formats": "{formats}, paling besar {size} KB",
   "public.schedule": "Jadwal",
   "public.contact": "Kontak panitia",
+  "public.announcementNumber": "Nomor pengumuman: {number}",
   "public.share": "Bagikan",
   "education.S1": "S1/D-IV",
   "education.S2": "S2",

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { SELECTIONS } from "../../../../seed/metro2021.js";
+import type { StoredSelection } from "../selection/stored.js";
+import { publicProjectionOf, publicSelection, publicSelectionDetail } from "./projection.js";
+
+const METRO = SELECTIONS["metro-2021-jpt"]!;
+
+/** Kota Metro 2021 in the middle of its process, with every internal field filled in. */
+const busy: StoredSelection = {
+  ...METRO,
+  stage: "seleksiAdministrasi",
+  public: true,
+  announcedAt: "2021-09-13T08:00:00+07:00",
+  pansel: METRO.pansel.map((m, i) => ({ ...m, uid: `secret-pansel-uid-${i}` })),
+  panselUids: ["secret-pansel-uid-0", "secret-pansel-uid-1"],
+  pendingProposal: {
+    id: "secret-proposal",
+    from: "seleksiAdministrasi",
+    to: "pengumumanAdministrasi",
+    proposedByName: "Secret Proposer",
+    proposedAt: "2021-10-06T09:00:00+07:00",
+  },
+  counts: { applicantsPerPost: { bappeda: 4 }, unverifiedApplications: 7, openObjections: 2, unlockedScores: 3 },
+  extensions: { bappeda: 1 },
+  postDecisions: { bpbd: "continueWithDecision" },
+  electionApproval: { letterNumber: "SECRET/LETTER/1", date: "2021-08-01" },
+  recommendation: null,
+  announcementDocumentId: "metro-2021-jpt-pengumuman-v1",
+  auditSeq: 42,
+};
+
+const project = (s: StoredSelection | undefined) =>
+  publicProjectionOf(s, {
+    province: "Lampung",
+    announcement: { documentId: "metro-2021-jpt-pengumuman-v1", number: "800/001/PENG/2021" },
+  });
+
+describe("publicProjectionOf", () => {
+  it("publishes what the announcement prints", () => {
+    const p = project(busy);
+    expect(p).not.toBeNull();
+    expect(p?.summary).toMatchObject({
+      instansiId: METRO.instansiId,
+      instansiName: METRO.instansiName,
+      province: "Lampung",
+      title: METRO.title,
+      stage: "seleksiAdministrasi",
+      announcedAt: "2021-09-13T08:00:00+07:00",
+      schedule: METRO.schedule,
+      document: { number: "800/001/PENG/2021", link: "/verifikasi/metro-2021-jpt-pengumuman-v1" },
+    });
+    expect(p?.summary.posts.map((post) => post.name)).toEqual(METRO.posts.map((post) => post.name));
+    expect(p?.detail.legalBasis).toEqual(METRO.legalBasis);
+    expect(p?.detail.contact).toEqual(METRO.contact);
+    expect(p?.detail.requirements["bappeda"]).toEqual(METRO.posts.find((x) => x.id === "bappeda")?.requirements);
+    // What the projection's readers parse it with.
+    expect(publicSelection.safeParse(p?.summary).success).toBe(true);
+    expect(publicSelectionDetail.safeParse(p?.detail).success).toBe(true);
+  });
+
+  it("leaves out every internal field and every pansel account", () => {
+    const p = project(busy);
+    const json = JSON.stringify(p);
+    for (const key of [
+      "pendingProposal",
+      "panselUids",
+      "postDecisions",
+      "counts",
+      "requests",
+      "extensions",
+      "electionApproval",
+      "auditSeq",
+      "scoringPlan",
+      "pansel",
+      "uid",
+    ]) {
+      expect(json).not.toContain(`"${key}"`);
+    }
+    for (const secret of ["secret-pansel-uid", "secret-proposal", "Secret Proposer", "SECRET/LETTER"]) {
+      expect(json).not.toContain(secret);
+    }
+  });
+
+  it("keeps the list card small: at most about 2 KB per selection", () => {
+    const p = project(busy);
+    const summary = JSON.stringify(p?.summary).length;
+    const detail = JSON.stringify(p?.detail).length;
+    // The figures in the README ("Costs per screen") come from this line.
+    console.info(`projection of Kota Metro 2021: summary ${summary} B, detail ${detail} B (JSON)`);
+    expect(summary).toBeLessThanOrEqual(2048);
+    expect(detail).toBeLessThanOrEqual(10 * 1024);
+  });
+
+  it("removes drafts, unpublished and deleted selections", () => {
+    expect(project(undefined)).toBeNull();
+    expect(project({ ...busy, stage: "persiapan", public: false, announcedAt: null })).toBeNull();
+    expect(project({ ...busy, public: false })).toBeNull();
+  });
+
+  it("keeps an announced selection that was cancelled, with its stage", () => {
+    expect(project({ ...busy, stage: "dibatalkan" })?.summary.stage).toBe("dibatalkan");
+  });
+
+  it("has no document before the pengumuman is issued, and no province when unknown", () => {
+    const p = publicProjectionOf({ ...busy, announcementDocumentId: null });
+    expect(p?.summary.document).toBeNull();
+    expect(p?.summary.province).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The public projection of a selection: what anonymous readers and candidates may see, kept by a
+ * function in `publicSelections/{id}` (the list card, small) and `publicSelections/{id}/detail/main`
+ * (requirements, legal basis, contact: read by the selection page only). Fields are picked one by
+ * one, never spread: whatever the process adds to the internal document later (proposals, counts,
+ * decisions, pansel accounts) stays out until someone decides it is public.
+ */
+import { z } from "zod/mini";
+import { JPT_LEVELS } from "../schemas/documents.js";
+import { STAGES } from "../stages.js";
+import { contact, postRequirements, schedule } from "../selection/setup.js";
+import type { StoredSelection } from "../selection/stored.js";
+
+export const publicSelection = z.object({
+  instansiId: z.string(),
+  instansiName: z.string(),
+  province: z.nullable(z.string()),
+  title: z.string(),
+  year: z.int(),
+  stage: z.enum(STAGES),
+  announcedAt: z.nullable(z.string()),
+  posts: z.array(z.object({ id: z.string(), name: z.string(), opd: z.string(), level: z.enum(JPT_LEVELS) })),
+  schedule,
+  /** The current pengumuman: its number and the verification page it opens. */
+  document: z.nullable(z.object({ number: z.string(), link: z.string() })),
+});
+export type PublicSelection = z.infer<typeof publicSelection>;
+
+export const publicSelectionDetail = z.object({
+  instansiId: z.string(),
+  openTo: z.string(),
+  referenceDate: z.string(),
+  legalBasis: z.array(z.string()),
+  contact,
+  /** Per post id, as printed in the announcement. */
+  requirements: z.record(z.string(), postRequirements),
+});
+export type PublicSelectionDetail = z.infer<typeof publicSelectionDetail>;
+
+export interface PublicProjection {
+  readonly summary: PublicSelection;
+  readonly detail: PublicSelectionDetail;
+}
+
+/** What the trigger reads besides the selection: the government's province, the pengumuman's number. */
+export interface ProjectionContext {
+  readonly province?: string | null;
+  readonly announcement?: { readonly documentId: string; readonly number: string } | null;
+}
+
+/**
+ * The projection of a selection, or null when it must not be public (a draft, a selection never
+ * announced, a deleted one). A cancelled selection keeps `public` when it had been announced, so it
+ * stays, with its stage "dibatalkan": candidates learn it was cancelled.
+ */
+export function publicProjectionOf(
+  selection: StoredSelection | undefined,
+  context: ProjectionContext = {},
+): PublicProjection | null {
+  if (!selection || !selection.public) return null;
+  const announcement = context.announcement ?? null;
+  return {
+    summary: {
+      instansiId: selection.instansiId,
+      instansiName: selection.instansiName,
+      province: context.province ?? null,
+      title: selection.title,
+      year: selection.year,
+      stage: selection.stage,
+      announcedAt: selection.announcedAt,
+      posts: selection.posts.map((p) => ({ id: p.id, name: p.name, opd: p.opd, level: p.level })),
+      schedule: selection.schedule,
+      document: announcement ? { number: announcement.number, link: `/verifikasi/${announcement.documentId}` } : null,
+    },
+    detail: {
+      instansiId: selection.instansiId,
+      openTo: selection.openTo,
+      referenceDate: selection.referenceDate,
+      legalBasis: selection.legalBasis,
+      contact: selection.contact,
+      requirements: Object.fromEntries(selection.posts.map((p) => [p.id, p.requirements])),
+    },
+  };
+}
