@@ -227,6 +227,28 @@ describe("documents that stay trustworthy", () => {
     expect((await sweepStuckDocuments(new Date())).finished).not.toContain(stuckId);
   });
 
+  it("reports a damaged counter by its path instead of printing a NaN number, and issues nothing", async () => {
+    const selectionId = await selection();
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const counterRef = db.doc(`${COLLECTIONS.instansi}/${INSTANSI_ID}/${COLLECTIONS.counters}/${year}`);
+    const before = (await counterRef.get()).data();
+    // A hand edit in the console that stored the sequence as text: "7" + 1 would be "71", and a cast NaN.
+    await counterRef.set({ next: "7", updatedAt: new Date().toISOString() });
+    try {
+      const answer = await issue(selectionId, `req-${uniqueSuffix()}`, operator);
+      expect(answer).toMatchObject({ ok: false, status: "DATA_LOSS" });
+      if (!answer.ok) {
+        expect(answer.issues).toEqual([{ code: "err.stored.malformed", params: { path: counterRef.path } }]);
+      }
+      expect((await counterRef.get()).get("next")).toBe("7");
+      const selectionAfter = await db.collection(COLLECTIONS.selections).doc(selectionId).get();
+      expect(selectionAfter.get("announcementDocumentId") ?? null).toBeNull();
+    } finally {
+      if (before) await counterRef.set(before);
+      else await counterRef.delete();
+    }
+  });
+
   it("refuses to issue for a cancelled selection, taking no number", async () => {
     const selectionId = await selection({ stage: "dibatalkan" });
     const before = await counterNext();

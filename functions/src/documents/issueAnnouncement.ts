@@ -11,7 +11,7 @@
  * dropped connection never burns a number; a call that crashed is finished by the sweep
  * (sweepStuckDocuments, on a schedule).
  */
-import type { Transaction } from "firebase-admin/firestore";
+import type { DocumentSnapshot, Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
 import { buildAnnouncement } from "../domain/documents/announcement.js";
 import { ISSUING_STALE_AFTER_MS, isStuck, olderVersions, settledStatus } from "../domain/documents/lifecycle.js";
@@ -22,6 +22,8 @@ import {
   formatDocumentNumber,
 } from "../domain/documents/numbering.js";
 import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
+import { documentCounter, nextSequence } from "../domain/documents/counter.js";
+import { storedFileDoc } from "../domain/schemas/files.js";
 import { announcementSnapshot, SNAPSHOT_DOC, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
@@ -31,7 +33,7 @@ import { toIsoDate } from "../domain/calendar.js";
 import { message } from "../domain/i18n/render.js";
 import { db } from "../shell/admin.js";
 import { todayIn } from "../shell/clock.js";
-import { issueError } from "../shell/errors.js";
+import { issueError, parseStored } from "../shell/errors.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
 import { FileStoreError, writeFile } from "../files/chunks.js";
 import { issueAllocation } from "../domain/callables.js";
@@ -53,6 +55,8 @@ export interface PublicSite {
 }
 
 const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
+/** A document record as stored, parsed: a damaged one is reported by its path. */
+const readRecord = (snap: DocumentSnapshot): DocumentRecord => parseStored(documentRecord, snap.data(), snap.ref.path);
 const snapshotRef = (documentId: string) => documentRef(documentId).collection(COLLECTIONS.snapshot).doc(SNAPSHOT_DOC);
 
 export async function issueAnnouncement(
@@ -92,8 +96,10 @@ async function allocate(
     const previousId = selection.announcementDocumentId;
     const previous = previousId ? await tx.get(documentRef(previousId)) : undefined;
 
-    const seq = (counter.get("next") as number | undefined) ?? 1;
-    const version = previous?.exists ? documentRecord.parse(previous.data()).version + 1 : 1;
+    const seq = nextSequence(
+      counter.exists ? parseStored(documentCounter, counter.data(), counterRef.path) : undefined,
+    );
+    const version = previous?.exists ? readRecord(previous).version + 1 : 1;
     const number = formatDocumentNumber(instansi.numberingPattern || DEFAULT_NUMBERING_PATTERN, {
       seq,
       year: today.year,
@@ -163,7 +169,7 @@ export async function renderSnapshot(snapshot: AnnouncementSnapshot): Promise<Bu
 export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot> {
   const snap = await snapshotRef(documentId).get();
   if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
-  return announcementSnapshot.parse(snap.data());
+  return parseStored(announcementSnapshot, snap.data(), snap.ref.path);
 }
 
 /**
@@ -171,7 +177,7 @@ export async function readSnapshot(documentId: string): Promise<AnnouncementSnap
  * run twice, and beside the call that issued it: the file is written once and the record settled once.
  */
 export async function finishDocument(documentId: string): Promise<string> {
-  const first = documentRecord.parse((await documentRef(documentId).get()).data());
+  const first = readRecord(await documentRef(documentId).get());
   if (first.sha256 !== null) return first.sha256;
   const pdf = await renderSnapshot(await readSnapshot(documentId));
   let sha256: string;
@@ -190,27 +196,27 @@ export async function finishDocument(documentId: string): Promise<string> {
     // Another run stored the file first (a retry, or the sweep): the file stands.
     if (!(error instanceof FileStoreError && error.code === "exists")) throw error;
     const meta = await db.collection(COLLECTIONS.files).doc(first.fileId).get();
-    sha256 = meta.get("sha256") as string;
-    size = meta.get("size") as number;
+    ({ sha256, size } = parseStored(storedFileDoc, meta.data(), meta.ref.path));
   }
   return db.runTransaction(async (tx) => settle(tx, documentId, sha256, size));
 }
 
 async function settle(tx: Transaction, documentId: string, sha256: string, size: number): Promise<string> {
-  const record = documentRecord.parse((await tx.get(documentRef(documentId))).data());
-  if (record.sha256 !== null) return record.sha256;
-  const selection = storedSelection.parse((await tx.get(selectionRef(record.selectionId))).data());
-  const settled = settledStatus(documentId, record, {
+  const current = readRecord(await tx.get(documentRef(documentId)));
+  if (current.sha256 !== null) return current.sha256;
+  const selectionSnap = await tx.get(selectionRef(current.selectionId));
+  const selection = parseStored(storedSelection, selectionSnap.data(), selectionSnap.ref.path);
+  const settled = settledStatus(documentId, current, {
     currentId: selection.announcementDocumentId,
     stage: selection.stage,
   });
   if (settled.status === "valid") {
-    const olderRefs = olderVersions(record.version).map((v) =>
-      documentRef(documentIdFor(record.selectionId, record.kind, v)),
+    const olderRefs = olderVersions(current.version).map((v) =>
+      documentRef(documentIdFor(current.selectionId, current.kind, v)),
     );
     const older = olderRefs.length > 0 ? await tx.getAll(...olderRefs) : [];
     for (const snap of older) {
-      const status: unknown = snap.get("status");
+      const status = snap.exists ? readRecord(snap).status : undefined;
       if (status === "valid" || status === "issuing") {
         tx.update(snap.ref, { status: "superseded", supersededBy: documentId });
       }

@@ -9,6 +9,7 @@ import { olderVersions } from "../domain/documents/lifecycle.js";
 import { documentIdFor, documentRecord } from "../domain/documents/record.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
 import { db } from "../shell/admin.js";
+import { parseStored } from "../shell/errors.js";
 
 const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
 
@@ -21,12 +22,14 @@ export async function documentsToRevoke(
   if (!currentId) return [];
   const current = await tx.get(documentRef(currentId));
   if (!current.exists) return [];
-  const record = documentRecord.parse(current.data());
+  const record = parseStored(documentRecord, current.data(), current.ref.path);
   const older = olderVersions(record.version).map((v) =>
     documentRef(documentIdFor(record.selectionId, record.kind, v)),
   );
   const snaps = older.length > 0 ? await tx.getAll(...older) : [];
-  return [current, ...snaps].filter((s) => s.exists && s.get("status") !== "revoked").map((s) => s.ref);
+  return [current, ...snaps]
+    .filter((s) => s.exists && parseStored(documentRecord, s.data(), s.ref.path).status !== "revoked")
+    .map((s) => s.ref);
 }
 
 /** The writes: `revokedOn` is YYYY-MM-DD in the government's zone, `reason` the cancellation's. */
