@@ -3,10 +3,15 @@
  * and expiry, rate limits, retries, consent, deletion, and the dispute an operator decides.
  * Shares demo-seleksi with the other function tests: every e-mail, NIP and instansi id is unique.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import { PENDING_RESERVATION_MS, rateWindowEnd, SIGN_UP_LIMITS } from "../../functions/src/domain/signup.js";
-import { uidForRequest } from "../../functions/src/accounts/registerCandidate.js";
+import {
+  registerCandidate as registerCandidateFor,
+  uidForRequest,
+} from "../../functions/src/accounts/registerCandidate.js";
+import { registerCandidateInput } from "../../functions/src/domain/schemas/account.js";
+import { db as functionsDb } from "../../functions/src/shell/admin.js";
 import { sweepExpiredSignUps } from "../../functions/src/accounts/nipReservations.js";
 import { auth, db } from "../support/admin.js";
 import { call, signIn, uniqueSuffix, type CallResult } from "../support/callables.js";
@@ -259,6 +264,38 @@ describe("retries and races leave one account per request and no orphans", () =>
 
     expect(await register(input)).toEqual(ANSWER);
 
+    expect(await profileOf(uid)).toMatchObject({ nip: input.nip, nipStatus: "pending" });
+    expect(await reservationOf(input.nip)).toMatchObject({ uid, status: "pending" });
+  });
+
+  it("leaves no Auth user, reservation or profile when the transaction fails after the account was made", async () => {
+    const input = registerCandidateInput().parse(signUpFor(emailOf("tx-fails"), nextNip()));
+    const uid = uidForRequest(input.requestId);
+    // The real transaction runs its reads and writes, then fails as a lost commit would: Firestore
+    // drops its writes, while the Auth user made before it exists for real in the emulator.
+    const realRun = functionsDb.runTransaction.bind(functionsDb);
+    const failing = vi.spyOn(functionsDb, "runTransaction").mockImplementationOnce((update) =>
+      realRun(async (tx) => {
+        await update(tx);
+        throw new Error("commit lost");
+      }),
+    );
+    try {
+      // Not the uniform success: no account exists, so "check your e-mail" would be a lie. The error is
+      // the same whatever the NIP's or e-mail's state (it tells an anonymous caller nothing), and the
+      // callable answers it as INTERNAL, on which the phone keeps the request id and retries.
+      await expect(registerCandidateFor(input, `test-${RUN}`, Date.now())).rejects.toThrow("commit lost");
+    } finally {
+      failing.mockRestore();
+    }
+
+    expect(await userOf(input.email)).toBeUndefined();
+    expect(await auth.getUser(uid).catch(() => undefined)).toBeUndefined();
+    expect(await reservationOf(input.nip)).toBeUndefined();
+    expect(await profileOf(uid)).toBeUndefined();
+
+    // The retry with the same request id then finishes the sign-up.
+    expect(await register(input)).toEqual(ANSWER);
     expect(await profileOf(uid)).toMatchObject({ nip: input.nip, nipStatus: "pending" });
     expect(await reservationOf(input.nip)).toMatchObject({ uid, status: "pending" });
   });
