@@ -23,7 +23,6 @@ import {
 } from "firebase/firestore";
 import type { z } from "zod/mini";
 import { COLLECTIONS } from "@domain/collections";
-import type { Finding } from "@domain/selection/checks";
 import { auditEntry, type AuditEntry } from "@domain/selection/process";
 import {
   instansiDoc,
@@ -35,14 +34,9 @@ import {
   type MemberDoc,
   type ProfileDoc,
 } from "@domain/schemas/documents";
-import {
-  proposalDoc,
-  readSelection,
-  storedSelection as selectionDoc,
-  type ProposalDoc,
-  type StoredSelection as SelectionDoc,
-} from "@domain/selection/stored";
+import { proposalDoc, type ProposalDoc } from "@domain/selection/stored";
 import { firebaseApp } from "./app";
+import { selectionOrBroken, selectionsOrBroken, type BrokenSelection, type SelectionWithId } from "./selectionRead";
 
 let instance: Firestore | undefined;
 
@@ -118,27 +112,7 @@ export function watchInstansi(instansiId: string, next: Listener<InstansiDoc | u
   );
 }
 
-export type SelectionWithId = SelectionDoc & { id: string };
-
-/**
- * A selection whose stored document no longer fits the schema: it stays in the lists, and its page
- * and the wizard name the damaged fields, instead of it vanishing (issue 7).
- */
-export interface BrokenSelection {
-  readonly id: string;
-  readonly broken: true;
-  readonly title: string;
-  readonly findings: readonly Finding[];
-  /** The document as stored, for the wizard to keep what is still readable. */
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-function selectionOrBroken(id: string, data: Record<string, unknown>): SelectionWithId | BrokenSelection {
-  const read = readSelection(data);
-  if (read.ok) return { ...read.selection, id };
-  const title = typeof data["title"] === "string" ? data["title"] : id;
-  return { id, broken: true, title, findings: read.findings, data };
-}
+export type { BrokenSelection, SelectionWithId } from "./selectionRead";
 
 /** The selections of one government, newest first (index: instansiId + year); damaged ones too. */
 export function watchInstansiSelections(
@@ -152,18 +126,22 @@ export function watchInstansiSelections(
     orderBy("year", "desc"),
     limit(50),
   );
-  return onSnapshot(q, (snap) => next(snap.docs.map((d) => selectionOrBroken(d.id, d.data()))), fail);
+  return onSnapshot(q, (snap) => next(selectionsOrBroken(snap.docs)), fail);
 }
 
-/** The selections a pansel member sits on (index: panselUids contains + year). */
-export function watchPanselSelections(uid: string, next: Listener<SelectionWithId[]>, fail: OnError): Unsubscribe {
+/** The selections a pansel member sits on (index: panselUids contains + year); damaged ones too. */
+export function watchPanselSelections(
+  uid: string,
+  next: Listener<(SelectionWithId | BrokenSelection)[]>,
+  fail: OnError,
+): Unsubscribe {
   const q = query(
     collection(liveDb(), COLLECTIONS.selections),
     where("panselUids", "array-contains", uid),
     orderBy("year", "desc"),
     limit(50),
   );
-  return onSnapshot(q, (snap) => next(parsedDocs(selectionDoc, snap.docs)), fail);
+  return onSnapshot(q, (snap) => next(selectionsOrBroken(snap.docs)), fail);
 }
 
 export type MemberWithId = MemberDoc & { id: string };

@@ -1,5 +1,5 @@
 /** A pansel member's home: the selections they sit on. Scoring arrives with the scoring issue. */
-import type { SelectionWithId } from "../../data/live";
+import type { BrokenSelection, SelectionWithId } from "../../data/live";
 import { useT } from "../../i18n/i18n";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useLive } from "../../ui/useLive";
@@ -8,7 +8,7 @@ import { Notice } from "../../ui/Notice";
 
 export function PanselHome({ session }: { session: SignedIn }) {
   const t = useT();
-  const selections = useLive<SelectionWithId[]>(async () => {
+  const selections = useLive<(SelectionWithId | BrokenSelection)[]>(async () => {
     const { watchPanselSelections } = await import("../../data/live");
     return (next, fail) => watchPanselSelections(session.uid, next, fail);
   }, [session.uid]);
@@ -25,11 +25,19 @@ export function PanselHome({ session }: { session: SignedIn }) {
           <ul class="cards">
             {selections.value.map((s) => (
               <li key={s.id} class="card">
-                <a class="card__link" href={`/seleksi/${s.id}`}>
-                  <span class="card__eyebrow">{s.instansiName}</span>
-                  <strong class="card__title">{s.title}</strong>
-                  <span class="card__meta">{t(`stage.${s.stage}`)}</span>
-                </a>
+                {"broken" in s ? (
+                  // Listed, not hidden: the member tells the operator, who repairs it in the setup.
+                  <span class="card__link" data-testid="broken-selection">
+                    <strong class="card__title">{s.title}</strong>
+                    <span class="card__meta">{t("setup.corrupt")}</span>
+                  </span>
+                ) : (
+                  <a class="card__link" href={`/seleksi/${s.id}`}>
+                    <span class="card__eyebrow">{s.instansiName}</span>
+                    <strong class="card__title">{s.title}</strong>
+                    <span class="card__meta">{t(`stage.${s.stage}`)}</span>
+                  </a>
+                )}
               </li>
             ))}
           </ul>
