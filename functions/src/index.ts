@@ -120,7 +120,7 @@ export const saveSetup = onCall(async (request) => {
 /** An operator deletes a draft in preparation, unless a proposal on it awaits a decision. */
 export const deleteDraft = onCall(async (request) => {
   const caller = await requireSignedIn(request);
-  return deleteDraftFor(caller, parseInput(CALLABLES.deleteDraft.input, request.data));
+  return deleteDraftFor(caller, parseInput(CALLABLES.deleteDraft.input, request.data), new Date());
 });
 
 /** An operator (or the ketua pansel) proposes the next stage; the gates are checked now and again on approval. */

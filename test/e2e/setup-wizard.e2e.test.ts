@@ -7,7 +7,8 @@
  * issues carries the post and its number in its PDF.
  *
  * The test makes its own draft (createDraft through the UI) rather than use the seeded Serang
- * selection, which the stage-approval test moves on to registration.
+ * selection, which the stage-approval test moves on to registration; the second test deletes its draft
+ * with the page's button.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -396,9 +397,15 @@ describe("setup wizard", () => {
     await expect.poll(async () => String((await selection.get()).get("title"))).toContain("(versi Rahmat)");
     expect((await selection.get()).get("setupRevision")).toBe(2);
 
-    await firstContext.close();
     await secondContext.close();
-    await db.recursiveDelete(selection);
+    // The operator deletes the draft from its page, after a second question, and lands on the home.
+    await first.goto(wizard.replace(/\/atur$/, ""));
+    await first.getByRole("button", { name: "Hapus draf" }).click();
+    expect(await first.getByRole("alertdialog").textContent()).toContain("tidak dapat dibatalkan");
+    await first.getByRole("button", { name: "Ya, hapus draf" }).click();
+    await first.waitForURL(/\/operator$/, { timeout: 15_000 });
+    expect((await selection.get()).exists).toBe(false);
+    await firstContext.close();
     await auth.deleteUser(second.uid);
   });
 });

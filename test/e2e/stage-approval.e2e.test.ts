@@ -33,6 +33,11 @@ describe("stage approval", () => {
       .toContainEqual(
         expect.stringContaining("Menunggu persetujuan: pindah ke \u201cPengumuman dan pendaftaran\u201d"),
       );
+    // While the Sekda reviews the proposal the draft cannot be deleted, and the page says why.
+    expect(await operator.getByRole("button", { name: "Hapus draf" }).count()).toBe(0);
+    expect(await operator.getByTestId("delete-draft-blocked").textContent()).toBe(
+      "Draf yang usulannya masih menunggu keputusan tidak dapat dihapus.",
+    );
     // Proposed is not moved: the public still cannot see it.
     const anonymous = await (await phoneContext(demo.browser)).newPage();
     await anonymous.goto(`${demo.site}/seleksi/${SERANG_ID}`);

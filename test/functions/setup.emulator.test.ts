@@ -215,6 +215,21 @@ describe("deleteDraft", () => {
     expect((await selectionRef(id).collection(COLLECTIONS.audit).get()).size).toBe(0);
   });
 
+  it("answers a retry of the same request (its answer lost) with the same success, another request not-found", async () => {
+    const id = await selection();
+    const requestId = newRequestId();
+    const first = await call("deleteDraft", { selectionId: id, requestId }, operator.idToken);
+    const retry = await call("deleteDraft", { selectionId: id, requestId }, operator.idToken);
+    const colleagueRetry = await call("deleteDraft", { selectionId: id, requestId }, colleague.idToken);
+    const another = await call("deleteDraft", { selectionId: id, requestId: newRequestId() }, operator.idToken);
+
+    expect(resultOf(first)).toEqual({ deleted: true });
+    expect(resultOf(retry)).toEqual({ deleted: true });
+    // The remembered answer is the requester's only; anyone else learns the draft is gone.
+    expect(failureOf(colleagueRetry)).toEqual({ status: "NOT_FOUND", codes: ["err.selection.notFound"] });
+    expect(failureOf(another)).toEqual({ status: "NOT_FOUND", codes: ["err.selection.notFound"] });
+  });
+
   it("refuses a draft whose proposal is pending, and one already announced", async () => {
     const pendingId = await selection();
     resultOf(

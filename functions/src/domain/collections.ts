@@ -19,6 +19,7 @@
  *   documents/{documentId}                     public record of an issued document version
  *   documents/{documentId}/snapshot/input      what that version is rendered from (functions only)
  *   instansi/{id}/counters/{year}              document number sequences (functions only)
+ *   instansi/{id}/deletedDrafts/{selectionId}  who deleted a draft with which request id (functions only)
  *   publicSelections/{id}                      what is published of a selection (a trigger writes it)
  *   publicSelections/{id}/detail/main          its requirements, legal basis and contact
  */
@@ -39,6 +40,7 @@ export const COLLECTIONS = {
   requests: "requests",
   documents: "documents",
   counters: "counters",
+  deletedDrafts: "deletedDrafts",
   snapshot: "snapshot",
   publicSelections: "publicSelections",
   publicDetail: "detail",

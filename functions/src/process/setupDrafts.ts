@@ -15,6 +15,7 @@ import type { Transaction } from "firebase-admin/firestore";
 import { z } from "zod/mini";
 import { saveSetupOutput } from "../domain/callables.js";
 import type { DeleteDraftInput, SaveSetupInput } from "../domain/selection/process.js";
+import { COLLECTIONS } from "../domain/collections.js";
 import { selectionSetup } from "../domain/selection/setup.js";
 import { pendingProposal, readSelection } from "../domain/selection/stored.js";
 import { STAGES, type Stage } from "../domain/stages.js";
@@ -112,16 +113,39 @@ export async function saveSetup(caller: Caller, input: SaveSetupInput, now: Date
   });
 }
 
+/**
+ * The answer of a deletion outlives the draft: `instansi/{id}/deletedDrafts/{selectionId}` keeps who
+ * deleted it with which request id, so a retry after a lost answer gets the same success instead of
+ * not-found (the request log under the selection went with it).
+ */
+const deletedDraftRef = (instansiId: string, selectionId: string) =>
+  db.collection(COLLECTIONS.instansi).doc(instansiId).collection(COLLECTIONS.deletedDrafts).doc(selectionId);
+const deletedDraft = z.object({ uid: z.string(), requestId: z.string() });
+
 /** A draft goes with its timeline and stored answers; one awaiting a decision on its proposal stays. */
-export async function deleteDraft(caller: Caller, input: DeleteDraftInput): Promise<{ deleted: true }> {
-  requireOperator(caller);
+export async function deleteDraft(caller: Caller, input: DeleteDraftInput, now: Date): Promise<{ deleted: true }> {
+  const instansiId = requireOperator(caller);
   const ref = selectionRef(input.selectionId);
+  const tombstoneRef = deletedDraftRef(instansiId, input.selectionId);
   await db.runTransaction(async (tx) => {
+    const tombstone = deletedDraft.safeParse((await tx.get(tombstoneRef)).data());
+    const retried =
+      tombstone.success && tombstone.data.uid === caller.uid && tombstone.data.requestId === input.requestId;
+    // This very request deleted the draft and its answer was lost: the same success again.
+    if (retried && !(await tx.get(ref)).exists) return;
     const draft = await readDraft(tx, input.selectionId, caller);
     requireOpenDraft(draft);
     if (draft.pendingTo !== null) throw issueError("failed-precondition", [{ code: "err.setup.deletePending" }]);
     tx.delete(ref);
+    tx.set(tombstoneRef, {
+      instansiId,
+      selectionId: input.selectionId,
+      uid: caller.uid,
+      requestId: input.requestId,
+      at: now.toISOString(),
+    });
   });
+  // A retry also finishes removing a timeline whose deletion was cut short.
   await db.recursiveDelete(ref);
   return { deleted: true };
 }

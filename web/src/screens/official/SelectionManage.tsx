@@ -85,6 +85,7 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           </a>
         </p>
       )}
+      {isOperator && s.stage === "persiapan" && <DeleteDraft selection={s} />}
       {isOperator && !pending && <ProposeMove selection={s} />}
       {isOperator && s.stage === "pendaftaran" && <RegistrationPanel selection={s} />}
       {(s.public || s.announcementDocumentId) && (
@@ -194,6 +195,55 @@ function CopyAsNew({ selectionId }: { selectionId: string }) {
           {t("process.copy")}
         </button>
       </p>
+    </>
+  );
+}
+
+/** A draft in preparation can go; while the Sekda reviews its proposal it stays, and the page says why. */
+function DeleteDraft({ selection }: { selection: SelectionWithId }) {
+  const t = useLocale().t;
+  const [asking, setAsking] = useState(false);
+  const action = useAction();
+  if (selection.pendingProposal) {
+    return (
+      <p class="muted" data-testid="delete-draft-blocked">
+        {t("err.setup.deletePending")}
+      </p>
+    );
+  }
+  const remove = async () => {
+    const answer = await action.run(async (requestId) => {
+      const { deleteDraft } = await import("../../data/callables");
+      return deleteDraft({ selectionId: selection.id, requestId });
+    });
+    if (answer) location.assign("/operator");
+  };
+  return (
+    <>
+      {action.issues.map((issue, i) => (
+        <Notice key={i} kind="error">
+          {issueText(t, issue)}
+        </Notice>
+      ))}
+      {asking ? (
+        <div class="decision" role="alertdialog" aria-labelledby="delete-draft-question">
+          <p id="delete-draft-question">{t("process.deleteDraftConfirm", { title: selection.title })}</p>
+          <div class="actions">
+            <button type="button" class="button button--danger" disabled={action.busy} onClick={() => void remove()}>
+              {t("process.deleteDraftYes")}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => setAsking(false)}>
+              {t("process.deleteDraftNo")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p>
+          <button type="button" class="button button--danger" onClick={() => setAsking(true)}>
+            {t("process.deleteDraft")}
+          </button>
+        </p>
+      )}
     </>
   );
 }

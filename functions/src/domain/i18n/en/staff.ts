@@ -18,6 +18,12 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "process.action.record": "recorded a letter",
   "process.newDraft": "New selection",
   "process.copy": "Copy as a new selection",
+  // Deleting a draft in preparation (deleteDraft), asked twice on the selection page.
+  "process.deleteDraft": "Delete draft",
+  "process.deleteDraftConfirm":
+    "Delete the draft \u201c{title}\u201d with its setup and timeline? This cannot be undone.",
+  "process.deleteDraftYes": "Yes, delete the draft",
+  "process.deleteDraftNo": "Keep it",
   "process.open": "Manage",
   "process.action.issue": "issued the announcement",
   "document.issue": "Issue the announcement (PDF)",
@@ -316,6 +322,8 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.document.cancelled": "This selection was cancelled; its documents can no longer be issued.",
   "err.deploy.publicUrl":
     "Seleksi's public address (SELEKSI_PUBLIC_URL) is not set correctly ({value}): QR codes would point to the wrong address. Contact the platform administrator.",
+  "err.stored.malformed":
+    "The stored record {path} is damaged, so this request stopped without changing anything. Contact the Seleksi administrator.",
   "err.document.corrupt": "The file is damaged or incomplete; download it again.",
   "process.action.extend": "extended registration",
   "process.action.cancelPost": "cancelled a post short of applicants",

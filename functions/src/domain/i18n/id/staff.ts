@@ -16,6 +16,12 @@ export const idStaff = {
   "process.action.record": "mencatat surat",
   "process.newDraft": "Buat seleksi baru",
   "process.copy": "Salin sebagai seleksi baru",
+  // Deleting a draft in preparation (deleteDraft), asked twice on the selection page.
+  "process.deleteDraft": "Hapus draf",
+  "process.deleteDraftConfirm":
+    "Hapus draf \u201c{title}\u201d beserta pengaturan dan riwayatnya? Penghapusan tidak dapat dibatalkan.",
+  "process.deleteDraftYes": "Ya, hapus draf",
+  "process.deleteDraftNo": "Jangan hapus",
   "process.open": "Kelola",
   "process.action.issue": "menerbitkan pengumuman",
   "document.issue": "Terbitkan pengumuman (PDF)",
@@ -316,6 +322,8 @@ export const idStaff = {
   "err.document.cancelled": "Seleksi ini dibatalkan; dokumennya tidak dapat diterbitkan lagi.",
   "err.deploy.publicUrl":
     "Alamat publik Seleksi (SELEKSI_PUBLIC_URL) belum diatur dengan benar ({value}): kode QR akan menunjuk ke alamat yang salah. Hubungi pengelola platform.",
+  "err.stored.malformed":
+    "Data tersimpan {path} rusak, jadi permintaan ini dihentikan tanpa mengubah apa pun. Hubungi pengelola Seleksi.",
   "err.document.corrupt": "Berkas rusak atau tidak lengkap; unduh ulang.",
   "process.action.extend": "memperpanjang pendaftaran",
   "process.action.cancelPost": "membatalkan jabatan yang kekurangan pelamar",
