@@ -968,6 +968,23 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
 
+  // deletedDrafts: who deleted a draft with which request id, the functions' alone (a forged one would
+  // turn a colleague's later delete into a false success)
+  {
+    ...get("deletedDrafts", "a kota-metro deletion", `instansi/${METRO}/${COLLECTIONS.deletedDrafts}/gone`),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "deletedDrafts",
+    op: "create",
+    situation: "a forged deletion answer",
+    attempt: (db, uid) =>
+      db
+        .doc(`instansi/${METRO}/${COLLECTIONS.deletedDrafts}/gone`)
+        .set({ instansiId: METRO, uid: own(uid), requestId: "r" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
   // rateLimits: sign-up counters, the functions' alone (a client could reset its own)
   { ...get("rateLimits", "a counter", "rateLimits/abc"), expected: [D, D, D, D, D, D, D, D] },
   {
