@@ -42,6 +42,7 @@ import {
   type ProposalDoc,
   type StoredSelection as SelectionDoc,
 } from "@domain/selection/stored";
+import { calendarAuditDoc, type CalendarAuditDoc } from "@domain/schemas/regionalCalendar";
 import { firebaseApp } from "./app";
 
 let instance: Firestore | undefined;
@@ -183,6 +184,22 @@ export function watchRoleAudit(instansiId: string, next: Listener<RoleAuditWithI
     limit(50),
   );
   return onSnapshot(q, (snap) => next(parsedDocs(roleAuditDoc, snap.docs)), fail);
+}
+
+export type CalendarAuditWithId = CalendarAuditDoc & { id: string };
+
+/** The latest changes of the election dates and Penjabat periods (operators and pejabat read them). */
+export function watchCalendarAudit(
+  instansiId: string,
+  next: Listener<CalendarAuditWithId[]>,
+  fail: OnError,
+): Unsubscribe {
+  const q = query(
+    collection(liveDb(), COLLECTIONS.instansi, instansiId, COLLECTIONS.calendarAudit),
+    orderBy("at", "desc"),
+    limit(5),
+  );
+  return onSnapshot(q, (snap) => next(parsedDocs(calendarAuditDoc, snap.docs)), fail);
 }
 
 export function watchSelection(
