@@ -5,10 +5,9 @@
  */
 import { z } from "zod/mini";
 import { COLLECTIONS } from "../domain/collections.js";
-import { instansiDoc } from "../domain/schemas/documents.js";
+import { instansiDoc, type CalendarAuditDoc } from "../domain/schemas/documents.js";
 import {
   recordRegionalCalendarOutput,
-  type CalendarAuditDoc,
   type RecordRegionalCalendarInput,
   type RegionalCalendar,
 } from "../domain/schemas/regionalCalendar.js";

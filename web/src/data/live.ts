@@ -26,6 +26,8 @@ import { COLLECTIONS } from "@domain/collections";
 import type { Finding } from "@domain/selection/checks";
 import { auditEntry, type AuditEntry } from "@domain/selection/process";
 import {
+  calendarAuditDoc,
+  type CalendarAuditDoc,
   instansiDoc,
   memberDoc,
   profileDoc,
@@ -42,7 +44,6 @@ import {
   type ProposalDoc,
   type StoredSelection as SelectionDoc,
 } from "@domain/selection/stored";
-import { calendarAuditDoc, type CalendarAuditDoc } from "@domain/schemas/regionalCalendar";
 import { firebaseApp } from "./app";
 
 let instance: Firestore | undefined;

@@ -228,7 +228,7 @@ export function RegionalCalendar({ instansiId }: { instansiId: string }) {
       {history.status === "error" && <Notice kind="error">{t("app.loadError")}</Notice>}
       {history.status === "ready" &&
         (history.value.length === 0 ? (
-          <p>{t("calendar.none")}</p>
+          <p>{t("calendar.historyNone")}</p>
         ) : (
           <ul class="role-history" aria-label={t("calendar.history")}>
             {history.value.map((entry) => (

@@ -237,6 +237,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "calendar.saved": "Saved.",
   "calendar.unchanged": "Nothing changed.",
   "calendar.history": "History of changes",
+  "calendar.historyNone": "No change yet.",
   "calendar.historyEntry": "{actor} changed the record: {elections} elections, {actingHeads} Penjabat periods",
   "err.calendar.operatorOnly":
     "Only this government's BKPSDM operators record election dates and Penjabat periods; the pejabat approves, the operator keeps records.",

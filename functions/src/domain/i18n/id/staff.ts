@@ -236,6 +236,7 @@ export const idStaff = {
   "calendar.saved": "Tersimpan.",
   "calendar.unchanged": "Tidak ada perubahan.",
   "calendar.history": "Riwayat perubahan",
+  "calendar.historyNone": "Belum ada perubahan.",
   "calendar.historyEntry": "{actor} mengubah catatan: {elections} pilkada, {actingHeads} masa Penjabat",
   "err.calendar.operatorOnly":
     "Hanya operator BKPSDM instansi ini yang mencatat tanggal pilkada dan masa Penjabat; pejabat menyetujui, operator mencatat.",
