@@ -21,6 +21,7 @@ import { projectSelection } from "./publication/projectSelection.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { deleteDraft as deleteDraftFor, saveSetup as saveSetupFor } from "./process/setupDrafts.js";
+import { recordRegionalCalendar as recordCalendarFor } from "./process/regionalCalendar.js";
 import { registerCandidate as register } from "./accounts/registerCandidate.js";
 import { clientAddress } from "./accounts/rateLimit.js";
 import {
@@ -139,6 +140,12 @@ export const decideStage = onCall(async (request) => {
 export const recordProcessLetter = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return recordLetter(caller, parseInput(CALLABLES.recordProcessLetter.input, request.data), new Date());
+});
+
+/** An operator records the government's regional elections and Penjabat periods, which the gate before pelantikan reads. */
+export const recordRegionalCalendar = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return recordCalendarFor(caller, parseInput(CALLABLES.recordRegionalCalendar.input, request.data), new Date());
 });
 
 /** An operator issues (or re-issues, as a new version) the numbered, verifiable pengumuman PDF. */

@@ -177,6 +177,20 @@ async function seed(db: ClientDb): Promise<void> {
     after: ["pansel"],
     at: "2025-02-20T09:00:00.000Z",
   });
+  const calendar = { elections: [], actingHeads: [{ from: "2025-01-01", to: "2025-12-31" }] };
+  set(`${COLLECTIONS.instansi}/${METRO}/${COLLECTIONS.calendarAudit}/c1`, {
+    instansiId: METRO,
+    actor: { uid: "op-metro", name: "Dewi Lestari" },
+    before: { elections: [], actingHeads: [] },
+    after: calendar,
+    at: "2025-02-21T09:00:00.000Z",
+  });
+  set(`${COLLECTIONS.instansi}/${METRO}/${COLLECTIONS.requests}/q1`, {
+    uid: "op-metro",
+    action: "x",
+    result: {},
+    at: "",
+  });
   set(`${COLLECTIONS.selections}/metro-draft`, SELECTIONS.metroDraft);
   set(`${COLLECTIONS.selections}/metro-draft/proposals/p1`, {
     instansiId: METRO,
@@ -305,6 +319,14 @@ const TABLE: readonly Row[] = [
     op: "update",
     situation: "own tenant's name",
     attempt: (db) => db.doc(`instansi/${METRO}`).update({ name: "Pemkot Metro" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    // The dates that decide whether a pelantikan needs the Minister's letter: recordRegionalCalendar only.
+    collection: "instansi",
+    op: "update",
+    situation: "own tenant's Penjabat periods emptied",
+    attempt: (db) => db.doc(`instansi/${METRO}`).update({ elections: [], actingHeads: [] }),
     expected: [D, D, D, D, D, D, D, D],
   },
   {
@@ -646,6 +668,55 @@ const TABLE: readonly Row[] = [
     op: "delete",
     situation: "erasing a grant",
     attempt: (db) => db.doc(`instansi/${METRO}/${COLLECTIONS.roleAudit}/r1`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // calendarAudit: every change of the election dates and Penjabat periods (recordRegionalCalendar only)
+  {
+    ...get("calendarAudit", "a kota-metro calendar change", `instansi/${METRO}/${COLLECTIONS.calendarAudit}/c1`),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "calendarAudit",
+    op: "list",
+    situation: "kota-metro calendar changes",
+    attempt: (db) => db.collection(`instansi/${METRO}/${COLLECTIONS.calendarAudit}`).get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "calendarAudit",
+    op: "create",
+    situation: "a forged change",
+    attempt: (db, uid) =>
+      db.collection(`instansi/${METRO}/${COLLECTIONS.calendarAudit}`).add({ instansiId: METRO, actorUid: own(uid) }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "calendarAudit",
+    op: "update",
+    situation: "rewriting who changed it",
+    attempt: (db) =>
+      db.doc(`instansi/${METRO}/${COLLECTIONS.calendarAudit}/c1`).update({ actor: { uid: "x", name: "x" } }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "calendarAudit",
+    op: "delete",
+    situation: "erasing a change",
+    attempt: (db) => db.doc(`instansi/${METRO}/${COLLECTIONS.calendarAudit}/c1`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    // Stored answers of instansi-level calls: a forged one would be replayed as the function's answer.
+    ...get("instansiRequests", "a kota-metro stored answer", `instansi/${METRO}/${COLLECTIONS.requests}/q1`),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "instansiRequests",
+    op: "create",
+    situation: "a forged stored answer",
+    attempt: (db, uid) =>
+      db.doc(`instansi/${METRO}/${COLLECTIONS.requests}/q2`).set({ uid: own(uid), action: "recordRegionalCalendar" }),
     expected: [D, D, D, D, D, D, D, D],
   },
 
@@ -1169,6 +1240,10 @@ const TRUST_TABLE: readonly (Action & { readonly expected: CellsOf<typeof TRUST>
   },
   {
     ...get("roleAudit", "a kota-metro role change", `instansi/${METRO}/${COLLECTIONS.roleAudit}/r1`),
+    expected: [A, D, D, D, A, D],
+  },
+  {
+    ...get("calendarAudit", "a kota-metro calendar change", `instansi/${METRO}/${COLLECTIONS.calendarAudit}/c1`),
     expected: [A, D, D, D, A, D],
   },
   { ...get("proposals", "a kota-metro proposal", "selections/metro-draft/proposals/p1"), expected: [A, D, D, D, A, D] },

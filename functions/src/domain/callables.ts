@@ -27,6 +27,7 @@ import {
   recordLetterInput,
   saveSetupInput,
 } from "./selection/process.js";
+import { recordRegionalCalendarInput, recordRegionalCalendarOutput } from "./schemas/regionalCalendar.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -64,6 +65,7 @@ export const CALLABLES = {
   issueDocument: { input: issueDocumentInput, output: issueDocumentOutput },
   extendRegistration: { input: extendRegistrationInput, output: extendRegistrationOutput },
   decidePostShortfall: { input: decidePostShortfallInput, output: decidePostShortfallOutput },
+  recordRegionalCalendar: { input: recordRegionalCalendarInput, output: recordRegionalCalendarOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

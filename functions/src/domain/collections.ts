@@ -5,6 +5,8 @@
  *   instansi/{instansiId}                      public profile of a government (name, letterhead)
  *   instansi/{instansiId}/members/{uid}        staff of that government and their roles (functions only)
  *   instansi/{instansiId}/roleAudit/{autoId}   every grant and removal of a staff role (functions only)
+ *   instansi/{id}/calendarAudit/{autoId}       every change of its election dates and Penjabat periods (functions only)
+ *   instansi/{id}/requests/{requestId}         answers of earlier instansi-level calls (functions only)
  *   selections/{selectionId}                   a selection with its posts; public once announced
  *   profiles/{uid}                             a candidate's profile (owner; created by a function)
  *   nips/{nip}                                 one account per NIP, pending until the e-mail is verified (functions only)
@@ -27,6 +29,7 @@ export const COLLECTIONS = {
   instansi: "instansi",
   members: "members",
   roleAudit: "roleAudit",
+  calendarAudit: "calendarAudit",
   selections: "selections",
   profiles: "profiles",
   nips: "nips",

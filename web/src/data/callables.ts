@@ -55,6 +55,8 @@ export const issueDocument = (input: CallableInput<"issueDocument">) =>
   call("issueDocument", input, { timeout: 120_000 });
 export const extendRegistration = (input: CallableInput<"extendRegistration">) => call("extendRegistration", input);
 export const decidePostShortfall = (input: CallableInput<"decidePostShortfall">) => call("decidePostShortfall", input);
+export const recordRegionalCalendar = (input: CallableInput<"recordRegionalCalendar">) =>
+  call("recordRegionalCalendar", input);
 
 /** The Issues a callable answered with; a network failure or an unexpected error gets a plain one. */
 export function callableIssues(error: unknown): Issue[] {

@@ -25,6 +25,8 @@ import type { z } from "zod/mini";
 import { COLLECTIONS } from "@domain/collections";
 import { auditEntry, type AuditEntry } from "@domain/selection/process";
 import {
+  calendarAuditDoc,
+  type CalendarAuditDoc,
   instansiDoc,
   memberDoc,
   profileDoc,
@@ -161,6 +163,22 @@ export function watchRoleAudit(instansiId: string, next: Listener<RoleAuditWithI
     limit(50),
   );
   return onSnapshot(q, (snap) => next(parsedDocs(roleAuditDoc, snap.docs)), fail);
+}
+
+export type CalendarAuditWithId = CalendarAuditDoc & { id: string };
+
+/** The latest changes of the election dates and Penjabat periods (operators and pejabat read them). */
+export function watchCalendarAudit(
+  instansiId: string,
+  next: Listener<CalendarAuditWithId[]>,
+  fail: OnError,
+): Unsubscribe {
+  const q = query(
+    collection(liveDb(), COLLECTIONS.instansi, instansiId, COLLECTIONS.calendarAudit),
+    orderBy("at", "desc"),
+    limit(5),
+  );
+  return onSnapshot(q, (snap) => next(parsedDocs(calendarAuditDoc, snap.docs)), fail);
 }
 
 export function watchSelection(

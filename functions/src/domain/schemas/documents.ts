@@ -98,3 +98,20 @@ export const roleAuditDoc = z.object({
   at: z.string(),
 });
 export type RoleAuditDoc = z.infer<typeof roleAuditDoc>;
+
+/**
+ * instansi/{id}/calendarAudit/{autoId}: who changed the calendar, when, and both versions (written by
+ * the function only; the instansi's operators and pejabat read it). Read leniently: an entry is history.
+ */
+const storedRows = z.object({
+  elections: z.array(z.object({ candidatePairsDetermination: z.string(), termEnd: z.string() })),
+  actingHeads: z.array(z.object({ from: z.string(), to: z.string() })),
+});
+export const calendarAuditDoc = z.object({
+  instansiId: z.string(),
+  actor: z.object({ uid: z.string(), name: z.string() }),
+  before: storedRows,
+  after: storedRows,
+  at: z.string(),
+});
+export type CalendarAuditDoc = z.infer<typeof calendarAuditDoc>;

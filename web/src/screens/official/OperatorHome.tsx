@@ -3,9 +3,10 @@ import { InstansiHeading } from "./InstansiHeading";
 import { InstansiSelections } from "./InstansiSelections";
 import { NewSelectionButton } from "./NewSelectionButton";
 import { NipDisputes } from "./NipDisputes";
+import { RegionalCalendar } from "./RegionalCalendar";
 import { StaffRoles } from "./StaffRoles";
 
-/** The BKPSDM operator's home: the government's selections and who holds which role. */
+/** The BKPSDM operator's home: the government's selections, who holds which role, and its election dates. */
 export function OperatorHome({ session }: { session: SignedIn }) {
   const instansiId = session.claims?.instansi ?? "";
   return (
@@ -15,6 +16,7 @@ export function OperatorHome({ session }: { session: SignedIn }) {
       <NewSelectionButton />
       <StaffRoles instansiId={instansiId} granters={session.claims?.roles ?? []} />
       <NipDisputes instansiId={instansiId} />
+      <RegionalCalendar instansiId={instansiId} />
     </section>
   );
 }
