@@ -11,7 +11,7 @@
 // printed apart, in the "+ on use" column, and not counted.
 // Sizes are gzip level 9, as a CDN serves them.
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { repoRoot } from "./lib/paths.mjs";
 
@@ -62,11 +62,38 @@ function routes() {
     const guarded = /<RequireSession\b/.test(component);
     const role = guarded && /\brole=/.test(component);
     const name = guarded ? /screen=\{(\w+)\}/.exec(component)?.[1] : component.trim();
-    // A screen imported statically is part of the first paint: the route adds nothing of its own.
-    found.push({ path, module: modules.get(name), signedIn: guarded, staff: role });
+    // A screen imported statically is in the first paint's chunk; what it loads later (its data
+    // modules) still counts for the route, found in its own sources.
+    const staticImport = new RegExp(`import \\{ ${name} \\} from "\\./([^"]+)"`).exec(app)?.[1];
+    const staticFile = name && !modules.has(name) && staticImport ? `src/${staticImport}.tsx` : undefined;
+    found.push({ path, module: modules.get(name), staticFile, signedIn: guarded, staff: role });
   }
   if (found.length === 0) throw new Error("size budget: no routes found in web/src/app.tsx");
   return found;
+}
+
+/**
+ * A statically imported screen's own source files (it and the screens/ui modules it imports) and the
+ * data modules they import on use, as manifest keys.
+ */
+function staticScreen(file) {
+  const files = new Set();
+  const data = new Set();
+  const visit = (id) => {
+    if (files.has(id) || !existsSync(join(web, id))) return;
+    files.add(id);
+    const text = readFileSync(join(web, id), "utf8");
+    for (const m of text.matchAll(/(?:from |import\()"(\.{1,2}\/[^"]+)"/g)) {
+      const target = relative(web, resolve(dirname(join(web, id)), m[1]));
+      if (DATA_MODULE.test(target)) data.add(`${target}.ts`);
+      else if (/^src\/(screens|ui)\//.test(target)) [".tsx", ".ts"].forEach((ext) => visit(`${target}${ext}`));
+    }
+  };
+  visit(file);
+  return {
+    text: [...files].map((id) => readFileSync(join(web, id), "utf8")),
+    data: [...data].filter((k) => manifest[k]),
+  };
 }
 
 /** The app's own sources in a route's chunks. */
@@ -88,9 +115,10 @@ const rows = [];
 for (const route of routes()) {
   // The first paint's own lazy imports (Auth for a returning user, the service worker) are not the
   // route's: a route loads Auth when it is guarded or calls loadAuth itself.
-  const own = closure(route.module ? [route.module] : [], (k) => DATA_MODULE.test(k), new Set(firstPaint));
+  const screen = route.staticFile ? staticScreen(route.staticFile) : { text: [], data: [] };
+  const own = closure(route.module ? [route.module] : screen.data, (k) => DATA_MODULE.test(k), new Set(firstPaint));
   for (const k of firstPaint) own.delete(k);
-  const text = sources(own);
+  const text = [...sources(own), ...screen.text];
   const areas = new Set(text.flatMap((src) => [...src.matchAll(/useMessages\("(\w+)"\)/g)].map((m) => m[1])));
   if (route.staff) areas.add("staff");
   const needsAuth = route.signedIn || text.some((src) => /\bloadAuth\(/.test(src));
