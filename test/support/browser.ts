@@ -25,6 +25,9 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // The tests talk to the emulators on this machine only: any other host name (e.g. the image
+      // the Firestore SDK loads to test a dropped connection) resolves to nothing.
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ],
   });
 }
