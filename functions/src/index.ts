@@ -18,6 +18,7 @@ import {
 import { issueAnnouncement, sweepStuckDocuments } from "./documents/issueAnnouncement.js";
 import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { projectSelection } from "./publication/projectSelection.js";
+import { verifyUpload } from "./files/uploads.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { deleteDraft as deleteDraftFor, saveSetup as saveSetupFor } from "./process/setupDrafts.js";
@@ -169,6 +170,16 @@ export const sharePage = onRequest(async (request, response) => {
 /** Keeps the public projection of a selection (publicSelections/{id}) in step with the selection. */
 export const projectPublicSelection = onDocumentWritten("selections/{selectionId}", async (event) => {
   await projectSelection(event.params.selectionId);
+});
+
+/**
+ * A phone marked an upload complete: reassemble its chunks, check size, SHA-256 and magic bytes against
+ * the manifest and the post's checklist, and accept it for review or reject it with a reason. On every
+ * write, not only updates, so a manifest created already complete is checked too.
+ */
+export const checkCompletedUpload = onDocumentWritten("uploads/{fileId}", async (event) => {
+  if (event.data?.after.get("status") !== "complete" || event.data.before.get("status") === "complete") return;
+  await verifyUpload(event.params.fileId);
 });
 
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */

@@ -15,6 +15,8 @@
  *   tokenRefresh/{uid}                         tells a signed-in client its claims changed
  *   files/{fileId}                             a stored file's metadata; `complete` once every chunk is in
  *   files/{fileId}/chunks/{00000}              the bytes in pieces of at most 512 KiB, written only by functions
+ *   uploads/{fileId}                           a candidate's upload manifest; accepted/rejected only by a function
+ *   uploads/{fileId}/chunks/{00000}            its bytes in pieces of at most 512 KiB, written by the phone
  *   selections/{id}/proposals/{proposalId}     stage moves proposed and decided (functions only)
  *   selections/{id}/audit/{seq}                the append-only timeline of the selection
  *   selections/{id}/requests/{requestId}       answers of earlier calls, so retries change nothing
@@ -38,6 +40,7 @@ export const COLLECTIONS = {
   tokenRefresh: "tokenRefresh",
   files: "files",
   chunks: "chunks",
+  uploads: "uploads",
   proposals: "proposals",
   audit: "audit",
   requests: "requests",

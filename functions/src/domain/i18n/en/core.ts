@@ -205,6 +205,19 @@ export const enCore: { readonly [K in keyof typeof idCore]: string } = {
   "err.dispute.unknown": "That dispute was not found.",
   "err.dispute.reasonRequired": "Write the reason for the decision (the documents checked).",
   "err.account.staff": "Staff accounts are removed by an operator, not here.",
+  "err.upload.empty": "The file is empty (0 bytes). Choose or photograph the document again.",
+  "err.upload.tooLarge":
+    "The file is over this document's {maxKb} KB limit. Make it smaller or scan it at a lower resolution.",
+  "err.upload.notInChecklist": "This document is not on the checklist of the post you applied to.",
+  "err.upload.typeNotAllowed": "This file type is not accepted for this document. Use {formats}.",
+  "err.upload.typeMismatch":
+    "The file's content does not match its type: declared {declared}, actually {detected}. Upload the real {declared} document.",
+  "err.upload.truncated": "The upload is incomplete ({received} of {expected} parts received). Upload this file again.",
+  "err.upload.chunkTooLarge": "A part of the upload is over {maxKb} KB. Upload this file again from the Seleksi app.",
+  "err.upload.sizeMismatch":
+    "The size received ({received} bytes) differs from the size sent ({expected} bytes). Upload this file again.",
+  "err.upload.hashMismatch":
+    "The file changed on the way (its SHA-256 fingerprint does not match). Upload this file again.",
   "err.password.short": "The password needs at least {min} characters.",
   "err.password.weak": "The password must contain letters and digits.",
   "err.password.mismatch": "The two passwords differ.",

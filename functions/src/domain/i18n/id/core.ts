@@ -202,6 +202,20 @@ export const idCore = {
   "err.dispute.unknown": "Sengketa itu tidak ditemukan.",
   "err.dispute.reasonRequired": "Tuliskan alasan keputusan (dokumen yang diperiksa).",
   "err.account.staff": "Akun pegawai BKPSDM atau panitia dihapus oleh operator, bukan dari sini.",
+  "err.upload.empty": "Berkas kosong (0 bita). Pilih atau foto ulang dokumennya.",
+  "err.upload.tooLarge":
+    "Berkas melebihi batas {maxKb} KB untuk dokumen ini. Perkecil atau pindai ulang dengan resolusi lebih rendah.",
+  "err.upload.notInChecklist": "Dokumen ini tidak ada dalam daftar dokumen jabatan yang Anda lamar.",
+  "err.upload.typeNotAllowed": "Jenis berkas ini tidak diterima untuk dokumen ini. Gunakan {formats}.",
+  "err.upload.typeMismatch":
+    "Isi berkas tidak sesuai jenisnya: dinyatakan {declared}, ternyata {detected}. Unggah dokumen {declared} yang asli.",
+  "err.upload.truncated":
+    "Unggahan belum lengkap ({received} dari {expected} bagian diterima). Unggah ulang berkas ini.",
+  "err.upload.chunkTooLarge": "Bagian unggahan melebihi {maxKb} KB. Unggah ulang berkas ini dari aplikasi Seleksi.",
+  "err.upload.sizeMismatch":
+    "Ukuran berkas yang diterima ({received} bita) berbeda dari yang dikirim ({expected} bita). Unggah ulang berkas ini.",
+  "err.upload.hashMismatch":
+    "Isi berkas berubah dalam pengiriman (sidik SHA-256 tidak cocok). Unggah ulang berkas ini.",
   "err.password.short": "Kata sandi minimal {min} karakter.",
   "err.password.weak": "Kata sandi harus memuat huruf dan angka.",
   "err.password.mismatch": "Kedua kata sandi tidak sama.",
