@@ -13,33 +13,7 @@ import {
   type Requirement,
   type RequirementResult,
 } from "./check.js";
-
-/** Demo candidate 01 of Kota Metro 2021 (seed/metro2021.ts), with a filled profile. */
-const FAUZI_INPUT = {
-  nip: "19720315 199803 1 004",
-  name: "Drs. Ahmad Fauzi, M.Si.",
-  email: "Peserta@MetroKota.demo",
-  birthPlace: "Metro",
-  birthDate: "1972-03-15",
-  golongan: "IV/b",
-  golonganSince: "2018-04-01",
-  currentPost: "Sekretaris Bappeda",
-  currentInstansi: "Pemerintah Kota Metro",
-  province: "Lampung",
-  phone: "0812-7200-1534",
-  posts: [
-    { name: "Kepala Bidang Perencanaan Ekonomi Bappeda", type: "administrator", from: "2014-01-06", to: "2018-12-31" },
-    { name: "Sekretaris Bappeda", type: "administrator", from: "2019-01-02" },
-  ],
-  education: [
-    { level: "S1", field: "Ilmu Pemerintahan", institution: "Universitas Lampung", year: 1995 },
-    { level: "S2", field: "Administrasi Publik", institution: "Universitas Lampung", year: 2008 },
-  ],
-  performance: [
-    { year: 2019, rating: "Baik" },
-    { year: 2020, rating: "Sangat Baik" },
-  ],
-};
+import { FAUZI_INPUT } from "../../../../test/fixtures/metro2021Profile.js";
 
 /** Kota Metro 2021: ages and tenures are counted at the registration deadline. */
 const REFERENCE = calendarDate("2021-10-04");
