@@ -132,6 +132,15 @@ const SELECTIONS = {
     public: true,
     announcedAt: "2024-06-03T08:00:00+07:00",
   }),
+  // Past the administrative result: the pansel works with the MS candidates.
+  metroScoring: selection({
+    title: "Seleksi Terbuka JPT Pratama Kota Metro 2023",
+    year: 2023,
+    stage: "asesmenManajerial",
+    public: true,
+    announcedAt: "2023-06-03T08:00:00+07:00",
+    panselUids: [PERSONAS.panselListed.uid ?? ""],
+  }),
   pontianakDraft: selection({
     instansiId: PONTIANAK,
     instansiName: "Pemerintah Kota Pontianak",
@@ -253,6 +262,30 @@ async function seed(db: ClientDb): Promise<void> {
     set(`${COLLECTIONS.publicSelections}/metro-open/${COLLECTIONS.publicDetail}/main`, projection.detail);
   }
   set(`${COLLECTIONS.selections}/pontianak-draft`, SELECTIONS.pontianakDraft);
+  set(`${COLLECTIONS.selections}/metro-scoring`, SELECTIONS.metroScoring);
+  // Applications (written by functions): cand-ani's submitted one in the open selection with the
+  // operators' review, and two past the administrative result, one MS and one TMS.
+  const application = (selectionId: string, uid: string, status: string) => ({
+    instansiId: METRO,
+    selectionId,
+    postId: "bappeda",
+    postName: "Kepala Badan Perencanaan Pembangunan Daerah",
+    candidateUid: uid,
+    candidateName: uid,
+    nip: NIP_ANI,
+    status,
+    createdAt: "2024-06-04T08:00:00.000Z",
+    updatedAt: "2024-06-04T08:00:00.000Z",
+  });
+  set(`${COLLECTIONS.applications}/app-ani-open`, application("metro-open", "cand-ani", "submitted"));
+  set(`${COLLECTIONS.applications}/app-ani-open/${COLLECTIONS.review}/main`, {
+    instansiId: METRO,
+    selectionId: "metro-open",
+    postId: "bappeda",
+    verification: null,
+  });
+  set(`${COLLECTIONS.applications}/app-ani-ms`, application("metro-scoring", "cand-ani", "ms"));
+  set(`${COLLECTIONS.applications}/app-budi-tms`, application("metro-scoring", "cand-budi", "tms"));
   set(`${COLLECTIONS.profiles}/cand-ani`, {
     name: "Dr. Ani Rahmawati, S.E., M.Si.",
     nip: NIP_ANI,
@@ -881,6 +914,67 @@ const TABLE: readonly Row[] = [
     situation: "kota-metro selection in pendaftaran (announced)",
     attempt: (db) => selectionsRef(db).doc("metro-open").delete(),
     expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // applications: written by functions only; read by the owner, the tenant's operators and pejabat,
+  // and the selection's pansel once the administrative result is out, MS candidates only
+  {
+    ...get("applications", "cand-ani's, submitted, registration open", "applications/app-ani-open"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("applications", "cand-ani's, MS, selection in asesmenManajerial", "applications/app-ani-ms"),
+    expected: [D, A, D, A, D, A, D, A],
+  },
+  {
+    ...get("applications", "cand-budi's, TMS, selection in asesmenManajerial", "applications/app-budi-tms"),
+    expected: [D, D, A, A, D, D, D, A],
+  },
+  {
+    collection: "applications",
+    op: "list",
+    situation: "the caller's own (where candidateUid == uid)",
+    attempt: (db, uid) => db.collection(COLLECTIONS.applications).where("candidateUid", "==", own(uid)).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "applications",
+    op: "list",
+    situation: "kota-metro's (where instansiId == kota-metro)",
+    attempt: (db) => db.collection(COLLECTIONS.applications).where("instansiId", "==", METRO).get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "applications",
+    op: "list",
+    situation: "every application",
+    attempt: (db) => db.collection(COLLECTIONS.applications).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "applications",
+    op: "update",
+    situation: "cand-ani's submitted one: forged status ms",
+    attempt: (db) => db.doc(`${COLLECTIONS.applications}/app-ani-open`).update({ status: "ms" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "applications",
+    op: "create",
+    situation: "an application written by the client",
+    attempt: (db, uid) =>
+      db.doc(`${COLLECTIONS.applications}/metro-open_bappeda_${own(uid)}`).set({
+        instansiId: METRO,
+        selectionId: "metro-open",
+        postId: "bappeda",
+        candidateUid: own(uid),
+        status: "draft",
+      }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    ...get("applications/review", "the operators' review of cand-ani's", "applications/app-ani-open/review/main"),
+    expected: [D, D, D, A, D, D, D, A],
   },
 
   // profiles: the owner's; NIP-derived fields are fixed once registerCandidate wrote them

@@ -9,6 +9,8 @@
  *   instansi/{id}/requests/{requestId}         answers of earlier instansi-level calls (functions only)
  *   selections/{selectionId}                   a selection with its posts; public once announced
  *   profiles/{uid}                             a candidate's profile (owner; created by a function)
+ *   applications/{sel_post_uid}                one candidate's application to one post (functions only)
+ *   applications/{id}/review/main              the operators' verification before it is announced (staff)
  *   nips/{nip}                                 one account per NIP, pending until the e-mail is verified (functions only)
  *   nipDisputes/{nip_uid}                      a civil servant's claim to a NIP another account holds (+ /audit)
  *   rateLimits/{hash}                          sign-up attempts per NIP and per client in a fixed window (functions only)
@@ -34,6 +36,8 @@ export const COLLECTIONS = {
   calendarAudit: "calendarAudit",
   selections: "selections",
   profiles: "profiles",
+  applications: "applications",
+  review: "review",
   nips: "nips",
   nipDisputes: "nipDisputes",
   rateLimits: "rateLimits",

@@ -29,6 +29,7 @@ export async function projectSelection(selectionId: string): Promise<PublicProje
     const announcement = record ? documentRecord.safeParse(record.data()) : undefined;
     projection = publicProjectionOf(selection, {
       province: province.success ? province.data.province : null,
+      timeZone: province.success ? province.data.timeZone : "Asia/Jakarta",
       announcement:
         announcement?.success && record ? { documentId: record.id, number: announcement.data.number } : null,
     });

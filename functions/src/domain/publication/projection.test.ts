@@ -53,6 +53,10 @@ describe("publicProjectionOf", () => {
     expect(p?.detail.legalBasis).toEqual(METRO.legalBasis);
     expect(p?.detail.contact).toEqual(METRO.contact);
     expect(p?.detail.requirements["bappeda"]).toEqual(METRO.posts.find((x) => x.id === "bappeda")?.requirements);
+    // The end of registration's last day in WIB, the instant the rules compare request.time with.
+    expect(p?.summary.registrationClosesAtMs).toBe(
+      Date.parse(`${METRO.schedule.pendaftaran?.end ?? ""}T00:00:00+07:00`) + 24 * 3600 * 1000,
+    );
     // What the projection's readers parse it with.
     expect(publicSelection.safeParse(p?.summary).success).toBe(true);
     expect(publicSelectionDetail.safeParse(p?.detail).success).toBe(true);

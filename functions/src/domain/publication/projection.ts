@@ -10,6 +10,7 @@ import { JPT_LEVELS } from "../schemas/documents.js";
 import { STAGES } from "../stages.js";
 import { contact, postRequirements, schedule } from "../selection/setup.js";
 import type { StoredSelection } from "../selection/stored.js";
+import { registrationClosesAtMs, type IndonesianZone } from "../applications/window.js";
 
 export const publicSelection = z.object({
   instansiId: z.string(),
@@ -21,6 +22,11 @@ export const publicSelection = z.object({
   announcedAt: z.nullable(z.string()),
   posts: z.array(z.object({ id: z.string(), name: z.string(), opd: z.string(), level: z.enum(JPT_LEVELS) })),
   schedule,
+  /**
+   * The instant registration closes (end of its last day in the government's zone), for the
+   * countdown and for the security rules that refuse uploads after it by the server's clock.
+   */
+  registrationClosesAtMs: z._default(z.nullable(z.number()), null),
   /** The current pengumuman: its number and the verification page it opens. */
   document: z.nullable(z.object({ number: z.string(), link: z.string() })),
 });
@@ -45,6 +51,8 @@ export interface PublicProjection {
 /** What the trigger reads besides the selection: the government's province, the pengumuman's number. */
 export interface ProjectionContext {
   readonly province?: string | null;
+  /** The government's zone; deadlines are dates there. */
+  readonly timeZone?: IndonesianZone;
   readonly announcement?: { readonly documentId: string; readonly number: string } | null;
 }
 
@@ -70,6 +78,7 @@ export function publicProjectionOf(
       announcedAt: selection.announcedAt,
       posts: selection.posts.map((p) => ({ id: p.id, name: p.name, opd: p.opd, level: p.level })),
       schedule: selection.schedule,
+      registrationClosesAtMs: registrationClosesAtMs(selection.schedule, context.timeZone ?? "Asia/Jakarta"),
       document: announcement ? { number: announcement.number, link: `/verifikasi/${announcement.documentId}` } : null,
     },
     detail: {
