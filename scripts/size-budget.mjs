@@ -24,7 +24,10 @@ const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "
 const chunkModules = JSON.parse(readFileSync(join(dist, ".vite", "chunk-modules.json"), "utf8"));
 
 /** Message areas: the module each area loads in the default language (see web/src/i18n/i18n.tsx). */
-const AREA_MODULES = { staff: "../functions/src/domain/i18n/id/staff.ts" };
+const AREA_MODULES = {
+  staff: "../functions/src/domain/i18n/id/staff.ts",
+  candidate: "../functions/src/domain/i18n/id/candidate.ts",
+};
 const DATA_MODULE = /^src\/data\//;
 const AUTH = "src/data/auth.ts";
 

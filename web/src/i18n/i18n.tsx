@@ -13,18 +13,23 @@ import type { Issue } from "@domain/issue";
 const STORAGE_KEY = "seleksi.locale";
 
 export type { Translate };
-/** Areas a screen may need beyond the core; "documents" is the functions' alone. */
-export type MessageArea = "staff";
+/**
+ * Areas a screen may need beyond the core; "documents" is the functions' alone. A screen may ask for
+ * more than one (the operators' verification shows the candidate's eligibility check).
+ */
+export type MessageArea = "staff" | "candidate";
 type Messages = Partial<Catalogue>;
 
 const LOADERS: Record<Locale, Record<"core" | MessageArea, () => Promise<Messages>>> = {
   id: {
     core: () => Promise.resolve(idCore),
     staff: () => import("@domain/i18n/id/staff").then((m) => m.idStaff),
+    candidate: () => import("@domain/i18n/id/candidate").then((m) => m.idCandidate),
   },
   en: {
     core: () => import("@domain/i18n/en/core").then((m) => m.enCore),
     staff: () => import("@domain/i18n/en/staff").then((m) => m.enStaff),
+    candidate: () => import("@domain/i18n/en/candidate").then((m) => m.enCandidate),
   },
 };
 

@@ -1,10 +1,16 @@
 import type { Catalogue } from "./messages.js";
 import { enCore } from "./en/core.js";
+import { enCandidate } from "./en/candidate.js";
 import { enDocuments } from "./en/documents.js";
 import { enStaff } from "./en/staff.js";
 
 /** English, for users who switch language. Same keys as id.ts, in the same areas. */
 // Marked pure so that a bundle importing only the renderer (the web's) leaves the catalogues out.
-export const en: Catalogue = /* @__PURE__ */ Object.assign({}, enCore, enStaff, enDocuments);
+export const en: Catalogue = /* @__PURE__ */ Object.assign(
+  {},
+  enCore,
+  enCandidate,
+  /* @__PURE__ */ Object.assign({}, enStaff, enDocuments),
+);
 
-export { enCore, enDocuments, enStaff };
+export { enCandidate, enCore, enDocuments, enStaff };

@@ -4,15 +4,22 @@
  * filled in by formatMessage.
  *
  * The catalogue is kept in areas so that a phone downloads only what its screens say: ./id/core.ts
- * ships with the first paint, ./id/staff.ts loads with the officials' and pansel's screens, and
+ * ships with the first paint, ./id/candidate.ts loads with the candidate's profile and application
+ * screens, ./id/staff.ts loads with the officials' and pansel's screens, and
  * ./id/documents.ts is read only by the functions that print documents. This file is all of them,
  * for the functions and the tests.
  */
 import { idCore } from "./id/core.js";
+import { idCandidate } from "./id/candidate.js";
 import { idDocuments } from "./id/documents.js";
 import { idStaff } from "./id/staff.js";
 
 // Marked pure so that a bundle importing only the renderer (the web's) leaves the catalogues out.
-export const id = /* @__PURE__ */ Object.assign({}, idCore, idStaff, idDocuments);
+export const id = /* @__PURE__ */ Object.assign(
+  {},
+  idCore,
+  idCandidate,
+  /* @__PURE__ */ Object.assign({}, idStaff, idDocuments),
+);
 
-export { idCore, idDocuments, idStaff };
+export { idCandidate, idCore, idDocuments, idStaff };

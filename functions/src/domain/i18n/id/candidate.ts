@@ -1,0 +1,76 @@
+/**
+ * Bahasa Indonesia, candidate messages: the profile, the eligibility check, uploads and applications.
+ * Loaded by the candidate's own screens (and the operators' verification), never on the first paint.
+ */
+export const idCandidate = {
+  "err.profile.nipBirthMismatch":
+    "Tanggal lahir {birthDate} tidak sama dengan tanggal lahir dalam NIP ({nipBirthDate}). Periksa salah satunya.",
+  "err.profile.dateInvalid": "Tanggal \u201c{value}\u201d tidak valid (TTTT-BB-HH).",
+  "err.profile.required": "Wajib diisi.",
+  "err.profile.textLong": "Isian terlalu panjang (maksimal {max} karakter).",
+  "err.profile.tooMany": "Terlalu banyak baris (maksimal {max}).",
+  "err.profile.phone": "Nomor telepon tidak valid (8\u201315 angka, contoh 0812 3456 7890).",
+  "err.profile.periodReversed": "Tanggal selesai ({to}) lebih awal dari tanggal mulai ({from}).",
+  "err.profile.year": "Tahun tidak valid.",
+  "err.profile.skpYearTwice": "Penilaian kinerja tahun {year} diisi dua kali.",
+  "err.openTo.nameRequired": "Nama instansi atau provinsi wajib diisi.",
+  "profile.section.identity": "Identitas (NIP dan nama)",
+  "profile.section.birth": "Tempat dan tanggal lahir",
+  "profile.section.rank": "Pangkat/golongan dan TMT",
+  "profile.section.currentPost": "Jabatan dan instansi sekarang",
+  "profile.section.posts": "Riwayat jabatan",
+  "profile.section.education": "Riwayat pendidikan",
+  "profile.section.performance": "Penilaian kinerja (SKP) dua tahun terakhir",
+  "profile.section.contact": "Telepon dan email",
+  "profile.postType.jpt": "Jabatan pimpinan tinggi",
+  "profile.postType.administrator": "Jabatan administrator",
+  "profile.postType.pengawas": "Jabatan pengawas",
+  "profile.postType.functional": "Jabatan fungsional",
+  "profile.postType.pelaksana": "Jabatan pelaksana",
+  "elig.status.met": "Memenuhi",
+  "elig.status.notMet": "Tidak memenuhi",
+  "elig.status.unknown": "Belum dapat dinilai",
+  "elig.advisory": "Hasil ini hanya panduan; keputusan ada pada verifikasi operator.",
+  "elig.req.age": "Usia",
+  "elig.req.rank": "Pangkat/golongan",
+  "elig.req.education": "Pendidikan",
+  "elig.req.yearsInPost": "Pengalaman jabatan",
+  "elig.req.yearsRelevant": "Pengalaman di bidang jabatan",
+  "elig.req.performance": "Penilaian kinerja",
+  "elig.age": "Usia pada {date}: {age} tahun (paling tinggi {max} tahun).",
+  "elig.age.noNip": "Usia tidak dapat dihitung: NIP belum diisi atau tidak valid (paling tinggi {max} tahun).",
+  "elig.rank": "Pangkat {rank}; paling rendah {min}.",
+  "elig.rank.missing": "Pangkat/golongan belum diisi di profil (paling rendah {min}).",
+  "elig.education": "Pendidikan tertinggi {level}; paling rendah {min}.",
+  "elig.education.missing": "Riwayat pendidikan belum diisi di profil (paling rendah {min}).",
+  "elig.posts.missing": "Riwayat jabatan belum diisi di profil (paling singkat {min} tahun).",
+  "elig.yearsInPost.admin": "Jabatan administrator atau JPT selama {years} tahun; paling singkat {min} tahun.",
+  "elig.yearsInPost.jpt": "Jabatan pimpinan tinggi selama {years} tahun; paling singkat {min} tahun.",
+  "elig.experience.short": "Pengalaman jabatan {years} tahun; paling singkat {min} tahun di bidang jabatan.",
+  "elig.experience.review":
+    "Pengalaman jabatan {years} tahun; kesesuaian dengan bidang jabatan (paling singkat {min} tahun) diperiksa verifikator.",
+  "elig.experience.none": "Pengalaman jabatan {years} tahun; tidak ada syarat lama pengalaman.",
+  "elig.performance": "Penilaian kinerja {from}\u2013{to} paling rendah {min}.",
+  "elig.performance.low": "Penilaian kinerja tahun {year}: {rating}; paling rendah {min}.",
+  "elig.performance.missing": "Penilaian kinerja tahun {year} belum diisi di profil (paling rendah {min}).",
+  "elig.openTo.national": "Terbuka bagi seluruh ASN.",
+  "elig.openTo.province": "Terbuka bagi ASN di Provinsi {province}.",
+  "elig.openTo.provinceMissing":
+    "Provinsi instansi Anda belum diisi di profil (terbuka bagi ASN di Provinsi {province}).",
+  "elig.openTo.instansi": "Terbuka bagi ASN {instansi}.",
+  "elig.openTo.instansiMissing": "Instansi Anda belum diisi di profil (terbuka bagi ASN {instansi}).",
+  "err.upload.empty": "Berkas kosong (0 bita). Pilih atau foto ulang dokumennya.",
+  "err.upload.tooLarge":
+    "Berkas melebihi batas {maxKb} KB untuk dokumen ini. Perkecil atau pindai ulang dengan resolusi lebih rendah.",
+  "err.upload.notInChecklist": "Dokumen ini tidak ada dalam daftar dokumen jabatan yang Anda lamar.",
+  "err.upload.typeNotAllowed": "Jenis berkas ini tidak diterima untuk dokumen ini. Gunakan {formats}.",
+  "err.upload.typeMismatch":
+    "Isi berkas tidak sesuai jenisnya: dinyatakan {declared}, ternyata {detected}. Unggah dokumen {declared} yang asli.",
+  "err.upload.truncated":
+    "Unggahan belum lengkap ({received} dari {expected} bagian diterima). Unggah ulang berkas ini.",
+  "err.upload.chunkTooLarge": "Bagian unggahan melebihi {maxKb} KB. Unggah ulang berkas ini dari aplikasi Seleksi.",
+  "err.upload.sizeMismatch":
+    "Ukuran berkas yang diterima ({received} bita) berbeda dari yang dikirim ({expected} bita). Unggah ulang berkas ini.",
+  "err.upload.hashMismatch":
+    "Isi berkas berubah dalam pengiriman (sidik SHA-256 tidak cocok). Unggah ulang berkas ini.",
+} as const;
