@@ -131,6 +131,8 @@ const METRO_SETUP: SelectionSetup = {
   legalBasis: ["Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara"],
   referenceDate: "2021-10-04",
   openTo: "ASN di lingkungan Provinsi Lampung",
+  openToRule: { scope: "province", province: "Lampung", conditions: [] },
+  maxPostsPerCandidate: 1,
   regulationProfileId: PROFILE.id,
   stagesUsed: STAGES.filter((s) => s !== "dibatalkan"),
   posts: METRO_POSTS,

@@ -188,6 +188,8 @@ export function emptySetup(year: number, regulationProfileId: string): Selection
     ],
     referenceDate: `${year}-01-01`,
     openTo: "",
+    openToRule: null,
+    maxPostsPerCandidate: 1,
     regulationProfileId,
     stagesUsed: ["asesmenManajerial", "kompetensiTeknis", "wawancara", "rekamJejak"],
     posts: [],

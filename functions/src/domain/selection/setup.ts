@@ -8,6 +8,7 @@ import { z } from "zod/mini";
 import { GOLONGAN } from "../ranks.js";
 import { STAGES } from "../stages.js";
 import { JPT_LEVELS, PANSEL_ORIGINS, PANSEL_POSITIONS } from "../schemas/documents.js";
+import { openToRule } from "../eligibility/openTo.js";
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "err.input.invalid" }));
 
@@ -134,6 +135,13 @@ export const selectionSetup = z.object({
   /** Ages and tenures are computed at this date (usually the registration deadline). */
   referenceDate: isoDate,
   openTo: z.string().check(z.maxLength(300)),
+  /**
+   * Who may apply, as data (eligibility/openTo.ts). Null on setups written before it existed: their
+   * `openTo` text is still printed, and the eligibility check cannot tell until an operator sets it.
+   */
+  openToRule: z._default(z.nullable(openToRule), null),
+  /** How many posts of this selection one candidate may apply to (the announcement says so). */
+  maxPostsPerCandidate: z._default(z.int().check(z.gte(1), z.lte(5)), 1),
   regulationProfileId: z.string(),
   /**
    * The stages this selection goes through, in process order. Some are optional: Kota Metro 2021

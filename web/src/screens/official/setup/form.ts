@@ -470,6 +470,9 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
     legalBasis: lines("legalBasis", form.legalBasis) ?? base.legalBasis,
     referenceDate: referenceOk ? form.referenceDate : base.referenceDate,
     openTo: str("openTo", form.openTo, LEN.openTo) ?? base.openTo,
+    // Not edited by the wizard yet: what is stored stays.
+    openToRule: base.openToRule,
+    maxPostsPerCandidate: base.maxPostsPerCandidate,
     regulationProfileId: form.regulationProfileId,
     stagesUsed: orderedStages(form.stagesUsed),
     contact: {
