@@ -7,7 +7,13 @@ if (refusal) {
   process.exit(2);
 }
 const { seedDemo, demoAccounts } = await import("./seed.js");
-await seedDemo();
-console.log("[seed] demo data written: Kota Metro 2021 (5 posts, pansel of 5, 12 candidates), Kota Pontianak 2024");
+const demo = await seedDemo();
+const metro = demo.selections["metro-2021-jpt"]!;
+const pontianak = demo.selections["pontianak-2024-jpt"]!;
+console.log(
+  `[seed] demo data written: Kota Metro 2021 (${demo.applications.length} applications, administrative result announced, ` +
+    `${metro.counts.openObjections} objection open), Kota Pontianak (registration open until ` +
+    `${pontianak.schedule.pendaftaran?.end ?? "?"}), Kota Serang 2026 (draft)`,
+);
 console.log("\n  Demo accounts (all with the same password):");
-for (const a of demoAccounts()) console.log(`    ${a.role.padEnd(30)} ${a.email.padEnd(28)} ${a.password}`);
+for (const a of demoAccounts()) console.log(`    ${a.role.padEnd(38)} ${a.email.padEnd(28)} ${a.password}`);

@@ -4,26 +4,34 @@
  * Idempotent: fixed ids, and existing accounts are reused. Staff get verified emails and members
  * records, as the rules and the callables require of every staff action.
  */
-import { FieldValue } from "firebase-admin/firestore";
+import { FieldValue, Timestamp, type WriteBatch } from "firebase-admin/firestore";
 import { applyStaffRoles } from "../functions/src/accounts/staffRoles.js";
 import { auth, db } from "../functions/src/shell/admin.js";
 import { projectSelection } from "../functions/src/publication/projectSelection.js";
 import { COLLECTIONS } from "../functions/src/domain/collections.js";
-import { parseNip } from "../functions/src/domain/nip.js";
-import type { ProfileDoc } from "../functions/src/domain/schemas/documents.js";
+import { chunkId } from "../functions/src/files/chunks.js";
+import type { CalendarDate } from "../functions/src/domain/calendar.js";
 import { seedRefusal } from "./guard.js";
-import { CANDIDATES, DEMO_PASSWORD, INSTANSI, SELECTIONS, STAFF } from "./metro2021.js";
+import { DEMO_PASSWORD, STAFF, jakartaDay, onRunDate } from "./metro2021.js";
+import { storedProfile } from "./profiles.js";
 
-export async function seedDemo(): Promise<void> {
+/**
+ * `now` is the run's clock: Pontianak's registration is placed around it (metro2021.ts, onRunDate)
+ * and Metro's open objection is due a week after it.
+ */
+export async function seedDemo(now: number = Date.now()): Promise<ReturnType<typeof onRunDate>> {
   const refusal = seedRefusal(process.env);
   if (refusal) throw new Error(`[seed] ${refusal}`);
+  const demo = onRunDate(jakartaDay(now));
   const batch = db.batch();
-  for (const [id, doc] of Object.entries(INSTANSI)) batch.set(db.collection(COLLECTIONS.instansi).doc(id), doc);
-  for (const [id, doc] of Object.entries(SELECTIONS)) batch.set(db.collection(COLLECTIONS.selections).doc(id), doc);
+  for (const [id, doc] of Object.entries(demo.instansi)) batch.set(db.collection(COLLECTIONS.instansi).doc(id), doc);
+  for (const [id, doc] of Object.entries(demo.selections)) {
+    batch.set(db.collection(COLLECTIONS.selections).doc(id), doc);
+  }
   await batch.commit();
   // The trigger does the same when the functions emulator runs; doing it here too means the public
   // pages have their data as soon as the seed returns, whatever the trigger's delay.
-  for (const id of Object.keys(SELECTIONS)) await projectSelection(id);
+  for (const id of Object.keys(demo.selections)) await projectSelection(id);
 
   for (const staff of STAFF) {
     await ensureUser(staff.uid, staff.email, staff.name);
@@ -33,30 +41,48 @@ export async function seedDemo(): Promise<void> {
       { uid: "seed", name: "Demo seed", as: "platformAdmin" },
     );
   }
+  await Promise.all(demo.candidates.map((c) => ensureUser(c.uid, c.email, c.name)));
 
-  const profiles = db.batch();
-  for (const c of CANDIDATES) {
-    const parsed = parseNip(c.nip);
-    if (!parsed.ok) throw new Error(`demo NIP ${c.nip} of ${c.name} is invalid: ${parsed.issue.code}`);
-    await ensureUser(c.uid, c.email, c.name);
-    const profile: ProfileDoc = {
-      name: c.name,
-      nip: c.nip,
-      email: c.email,
-      birthDate: parsed.nip.birthDate,
-      serviceStart: parsed.nip.serviceStart,
-      sex: parsed.nip.sex,
-      golongan: c.golongan,
-      currentPost: c.currentPost,
-      originInstansi: c.originInstansi,
-    };
-    profiles.set(db.collection(COLLECTIONS.profiles).doc(c.uid), {
-      ...profile,
+  const writes = new Writes();
+  const today: CalendarDate = demo.runDate;
+  for (const c of demo.candidates) {
+    writes.set(`${COLLECTIONS.profiles}/${c.uid}`, {
+      ...storedProfile(c, today),
       createdAt: FieldValue.serverTimestamp(),
     });
-    profiles.set(db.collection(COLLECTIONS.nips).doc(c.nip), { uid: c.uid, at: FieldValue.serverTimestamp() });
+    writes.set(`${COLLECTIONS.nips}/${c.nip}`, {
+      uid: c.uid,
+      status: "confirmed",
+      confirmedAt: FieldValue.serverTimestamp(),
+    });
   }
-  await profiles.commit();
+  for (const a of demo.applications) {
+    const ref = `${COLLECTIONS.applications}/${a.id}`;
+    writes.set(ref, a.application);
+    writes.set(`${ref}/${COLLECTIONS.review}/main`, a.review);
+    for (const u of a.uploads) {
+      const upload = `${COLLECTIONS.uploads}/${u.fileId}`;
+      // As the completion check leaves it (files/uploads.ts): accepted, verified, decided.
+      writes.set(upload, { ...u.manifest, decidedAt: Timestamp.fromDate(new Date(a.application.submittedAt ?? 0)) });
+      writes.set(`${upload}/${COLLECTIONS.chunks}/${chunkId(0)}`, { data: Buffer.from(u.bytes) });
+    }
+  }
+  await writes.commit();
+  return demo;
+}
+
+/** Set operations in batches under Firestore's 500 writes; every id is fixed, so a rerun overwrites. */
+class Writes {
+  private readonly batches: WriteBatch[] = [];
+  private count = 0;
+  set(path: string, data: Record<string, unknown>): void {
+    if (this.count % 450 === 0) this.batches.push(db.batch());
+    this.count += 1;
+    this.batches[this.batches.length - 1]!.set(db.doc(path), data);
+  }
+  async commit(): Promise<void> {
+    for (const b of this.batches) await b.commit();
+  }
 }
 
 async function ensureUser(uid: string, email: string, displayName: string): Promise<void> {
@@ -74,9 +100,11 @@ export function demoAccounts(): { role: string; email: string; password: string 
     { role: "operator (BKPSDM Kota Metro)", email: first("operator")?.email ?? "", password: DEMO_PASSWORD },
     { role: "pejabat (Sekda Kota Metro)", email: first("pejabat")?.email ?? "", password: DEMO_PASSWORD },
     { role: "pansel (Kota Metro)", email: first("pansel")?.email ?? "", password: DEMO_PASSWORD },
-    { role: "peserta (candidate)", email: CANDIDATES[0]?.email ?? "", password: DEMO_PASSWORD },
+    { role: "peserta (Metro, MS)", email: "peserta@metrokota.demo", password: DEMO_PASSWORD },
+    { role: "peserta (Metro, TMS, objection open)", email: "bayu.pratama@metrokota.demo", password: DEMO_PASSWORD },
     { role: "operator (Kota Serang)", email: "operator@serangkota.demo", password: DEMO_PASSWORD },
     { role: "pejabat (Sekda Kota Serang)", email: "sekda@serangkota.demo", password: DEMO_PASSWORD },
     { role: "operator (Kota Pontianak)", email: "operator@pontianak.demo", password: DEMO_PASSWORD },
+    { role: "peserta (Pontianak, may apply)", email: "peserta@pontianak.demo", password: DEMO_PASSWORD },
   ];
 }
