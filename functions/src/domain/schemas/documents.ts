@@ -5,7 +5,6 @@
 import { z } from "zod/mini";
 import { STAFF_ROLES } from "../roles.js";
 import { GOLONGAN } from "../ranks.js";
-import { educationEntry, performanceEntry, postHistoryEntry } from "./profile.js";
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "err.input.invalid" }));
 
@@ -66,9 +65,15 @@ export const profileDoc = z.pipe(
     golonganSince: z.optional(z.string()),
     province: z.optional(z.string()),
     phone: z.optional(z.string()),
-    posts: z.optional(z.array(postHistoryEntry)),
-    education: z.optional(z.array(educationEntry)),
-    performance: z.optional(z.array(performanceEntry)),
+    // The rows as saveProfile validated them (schemas/profile.ts), read by shape only: importing the
+    // edit schema here would put it on every screen that reads a stored document.
+    posts: z.optional(
+      z.array(z.object({ name: z.string(), type: z.string(), from: z.string(), to: z.optional(z.string()) })),
+    ),
+    education: z.optional(
+      z.array(z.object({ level: z.string(), field: z.string(), institution: z.string(), year: z.number() })),
+    ),
+    performance: z.optional(z.array(z.object({ year: z.number(), rating: z.string() }))),
     /** Bumped by every saveProfile; a save based on an older one is refused (schemas/profileSave.ts). */
     profileRevision: z.optional(z.int()),
     /** ISO instant of the last saveProfile. */
