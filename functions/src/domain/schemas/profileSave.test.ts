@@ -3,6 +3,7 @@ import { FAUZI_INPUT } from "../../../../test/fixtures/metro2021Profile.js";
 import { candidateProfile } from "./profile.js";
 import { differingSections, saveProfileInput, storedProfileFields } from "./profileSave.js";
 import { parseWith } from "../validation.js";
+import { profileDoc } from "./documents.js";
 
 const TODAY = { year: 2026, month: 12, day: 2 };
 
@@ -86,5 +87,32 @@ describe("differingSections", () => {
     const theirs = { ...mine, phone: "0811", performance: [], currentPost: "Kepala Bappeda", province: undefined };
     expect(differingSections(mine, theirs)).toEqual(["currentPost", "performance", "contact"]);
     expect(differingSections({ ...mine, education: [] }, { ...mine, education: undefined })).toEqual([]);
+  });
+});
+
+describe("profileDoc", () => {
+  const signUp = {
+    name: "Drs. Ahmad Fauzi, M.Si.",
+    nip: "197203151998031004",
+    email: "peserta@metrokota.demo",
+    birthDate: "1972-03-15",
+    serviceStart: "1998-03",
+    sex: "L",
+  };
+
+  it("reads a profile from before issue 8, its originInstansi as currentInstansi", () => {
+    const parsed = profileDoc.parse({ ...signUp, originInstansi: "Pemerintah Kota Metro" });
+    expect(parsed.currentInstansi).toBe("Pemerintah Kota Metro");
+    expect(parsed.posts).toBeUndefined();
+  });
+
+  it("reads a saved profile, its currentInstansi over a leftover originInstansi", () => {
+    const saved = { ...signUp, ...candidateProfile(TODAY).parse(FAUZI_INPUT), profileRevision: 2, updatedAt: "x" };
+    const parsed = profileDoc.parse({ ...saved, originInstansi: "Pemerintah Kota Lama" });
+    expect(parsed).toMatchObject({ currentInstansi: "Pemerintah Kota Metro", profileRevision: 2 });
+    expect(parsed.performance).toEqual([
+      { year: 2019, rating: "Baik" },
+      { year: 2020, rating: "Sangat Baik" },
+    ]);
   });
 });
