@@ -33,6 +33,8 @@ import {
 } from "./accounts/nipReservations.js";
 import { fileNipDispute as fileDispute, resolveNipDispute as resolveDispute } from "./accounts/nipDisputes.js";
 import { setStaffRolesAs } from "./accounts/staffRoles.js";
+import { saveProfile as saveProfileOf } from "./accounts/saveProfile.js";
+import { saveProfileInput } from "./domain/schemas/profileSave.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -85,6 +87,12 @@ export const resolveNipDispute = onCall(async (request) => {
 export const deleteMyAccount = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return deleteAccountOf(caller.uid, caller.claims !== undefined);
+});
+
+/** A candidate saves their own profile, whole, validated with today's date; never another's, never the NIP. */
+export const saveProfile = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return saveProfileOf(caller.uid, parseInput(saveProfileInput(todayInIndonesia()), request.data), new Date());
 });
 
 /** Unverified sign-ups past their deadline lose account and reservation; verified ones are confirmed. */

@@ -977,7 +977,8 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, A, D, D, D, A],
   },
 
-  // profiles: the owner's; NIP-derived fields are fixed once registerCandidate wrote them
+  // profiles: the owner reads; every write goes through saveProfile (validated by the shared schema,
+  // NIP fixed, revision checked), so not even the owner writes directly
   { ...get("profiles", "cand-ani's profile", "profiles/cand-ani"), expected: [D, A, D, D, D, D, D, D] },
   {
     collection: "profiles",
@@ -989,15 +990,37 @@ const TABLE: readonly Row[] = [
   {
     collection: "profiles",
     op: "update",
-    situation: "cand-ani: name, golongan, currentPost, originInstansi",
+    situation:
+      "cand-ani: name, golongan, currentPost, currentInstansi directly (only saveProfile validates and counts revisions)",
     attempt: (db) =>
       db.doc("profiles/cand-ani").update({
         name: "Dr. Ani Rahmawati, S.E., M.Si., M.M.",
         golongan: "IV/b",
         currentPost: "Kepala Bidang Anggaran BPKAD",
-        originInstansi: "Pemerintah Kabupaten Lampung Tengah",
+        currentInstansi: "Pemerintah Kabupaten Lampung Tengah",
       }),
-    expected: [D, A, D, D, D, D, D, D],
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles",
+    op: "update",
+    situation: "cand-ani: bumps profileRevision to overwrite another device's save",
+    attempt: (db) => db.doc("profiles/cand-ani").update({ profileRevision: 99 }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    ...get("profiles/requests", "saveProfile's stored answer for cand-ani", "profiles/cand-ani/requests/req-ani-1"),
+    prepare: (db) =>
+      db.doc("profiles/cand-ani/requests/req-ani-1").set({ action: "saveProfile", result: { revision: 1, at: "x" } }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "profiles/requests",
+    op: "create",
+    situation: "cand-ani forges a stored answer to replay",
+    attempt: (db) =>
+      db.doc("profiles/cand-ani/requests/req-ani-2").set({ action: "saveProfile", result: { revision: 1, at: "x" } }),
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "profiles",

@@ -80,6 +80,8 @@ export async function releaseAccount(uid: string): Promise<void> {
     if (nipRef && reservation?.uid === uid) tx.delete(nipRef);
     if (profile.exists) tx.delete(profileRef);
   });
+  // saveProfile's stored answers go with the profile.
+  await db.recursiveDelete(db.collection(COLLECTIONS.profiles).doc(uid).collection(COLLECTIONS.requests));
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   saveSetupInput,
 } from "./selection/process.js";
 import { recordRegionalCalendarInput, recordRegionalCalendarOutput } from "./schemas/regionalCalendar.js";
+import { saveProfileInput, saveProfileOutput } from "./schemas/profileSave.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -52,6 +53,8 @@ export const CALLABLES = {
   fileNipDispute: { input: fileNipDisputeInput, output: z.object({ disputeId: z.string() }) },
   resolveNipDispute: { input: resolveNipDisputeInput, output: z.object({ status: z.string() }) },
   deleteMyAccount: { input: z.object({}), output: z.object({ deleted: z.literal(true) }) },
+  // The caller's own profile, whole, at the revision the screen started from (schemas/profileSave.ts).
+  saveProfile: { input: saveProfileInput(), output: saveProfileOutput },
   setStaffRoles: {
     input: setStaffRolesInput,
     output: z.object({ uid: z.string(), roles: z.array(z.enum(STAFF_ROLES)) }),

@@ -95,6 +95,13 @@ export async function signOut(): Promise<void> {
   if (isSharedDevice()) {
     const { clearOfflineCache } = await import("./live");
     await clearOfflineCache();
+    // A profile waiting to be sent (profileOutbox.ts) is personal data too; unsent, it is given up.
+    try {
+      for (const key of Object.keys(localStorage))
+        if (key.startsWith("seleksi.profileOutbox.")) localStorage.removeItem(key);
+    } catch {
+      // Storage blocked: nothing was stored there either.
+    }
     setSharedDevice(false);
   }
 }

@@ -38,6 +38,7 @@ export const confirmNip = () => call("confirmNip", {});
 export const fileNipDispute = (input: CallableInput<"fileNipDispute">) => call("fileNipDispute", input);
 export const resolveNipDispute = (input: CallableInput<"resolveNipDispute">) => call("resolveNipDispute", input);
 export const deleteMyAccount = () => call("deleteMyAccount", {});
+export const saveProfile = (input: CallableInput<"saveProfile">) => call("saveProfile", input);
 export const setStaffRoles = (input: CallableInput<"setStaffRoles">) => call("setStaffRoles", input);
 
 /** A fresh id per user action: a retry over a bad network sends the same one and changes nothing. */

@@ -40,26 +40,54 @@ export const JPT_LEVELS = ["jptPratama", "jptMadya"] as const;
 export const PANSEL_ORIGINS = ["internal", "akademisi", "profesional", "instansiLain"] as const;
 export const PANSEL_POSITIONS = ["ketua", "sekretaris", "anggota"] as const;
 
-export const profileDoc = z.object({
-  name: z.string(),
-  nip: z.string(),
-  email: z.string(),
-  birthDate: z.string(),
-  serviceStart: z.string(),
-  sex: z.enum(["L", "P"]),
-  golongan: z.optional(z.enum(GOLONGAN)),
-  /** Current post, e.g. "Sekretaris Dinas Pendidikan dan Kebudayaan". */
-  currentPost: z.optional(z.string()),
-  /** The government the candidate serves now, e.g. "Pemerintah Kota Metro". */
-  originInstansi: z.optional(z.string()),
-  /** Written by functions: "pending" until the verified account confirms its NIP (accounts/nipReservations.ts). */
-  nipStatus: z.optional(z.enum(["pending", "confirmed", "taken", "released"])),
-  /** Consent to the privacy notice at sign-up (UU 27/2022): which text, when (ISO). */
-  consent: z.optional(z.object({ version: z.string(), at: z.string() })),
-  /** Set by a dispute decision on an account that held someone else's NIP. */
-  flags: z.optional(z.record(z.string(), z.string())),
-});
-export type ProfileDoc = z.infer<typeof profileDoc>;
+/**
+ * profiles/{uid}: what sign-up wrote (NIP-derived fields, consent, the reservation's state) and what
+ * the candidate keeps up to date through `saveProfile` (the `candidateProfile` fields, at the top
+ * level). Read leniently so a profile from before issue 8 still shows: its `originInstansi` is read
+ * as `currentInstansi`, and the lists and the revision may be missing.
+ */
+export const profileDoc = z.pipe(
+  z.object({
+    name: z.string(),
+    nip: z.string(),
+    email: z.string(),
+    birthDate: z.string(),
+    serviceStart: z.string(),
+    sex: z.enum(["L", "P"]),
+    golongan: z.optional(z.enum(GOLONGAN)),
+    /** Current post, e.g. "Sekretaris Dinas Pendidikan dan Kebudayaan". */
+    currentPost: z.optional(z.string()),
+    /** The government the candidate serves now, e.g. "Pemerintah Kota Metro". */
+    currentInstansi: z.optional(z.string()),
+    /** @deprecated The name before issue 8; read as `currentInstansi`, never written again. */
+    originInstansi: z.optional(z.string()),
+    birthPlace: z.optional(z.string()),
+    golonganSince: z.optional(z.string()),
+    province: z.optional(z.string()),
+    phone: z.optional(z.string()),
+    // The rows as saveProfile validated them (schemas/profile.ts), read by shape only: importing the
+    // edit schema here would put it on every screen that reads a stored document.
+    posts: z.optional(
+      z.array(z.object({ name: z.string(), type: z.string(), from: z.string(), to: z.optional(z.string()) })),
+    ),
+    education: z.optional(
+      z.array(z.object({ level: z.string(), field: z.string(), institution: z.string(), year: z.number() })),
+    ),
+    performance: z.optional(z.array(z.object({ year: z.number(), rating: z.string() }))),
+    /** Bumped by every saveProfile; a save based on an older one is refused (schemas/profileSave.ts). */
+    profileRevision: z.optional(z.int()),
+    /** ISO instant of the last saveProfile. */
+    updatedAt: z.optional(z.string()),
+    /** Written by functions: "pending" until the verified account confirms its NIP (accounts/nipReservations.ts). */
+    nipStatus: z.optional(z.enum(["pending", "confirmed", "taken", "released"])),
+    /** Consent to the privacy notice at sign-up (UU 27/2022): which text, when (ISO). */
+    consent: z.optional(z.object({ version: z.string(), at: z.string() })),
+    /** Set by a dispute decision on an account that held someone else's NIP. */
+    flags: z.optional(z.record(z.string(), z.string())),
+  }),
+  z.transform((p) => (p.currentInstansi === undefined ? { ...p, currentInstansi: p.originInstansi } : p)),
+);
+export type ProfileDoc = z.output<typeof profileDoc>;
 
 export const memberDoc = z.object({
   instansiId: z.string(),

@@ -9,6 +9,7 @@ import { Notice } from "../../ui/Notice";
 import { SelectionList } from "../public/SelectionList";
 import { usePublicSelections } from "../public/usePublicSelections";
 import { AccountState } from "./AccountState";
+import { ProfileCard } from "./profile/ProfileCard";
 
 export function CandidateHome({ session }: { session: SignedIn }) {
   const t = useT();
@@ -39,6 +40,7 @@ export function CandidateHome({ session }: { session: SignedIn }) {
             <dt>{t("candidate.serviceStart")}</dt>
             <dd>{profile.value.serviceStart}</dd>
           </dl>
+          <ProfileCard profile={profile.value} />
           <AccountState profile={profile.value} />
         </>
       )}
