@@ -102,6 +102,7 @@ export function demoAccounts(): { role: string; email: string; password: string 
     { role: "pansel (Kota Metro)", email: first("pansel")?.email ?? "", password: DEMO_PASSWORD },
     { role: "peserta (Metro, MS)", email: "peserta@metrokota.demo", password: DEMO_PASSWORD },
     { role: "peserta (Metro, TMS, objection open)", email: "bayu.pratama@metrokota.demo", password: DEMO_PASSWORD },
+    { role: "peserta (Metro, TMS)", email: "lina.hartati@pesawaran.demo", password: DEMO_PASSWORD },
     { role: "operator (Kota Serang)", email: "operator@serangkota.demo", password: DEMO_PASSWORD },
     { role: "pejabat (Sekda Kota Serang)", email: "sekda@serangkota.demo", password: DEMO_PASSWORD },
     { role: "operator (Kota Pontianak)", email: "operator@pontianak.demo", password: DEMO_PASSWORD },
