@@ -2,6 +2,10 @@
  * Demo data: the Kota Metro 2021 open selection (../shared/SCENARIOS.md) and, to show that one
  * deployment serves several governments, the Kota Pontianak 2024 selection.
  *
+ * What the seed writes is `onRunDate(day)`: Metro at its announced administrative result with twelve
+ * applications (METRO_AT_RESULT, METRO_PLAN, applications.ts), Pontianak with registration open on the
+ * day the seed runs. `SELECTIONS` and `INSTANSI` stay the setups as announced, for tests to build on.
+ *
  * Facts from the news articles: the governments, the posts, "open to every ASN in Lampung province",
  * Pontianak's pansel of two provincial officials and three academics. Assumed (plausible filler, not
  * facts): every person's name, NIP, rank and post, the pansel members' names, Asisten I's full title.

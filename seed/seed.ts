@@ -4,6 +4,7 @@
  * Idempotent: fixed ids, and existing accounts are reused. Staff get verified emails and members
  * records, as the rules and the callables require of every staff action.
  */
+import { isDeepStrictEqual } from "node:util";
 import { FieldValue, Timestamp, type WriteBatch } from "firebase-admin/firestore";
 import { applyStaffRoles } from "../functions/src/accounts/staffRoles.js";
 import { auth, db } from "../functions/src/shell/admin.js";
@@ -56,17 +57,25 @@ export async function seedDemo(now: number = Date.now()): Promise<ReturnType<typ
       confirmedAt: FieldValue.serverTimestamp(),
     });
   }
+  // Every write of a manifest wakes the upload completion trigger; the files never change, so a rerun
+  // (each browser test file seeds again) rewrites only those that are missing or were altered.
+  const uploads = demo.applications.flatMap((a) => a.uploads.map((u) => ({ ...u, at: a.application.submittedAt })));
+  const stored = uploads.length
+    ? await db.getAll(...uploads.map((u) => db.collection(COLLECTIONS.uploads).doc(u.fileId)))
+    : [];
   for (const a of demo.applications) {
     const ref = `${COLLECTIONS.applications}/${a.id}`;
     writes.set(ref, a.application);
     writes.set(`${ref}/${COLLECTIONS.review}/main`, a.review);
-    for (const u of a.uploads) {
-      const upload = `${COLLECTIONS.uploads}/${u.fileId}`;
-      // As the completion check leaves it (files/uploads.ts): accepted, verified, decided.
-      writes.set(upload, { ...u.manifest, decidedAt: Timestamp.fromDate(new Date(a.application.submittedAt ?? 0)) });
-      writes.set(`${upload}/${COLLECTIONS.chunks}/${chunkId(0)}`, { data: Buffer.from(u.bytes) });
-    }
   }
+  uploads.forEach((u, i) => {
+    const now = stored[i]?.data();
+    if (now && Object.entries(u.manifest).every(([key, value]) => isDeepStrictEqual(now[key], value))) return;
+    const upload = `${COLLECTIONS.uploads}/${u.fileId}`;
+    // As the completion check leaves it (files/uploads.ts): accepted, verified, decided.
+    writes.set(upload, { ...u.manifest, decidedAt: Timestamp.fromDate(new Date(u.at ?? 0)) });
+    writes.set(`${upload}/${COLLECTIONS.chunks}/${chunkId(0)}`, { data: Buffer.from(u.bytes) });
+  });
   await writes.commit();
   return demo;
 }
@@ -102,6 +111,7 @@ export function demoAccounts(): { role: string; email: string; password: string 
     { role: "pansel (Kota Metro)", email: first("pansel")?.email ?? "", password: DEMO_PASSWORD },
     { role: "peserta (Metro, MS)", email: "peserta@metrokota.demo", password: DEMO_PASSWORD },
     { role: "peserta (Metro, TMS, objection open)", email: "bayu.pratama@metrokota.demo", password: DEMO_PASSWORD },
+    { role: "peserta (Metro, TMS)", email: "lina.hartati@pesawaran.demo", password: DEMO_PASSWORD },
     { role: "operator (Kota Serang)", email: "operator@serangkota.demo", password: DEMO_PASSWORD },
     { role: "pejabat (Sekda Kota Serang)", email: "sekda@serangkota.demo", password: DEMO_PASSWORD },
     { role: "operator (Kota Pontianak)", email: "operator@pontianak.demo", password: DEMO_PASSWORD },

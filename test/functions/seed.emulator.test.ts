@@ -3,7 +3,7 @@
  * it leaves the same demo; what it stored parses and counts as the unit test says; its files are
  * real chunks that the upload completion check accepts again; the public projections follow.
  */
-import { FieldValue } from "firebase-admin/firestore";
+import { FieldValue, type Timestamp } from "firebase-admin/firestore";
 import { beforeAll, describe, expect, it } from "vitest";
 import { storedApplication } from "../../functions/src/domain/applications/application.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
@@ -17,11 +17,15 @@ const { verifyUpload } = await import("../../functions/src/files/uploads.js");
 
 const METRO_ID = "metro-2021-jpt";
 let demo: Awaited<ReturnType<typeof seedDemo>>;
+let firstWrite: Timestamp | undefined;
+const uploadRef = (fileId: string) => db.collection(COLLECTIONS.uploads).doc(fileId);
 
 beforeAll(async () => {
-  await seedDemo();
   demo = await seedDemo();
-});
+  firstWrite = (await uploadRef(demo.applications[0]!.uploads[0]!.fileId).get()).updateTime;
+  demo = await seedDemo();
+  // Twice the seed on a shared, busy machine: minutes at worst, seconds usually.
+}, 240_000);
 
 describe("the demo seed in the emulators", () => {
   it("stores Metro's twelve applications once, with counts that match them", async () => {
@@ -53,7 +57,7 @@ describe("the demo seed in the emulators", () => {
 
   it("stores files that the completion check accepts from their chunks", async () => {
     const upload = demo.applications.find((a) => a.application.objection)!.uploads[2]!;
-    const ref = db.collection(COLLECTIONS.uploads).doc(upload.fileId);
+    const ref = uploadRef(upload.fileId);
     const chunk = await ref.collection(COLLECTIONS.chunks).doc("00000").get();
     expect(new Uint8Array(chunk.get("data") as Uint8Array)).toEqual(upload.bytes);
     // As if the phone had just finished: the function reads the chunks back and decides again.
@@ -61,6 +65,16 @@ describe("the demo seed in the emulators", () => {
     await verifyUpload(upload.fileId);
     expect((await ref.get()).data()).toMatchObject({ status: "accepted", verified: upload.manifest.verified });
   });
+
+  it("rewrites on a rerun only the files a demo session changed, so the upload check is not woken for nothing", async () => {
+    const untouched = demo.applications[0]!.uploads[0]!;
+    expect((await uploadRef(untouched.fileId).get()).updateTime).toEqual(firstWrite);
+    const changed = demo.applications[1]!.uploads[0]!;
+    await uploadRef(changed.fileId).update({ status: "rejected" });
+    await seedDemo();
+    expect((await uploadRef(changed.fileId).get()).data()).toMatchObject(changed.manifest);
+    expect((await uploadRef(untouched.fileId).get()).updateTime).toEqual(firstWrite);
+  }, 120_000);
 
   it("projects Pontianak with registration open and Metro at its result", async () => {
     const pontianak = (await db.collection(COLLECTIONS.publicSelections).doc("pontianak-2024-jpt").get()).data()!;
