@@ -83,7 +83,7 @@ describe("the candidate's profile", () => {
 
     await page.locator("#pf-birthDate").fill("1972-03-15");
     await page.getByRole("button", { name: "Simpan profil" }).click();
-    await expect.poll(() => saveState(page), { timeout: 15_000 }).toBe("Tersimpan.");
+    await expect.poll(() => saveState(page), { timeout: 60_000 }).toBe("Tersimpan.");
     expect(await page.locator("#pf-birthDate-error").count()).toBe(0);
     await expect.poll(() => completeness(page)).toBe("Kelengkapan profil: 100%");
     await page.screenshot({ path: join(SCREENSHOTS, "candidate-profile-360.png"), fullPage: true });
@@ -119,7 +119,7 @@ describe("the candidate's profile", () => {
     const waiting = await page.evaluate(() => localStorage.getItem("seleksi.profileOutbox.demo-peserta-01"));
     expect(waiting).toContain("0812-7200-9999");
     await context.setOffline(false);
-    await expect.poll(() => saveState(page), { timeout: 20_000 }).toBe("Tersimpan.");
+    await expect.poll(() => saveState(page), { timeout: 60_000 }).toBe("Tersimpan.");
     expect((await db.doc(`${COLLECTIONS.profiles}/${UID}`).get()).get("phone")).toBe("0812-7200-9999");
 
     await page.getByRole("link", { name: "Kembali ke halaman peserta" }).click();

@@ -8,7 +8,8 @@
  *   instansi/{id}/calendarAudit/{autoId}       every change of its election dates and Penjabat periods (functions only)
  *   instansi/{id}/requests/{requestId}         answers of earlier instansi-level calls (functions only)
  *   selections/{selectionId}                   a selection with its posts; public once announced
- *   profiles/{uid}                             a candidate's profile (owner; created by a function)
+ *   profiles/{uid}                             a candidate's profile (owner reads; registerCandidate and saveProfile write)
+ *   profiles/{uid}/requests/{requestId}        saveProfile's answers, so retries save once (functions only)
  *   applications/{sel_post_uid}                one candidate's application to one post (functions only)
  *   applications/{id}/review/main              the operators' verification before it is announced (staff)
  *   nips/{nip}                                 one account per NIP, pending until the e-mail is verified (functions only)
