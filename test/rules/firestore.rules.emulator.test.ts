@@ -22,6 +22,12 @@ import type { StaffClaims } from "../../functions/src/domain/roles.js";
 import { INITIAL_PROCESS, type StoredSelection as SelectionDoc } from "../../functions/src/domain/selection/stored.js";
 import { defaultRequirements, emptySetup } from "../../functions/src/domain/selection/defaults.js";
 import { publicProjectionOf } from "../../functions/src/domain/publication/projection.js";
+import {
+  allListFilters,
+  listQuery,
+  type ListCursor,
+  type ListFilters,
+} from "../../functions/src/domain/publication/listing.js";
 import { emulatorHosts } from "../support/emulators.js";
 
 // Its own demo- project: the rules emulator state of this file never meets the functions' project.
@@ -78,6 +84,18 @@ interface Action {
   readonly attempt: (db: ClientDb, uid: string | null) => Promise<unknown>;
   /** Extra state for this row only, written with the rules off after the common seed. */
   readonly prepare?: (db: ClientDb) => Promise<unknown>;
+}
+
+/** A page of the public list exactly as the web queries it (web/src/data/publicData.ts, from listQuery). */
+function listPage(db: ClientDb, filters: ListFilters, after: ListCursor | null) {
+  const q = listQuery(filters, Date.parse("2021-09-01T00:00:00Z"));
+  let ref: ReturnType<ReturnType<ClientDb["collection"]>["where"]> = db.collection(COLLECTIONS.publicSelections);
+  for (const e of q.equals) ref = ref.where(e.field, "==", e.value);
+  if (q.contains) ref = ref.where(q.contains.field, "array-contains", q.contains.value);
+  if (q.after) ref = ref.where(q.after.field, ">", q.after.value);
+  ref = ref.orderBy(q.order.field, q.order.direction).orderBy("__name__", q.order.direction);
+  if (after) ref = ref.startAfter(after.value, after.id);
+  return ref.limit(q.limit).get();
 }
 
 interface Row extends Action {
@@ -453,6 +471,34 @@ const TABLE: readonly Row[] = [
     situation: 'the public list orderBy("announcedAt", "desc")',
     attempt: (db) => db.collection(COLLECTIONS.publicSelections).orderBy("announcedAt", "desc").limit(20).get(),
     expected: [A, A, A, A, A, A, A, A],
+  },
+  ...allListFilters().map((filters): Row => ({
+    collection: "publicSelections",
+    op: "list",
+    situation: `a page of the public list filtered by ${JSON.stringify(filters)}`,
+    attempt: (db) => listPage(db, filters, null),
+    expected: [A, A, A, A, A, A, A, A],
+  })),
+  {
+    collection: "publicSelections",
+    op: "list",
+    situation: "the second page, after a cursor",
+    attempt: (db) => listPage(db, { level: "jptPratama" }, { value: "2021-09-13T08:00:00+07:00", id: "metro-open" }),
+    expected: [A, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "publicSelections",
+    op: "list",
+    situation: "every card at once (no limit)",
+    attempt: (db) => db.collection(COLLECTIONS.publicSelections).where("province", "==", "Lampung").get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "publicSelections",
+    op: "list",
+    situation: "a page larger than the list's (limit 500)",
+    attempt: (db) => db.collection(COLLECTIONS.publicSelections).orderBy("announcedAt", "desc").limit(500).get(),
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "publicSelections",

@@ -24,6 +24,7 @@ import {
 import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
 import { documentCounter, nextSequence } from "../domain/documents/counter.js";
 import { storedFileDoc } from "../domain/schemas/files.js";
+import { openToSentence } from "../domain/eligibility/openToText.js";
 import { announcementSnapshot, SNAPSHOT_DOC, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
@@ -149,7 +150,11 @@ function snapshotOf(
   const ketua = selection.pansel.find((m) => m.position === "ketua");
   return announcementSnapshot.parse({
     instansi,
-    setup: selection,
+    // The sentence is fixed in the snapshot: generated from the rule when the operator left it empty.
+    setup: {
+      ...selection,
+      openTo: openToSentence((key, params) => message("id", key, params), selection.openTo, selection.openToRule),
+    },
     selectionId: record.selectionId,
     number: record.number,
     issuedOn: record.issuedOn,

@@ -5,6 +5,8 @@
  */
 import { COLLECTIONS } from "../domain/collections.js";
 import { documentRecord } from "../domain/documents/record.js";
+import { openToSentence } from "../domain/eligibility/openToText.js";
+import { message } from "../domain/i18n/render.js";
 import { publicProjectionOf, type PublicProjection } from "../domain/publication/projection.js";
 import { instansiDoc } from "../domain/schemas/documents.js";
 import { storedSelection } from "../domain/selection/stored.js";
@@ -32,6 +34,7 @@ export async function projectSelection(selectionId: string): Promise<PublicProje
       timeZone: province.success ? province.data.timeZone : "Asia/Jakarta",
       announcement:
         announcement?.success && record ? { documentId: record.id, number: announcement.data.number } : null,
+      openToText: openToSentence((key, params) => message("id", key, params), selection.openTo, selection.openToRule),
     });
   }
   await writeProjection(selectionId, projection);

@@ -103,6 +103,11 @@ export function watchProfile(uid: string, next: Listener<ProfileDoc | undefined>
   );
 }
 
+/** The profile as stored, for a screen that parses it with its own schema (the candidate's list). */
+export function watchProfileData(uid: string, next: Listener<unknown>, fail: OnError): Unsubscribe {
+  return onSnapshot(doc(liveDb(), COLLECTIONS.profiles, uid), (snap) => next(snap.data()), fail);
+}
+
 export function watchInstansi(instansiId: string, next: Listener<InstansiDoc | undefined>, fail: OnError): Unsubscribe {
   return onSnapshot(
     doc(liveDb(), COLLECTIONS.instansi, instansiId),

@@ -6,13 +6,17 @@ import {
   collection,
   connectFirestoreEmulator,
   doc,
+  documentId,
   getDoc,
   getDocs,
   getFirestore,
   limit,
   orderBy,
   query,
+  startAfter,
+  where,
   type Firestore,
+  type QueryConstraint,
 } from "firebase/firestore/lite";
 import { COLLECTIONS } from "@domain/collections";
 import { instansiDoc, type InstansiDoc } from "@domain/schemas/documents";
@@ -22,6 +26,7 @@ import {
   type PublicSelection as PublicSelectionDoc,
   type PublicSelectionDetail,
 } from "@domain/publication/projection";
+import { LIST_PAGE_SIZE, listCursor, listQuery, type ListCursor, type ListFilters } from "@domain/publication/listing";
 import { firebaseApp } from "./app";
 import { downloadChunks, readDocumentRecord, type DocumentView, type ReadDoc } from "./storedDocuments";
 
@@ -45,19 +50,44 @@ export interface PublicSelectionPage {
   readonly detail: PublicSelectionDetail;
 }
 
+export interface PublicSelectionsPage {
+  readonly selections: PublicSelection[];
+  /** Where the next page starts; null on the last page. */
+  readonly next: ListCursor | null;
+}
+
 /**
- * The newest announced selections, across all governments: one query of at most 20 projection
- * documents (about 1.5 KB each), never the internal selection documents, which the rules keep from
- * anonymous readers and candidates.
+ * One page of the public list: one query of at most LIST_PAGE_SIZE + 1 projection documents (about
+ * 1.5 KB each), never the internal selection documents, which the rules keep from anonymous readers
+ * and candidates. The query's shape comes from `listQuery` (domain/publication/listing.ts), whose
+ * indexes a test keeps declared in firestore.indexes.json.
  */
-export async function listPublicSelections(): Promise<PublicSelection[]> {
-  const snap = await getDocs(
-    query(collection(db(), COLLECTIONS.publicSelections), orderBy("announcedAt", "desc"), limit(20)),
-  );
-  return snap.docs.flatMap((d) => {
+export async function listPublicSelections(
+  filters: ListFilters,
+  after: ListCursor | null,
+  nowMs: number,
+): Promise<PublicSelectionsPage> {
+  const q = listQuery(filters, nowMs);
+  const constraints: QueryConstraint[] = [
+    ...q.equals.map((e) => where(e.field, "==", e.value)),
+    ...(q.contains ? [where(q.contains.field, "array-contains", q.contains.value)] : []),
+    ...(q.after ? [where(q.after.field, ">", q.after.value)] : []),
+    orderBy(q.order.field, q.order.direction),
+    orderBy(documentId(), q.order.direction),
+    ...(after ? [startAfter(after.value, after.id)] : []),
+    limit(q.limit),
+  ];
+  const snap = await getDocs(query(collection(db(), COLLECTIONS.publicSelections), ...constraints));
+  const page = snap.docs.slice(0, LIST_PAGE_SIZE);
+  const selections = page.flatMap((d) => {
     const parsed = publicSelection.safeParse(d.data());
     return parsed.success ? [{ id: d.id, ...parsed.data }] : [];
   });
+  const last = page.at(-1);
+  return {
+    selections,
+    next: snap.docs.length > LIST_PAGE_SIZE && last ? listCursor(q, { id: last.id, ...last.data() }) : null,
+  };
 }
 
 /** The selection page: the card and its detail (requirements, legal basis, contact), two reads at once. */

@@ -110,4 +110,39 @@ describe("publicProjectionOf", () => {
     expect(p?.summary.document).toBeNull();
     expect(p?.summary.province).toBeNull();
   });
+
+  it("carries what the list filters and the candidate's order need: levels, and the rule's scope", () => {
+    const p = project(busy);
+    expect(p?.summary.levels).toEqual(["jptPratama"]);
+    expect(p?.summary.openToScope).toEqual({ scope: "province", province: "Lampung" });
+    // The further conditions stay in the detail, with the whole rule.
+    const rule = { scope: "instansi" as const, instansiName: "Pemerintah Kota Metro", conditions: ["x".repeat(400)] };
+    const q = project({
+      ...busy,
+      openToRule: rule,
+      posts: [...busy.posts, { ...busy.posts[0]!, id: "madya", level: "jptMadya" }],
+    });
+    expect(q?.summary.levels).toEqual(["jptPratama", "jptMadya"]);
+    expect(q?.summary.openToScope).toEqual({ scope: "instansi", instansiName: "Pemerintah Kota Metro" });
+    expect(JSON.stringify(q?.summary)).not.toContain("xxxx");
+    expect(q?.detail.openToRule).toEqual(rule);
+    expect(project({ ...busy, openToRule: null })?.summary.openToScope).toBeNull();
+  });
+
+  it("prints the sentence the trigger made, else the operator's text", () => {
+    expect(project(busy)?.detail.openTo).toBe(busy.openTo);
+    expect(publicProjectionOf(busy, { openToText: "ASN di lingkungan Pemerintah Kota Metro" })?.detail.openTo).toBe(
+      "ASN di lingkungan Pemerintah Kota Metro",
+    );
+  });
+
+  it("still parses a projection written before levels and the rule existed", () => {
+    const p = project(busy)!;
+    const old: Record<string, unknown> = { ...p.summary };
+    delete old["levels"];
+    delete old["openToScope"];
+    const parsed = publicSelection.safeParse(old);
+    expect(parsed.success && parsed.data.levels).toEqual([]);
+    expect(parsed.success && parsed.data.openToScope).toBeNull();
+  });
 });

@@ -11,6 +11,32 @@ import { STAGES } from "../stages.js";
 import { contact, postRequirements, schedule } from "../selection/setup.js";
 import type { StoredSelection } from "../selection/stored.js";
 import { registrationClosesAtMs, type IndonesianZone } from "../applications/window.js";
+import { openToRule, type OpenToRule } from "../eligibility/openTo.js";
+
+/**
+ * Who may apply, without the further conditions (those are in the detail): what a candidate's list
+ * needs to put the selections open to them first (eligibility/openTo.ts `isOpenTo`), kept small.
+ */
+const openToScope = z.discriminatedUnion("scope", [
+  z.object({ scope: z.literal("instansi"), instansiName: z.string() }),
+  z.object({ scope: z.literal("province"), province: z.string() }),
+  z.object({ scope: z.literal("national") }),
+]);
+export type OpenToScope = z.infer<typeof openToScope>;
+
+/** The rule `isOpenTo` takes, from the summary's scope: the conditions are never computed anyway. */
+export const ruleOfScope = (scope: OpenToScope): OpenToRule => ({ ...scope, conditions: [] });
+
+function scopeOf(rule: OpenToRule): OpenToScope {
+  switch (rule.scope) {
+    case "instansi":
+      return { scope: "instansi", instansiName: rule.instansiName };
+    case "province":
+      return { scope: "province", province: rule.province };
+    case "national":
+      return { scope: "national" };
+  }
+}
 
 export const publicSelection = z.object({
   instansiId: z.string(),
@@ -21,6 +47,10 @@ export const publicSelection = z.object({
   stage: z.enum(STAGES),
   announcedAt: z.nullable(z.string()),
   posts: z.array(z.object({ id: z.string(), name: z.string(), opd: z.string(), level: z.enum(JPT_LEVELS) })),
+  /** The posts' levels, once each: the list's level filter is an array-contains query (listing.ts). */
+  levels: z._default(z.array(z.enum(JPT_LEVELS)), []),
+  /** Null when the setup has no rule yet: a candidate's list then cannot tell. */
+  openToScope: z._default(z.nullable(openToScope), null),
   schedule,
   /**
    * The instant registration closes (end of its last day in the government's zone), for the
@@ -34,7 +64,9 @@ export type PublicSelection = z.infer<typeof publicSelection>;
 
 export const publicSelectionDetail = z.object({
   instansiId: z.string(),
+  /** As printed: the operator's sentence, or one made from the rule when they left it empty (openToText.ts). */
   openTo: z.string(),
+  openToRule: z._default(z.nullable(openToRule), null),
   referenceDate: z.string(),
   legalBasis: z.array(z.string()),
   contact,
@@ -54,6 +86,11 @@ export interface ProjectionContext {
   /** The government's zone; deadlines are dates there. */
   readonly timeZone?: IndonesianZone;
   readonly announcement?: { readonly documentId: string; readonly number: string } | null;
+  /**
+   * The printed "open to" sentence (eligibility/openToText.ts), made by the trigger, which has the
+   * catalogue; by default the operator's own text.
+   */
+  readonly openToText?: string;
 }
 
 /**
@@ -77,13 +114,16 @@ export function publicProjectionOf(
       stage: selection.stage,
       announcedAt: selection.announcedAt,
       posts: selection.posts.map((p) => ({ id: p.id, name: p.name, opd: p.opd, level: p.level })),
+      levels: JPT_LEVELS.filter((level) => selection.posts.some((p) => p.level === level)),
+      openToScope: selection.openToRule ? scopeOf(selection.openToRule) : null,
       schedule: selection.schedule,
       registrationClosesAtMs: registrationClosesAtMs(selection.schedule, context.timeZone ?? "Asia/Jakarta"),
       document: announcement ? { number: announcement.number, link: `/verifikasi/${announcement.documentId}` } : null,
     },
     detail: {
       instansiId: selection.instansiId,
-      openTo: selection.openTo,
+      openTo: context.openToText ?? selection.openTo,
+      openToRule: selection.openToRule,
       referenceDate: selection.referenceDate,
       legalBasis: selection.legalBasis,
       contact: selection.contact,

@@ -36,6 +36,10 @@ export function selectionArticleHtml(s: PublicSelection, d: PublicSelectionDetai
   const e = escapeHtml;
   const out: string[] = [];
   out.push(`<article><p class="eyebrow">${e(s.instansiName)}</p><h1>${e(s.title)}</h1>`);
+  out.push(
+    `<p><a href="/?instansi=${encodeURIComponent(s.instansiId)}" data-testid="more-from-instansi">` +
+      `${t("public.moreFromInstansi", { instansi: s.instansiName })}</a></p>`,
+  );
   out.push(`<p><span class="badge">${t(`stage.${s.stage}`)}</span></p>`);
   out.push(`<p>${t("public.openTo", { who: d.openTo })}</p>`);
   if (s.document) {

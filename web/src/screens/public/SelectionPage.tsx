@@ -60,6 +60,11 @@ export function SelectionPage() {
       <p class="eyebrow">{s.instansiName}</p>
       <h1>{s.title}</h1>
       <p>
+        <a href={`/?instansi=${encodeURIComponent(s.instansiId)}`} data-testid="more-from-instansi">
+          {t("public.moreFromInstansi", { instansi: s.instansiName })}
+        </a>
+      </p>
+      <p>
         <span class="badge">{t(`stage.${s.stage}`)}</span>
       </p>
       <p>{t("public.openTo", { who: d.openTo })}</p>

@@ -64,6 +64,12 @@ export const enCandidate: { readonly [K in keyof typeof idCandidate]: string } =
   "profile.conflict.takeTheirs": "Use the saved version",
   "profile.summary.empty": "(empty)",
   "err.openTo.nameRequired": "The government or province name is required.",
+  "finding.openToYou": "Open to you",
+  "finding.notOpenToYou": "Not open to you",
+  "finding.openToUnknown":
+    "Cannot tell yet whether it is open to you: enter your government and province in your profile",
+  "finding.daysLeft": "{days} days left to apply",
+  "finding.lastDay": "Last day of registration",
   "profile.section.identity": "Identity (NIP and name)",
   "profile.section.birth": "Place and date of birth",
   "profile.section.rank": "Rank (pangkat/golongan) and its TMT",

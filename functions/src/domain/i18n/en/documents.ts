@@ -8,6 +8,10 @@ export const enDocuments: { readonly [K in keyof typeof idDocuments]: string } =
   "doc.announcement.basis": "Legal basis",
   "doc.announcement.opening":
     "To fill the vacant senior executive posts of {instansi}, the Selection Committee announces the {title}. The selection is open to {openTo}, under the following terms.",
+  "openTo.text.instansi": "civil servants (ASN) of {instansi}",
+  "openTo.text.province": "civil servants (ASN) of government agencies in {province} province",
+  "openTo.text.national": "civil servants (ASN) of every government agency",
+  "openTo.text.conditions": "{who}, provided: {conditions}",
   "doc.announcement.closing": "This announcement is issued for information and to be acted upon accordingly.",
   "doc.section.posts": "Vacant posts and their requirements",
   "doc.section.conditions": "Other requirements",

@@ -6,6 +6,10 @@ export const idDocuments = {
   "doc.announcement.basis": "Dasar",
   "doc.announcement.opening":
     "Dalam rangka pengisian jabatan pimpinan tinggi yang lowong di lingkungan {instansi}, Panitia Seleksi mengumumkan {title}. Seleksi ini terbuka bagi {openTo}, dengan ketentuan sebagai berikut.",
+  "openTo.text.instansi": "ASN di lingkungan {instansi}",
+  "openTo.text.province": "ASN instansi pemerintah di Provinsi {province}",
+  "openTo.text.national": "ASN dari seluruh instansi pemerintah",
+  "openTo.text.conditions": "{who}, dengan syarat: {conditions}",
   "doc.announcement.closing":
     "Demikian pengumuman ini disampaikan untuk diketahui dan dilaksanakan sebagaimana mestinya.",
   "doc.section.posts": "Jabatan yang lowong dan persyaratannya",

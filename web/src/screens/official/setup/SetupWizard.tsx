@@ -388,6 +388,7 @@ function OutboxProblem({ outbox, takeSaved }: { outbox: SetupOutbox; takeSaved: 
     legalBasis: t("setup.legalBasis"),
     referenceDate: t("setup.referenceDate"),
     openTo: t("setup.openTo"),
+    openToRule: t("setup.openToRule"),
     regulationProfileId: t("setup.profile"),
     stagesUsed: t("setup.stagesUsed"),
     contact: t("setup.contact"),

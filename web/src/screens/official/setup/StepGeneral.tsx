@@ -1,10 +1,11 @@
 /** Step 1: what the selection is, under which rules, and which optional stages it goes through. */
 import { PROFILES } from "@domain/regulation/profiles";
 import { OPTIONAL_STAGES } from "@domain/selection/stageMachine";
+import { OPEN_TO_SCOPES } from "@domain/eligibility/openTo";
 import { useT } from "../../../i18n/i18n";
 import { Field } from "../../../ui/Field";
 import { Check, Input, Lines, Select, fieldId } from "./parts";
-import type { SetupForm } from "./form";
+import { openToNameField, type SetupForm } from "./form";
 import { setter, type StepProps } from "./step";
 
 export function StepGeneral({ form, update, findings }: StepProps) {
@@ -55,6 +56,55 @@ export function StepGeneral({ form, update, findings }: StepProps) {
         onInput={set("referenceDate")}
         findings={findings}
       />
+      <fieldset class="group" id={fieldId("openToRule")}>
+        <legend>{t("setup.openToRule")}</legend>
+        <Select
+          field="openToRule.scope"
+          label={t("setup.openToScope")}
+          value={form.openToScope}
+          options={(["", ...OPEN_TO_SCOPES] as const).map((scope) => ({
+            value: scope,
+            label: t(`setup.openToScope.${scope || "none"}`),
+          }))}
+          onChange={(scope) =>
+            update((f) => {
+              // A government's name is not a province's: the other scope starts empty.
+              if (f.openToScope !== scope) f.openToName = "";
+              f.openToScope = scope;
+            })
+          }
+          findings={findings}
+        />
+        {form.openToScope === "instansi" && (
+          <Input
+            field={openToNameField("instansi")}
+            label={t("setup.openToInstansiName")}
+            value={form.openToName}
+            onInput={set("openToName")}
+            findings={findings}
+          />
+        )}
+        {form.openToScope === "province" && (
+          <Input
+            field={openToNameField("province")}
+            label={t("public.filter.province")}
+            value={form.openToName}
+            onInput={set("openToName")}
+            findings={findings}
+          />
+        )}
+        {form.openToScope !== "" && (
+          <Lines
+            field="openToRule.conditions"
+            legend={t("setup.extraConditions")}
+            lineLabel="setup.conditionLine"
+            values={form.openToConditions}
+            max={10}
+            onChange={set("openToConditions")}
+            findings={findings}
+          />
+        )}
+      </fieldset>
       <Field
         id={fieldId("openTo")}
         label={t("setup.openTo")}

@@ -373,3 +373,57 @@ describe("the wizard's rubrics", () => {
     expect(toSetup(second, saved).save.scoringPlan.components[INTERVIEW]!.rubric!.levels[3]!.score).toBe(45);
   });
 });
+
+describe("who may apply (openToRule)", () => {
+  it("round-trips the rule through the form", () => {
+    const setup = stored();
+    setup.openToRule = { scope: "province", province: "Banten", conditions: ["Telah mengikuti uji kompetensi"] };
+    const { form, baseline } = fromSetup(setup);
+    expect([form.openToScope, form.openToName, form.openToConditions]).toEqual([
+      "province",
+      "Banten",
+      ["Telah mengikuti uji kompetensi"],
+    ]);
+    const out = toSetup(
+      edit(form, (f) => f.openToConditions.push("  ")),
+      baseline,
+    );
+    expect(out.problems).toEqual([]);
+    expect(out.save.openToRule).toEqual(setup.openToRule);
+    expect(draftPart(out.save, ["umum"]).openToRule).toEqual(setup.openToRule);
+    expect(selectionSetup.safeParse(out.save).success).toBe(true);
+  });
+
+  it("refuses a scope without its name beside the field, keeping the rule saved before", () => {
+    const setup = stored();
+    setup.openToRule = { scope: "national", conditions: [] };
+    const { form, baseline } = fromSetup(setup);
+    const out = toSetup(
+      edit(form, (f) => {
+        f.openToScope = "instansi";
+        f.openToName = "  ";
+      }),
+      baseline,
+    );
+    expect(out.problems).toEqual([{ field: "openToRule.instansiName", code: "err.openTo.nameRequired" }]);
+    expect(out.save.openToRule).toEqual({ scope: "national", conditions: [] });
+    const named = toSetup(
+      edit(form, (f) => {
+        f.openToScope = "instansi";
+        f.openToName = " Pemerintah Kota Serang ";
+      }),
+      baseline,
+    );
+    expect(named.save.openToRule).toEqual({
+      scope: "instansi",
+      instansiName: "Pemerintah Kota Serang",
+      conditions: [],
+    });
+    expect(
+      toSetup(
+        edit(form, (f) => (f.openToScope = "")),
+        baseline,
+      ).save.openToRule,
+    ).toBeNull();
+  });
+});

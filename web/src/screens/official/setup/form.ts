@@ -30,6 +30,7 @@ import {
 } from "@domain/selection/setup";
 import { normaliseStagesUsed } from "@domain/selection/stageMachine";
 import type { RegulationProfile } from "@domain/regulation/profile";
+import type { OpenToRule, OpenToScope } from "@domain/eligibility/openTo";
 import { DEFAULT_PROFILE } from "@domain/regulation/profiles";
 
 export type JptLevel = (typeof JPT_LEVELS)[number];
@@ -119,6 +120,11 @@ export interface SetupForm {
   legalBasis: string[];
   referenceDate: string;
   openTo: string;
+  /** Who may apply (`openToRule`): "" while the setup has none. */
+  openToScope: "" | OpenToScope;
+  /** The government's or the province's name, for those scopes. */
+  openToName: string;
+  openToConditions: string[];
   regulationProfileId: string;
   stagesUsed: Stage[];
   contact: { name: string; phone: string; email: string; address: string };
@@ -178,6 +184,9 @@ export function fromSetup(setup: SelectionSetup): { form: SetupForm; baseline: B
     legalBasis: [...setup.legalBasis],
     referenceDate: setup.referenceDate,
     openTo: setup.openTo,
+    openToScope: setup.openToRule?.scope ?? "",
+    openToName: openToNameOf(setup.openToRule),
+    openToConditions: [...(setup.openToRule?.conditions ?? [])],
     regulationProfileId: setup.regulationProfileId,
     stagesUsed: [...setup.stagesUsed],
     contact: { ...setup.contact },
@@ -402,6 +411,7 @@ const LEN = {
   title: [3, 200],
   line: [0, 500],
   openTo: [0, 300],
+  openToName: [2, 200],
   contactName: [0, 200],
   contactPhone: [0, 40],
   contactEmail: [0, 200],
@@ -470,8 +480,8 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
     legalBasis: lines("legalBasis", form.legalBasis) ?? base.legalBasis,
     referenceDate: referenceOk ? form.referenceDate : base.referenceDate,
     openTo: str("openTo", form.openTo, LEN.openTo) ?? base.openTo,
+    openToRule: openToRuleOf(form, base.openToRule, str, lines, problem),
     // Not edited by the wizard yet: what is stored stays.
-    openToRule: base.openToRule,
     maxPostsPerCandidate: base.maxPostsPerCandidate,
     regulationProfileId: form.regulationProfileId,
     stagesUsed: orderedStages(form.stagesUsed),
@@ -734,6 +744,36 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
   };
 }
 
+/** The name field of a scope: its finding path is the rule's own field, as the schema names it. */
+export const openToNameField = (scope: OpenToScope): string =>
+  scope === "instansi" ? "openToRule.instansiName" : "openToRule.province";
+
+function openToNameOf(rule: OpenToRule | null): string {
+  if (rule?.scope === "instansi") return rule.instansiName;
+  if (rule?.scope === "province") return rule.province;
+  return "";
+}
+
+/** The rule from the form; a name the schema cannot take keeps the rule saved before, with the reason. */
+function openToRuleOf(
+  form: SetupForm,
+  before: OpenToRule | null,
+  str: (field: string, value: string, len: readonly [number, number]) => string | undefined,
+  lines: (field: string, values: readonly string[]) => string[] | undefined,
+  problem: (field: string, code: MessageKey) => void,
+): OpenToRule | null {
+  const scope = form.openToScope;
+  if (scope === "") return null;
+  const conditions = lines("openToRule.conditions", form.openToConditions) ?? before?.conditions ?? [];
+  if (scope === "national") return { scope, conditions };
+  const field = openToNameField(scope);
+  let name: string | undefined;
+  if (form.openToName.trim() === "") problem(field, "err.openTo.nameRequired");
+  else name = str(field, form.openToName, LEN.openToName);
+  if (name === undefined) return before;
+  return scope === "instansi" ? { scope, instansiName: name, conditions } : { scope, province: name, conditions };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Steps
 
@@ -748,6 +788,7 @@ export const STEP_FIELDS = {
     "legalBasis",
     "referenceDate",
     "openTo",
+    "openToRule",
     "regulationProfileId",
     "stagesUsed",
     "contact",
