@@ -985,6 +985,14 @@ const TABLE: readonly Row[] = [
     ...get("applications/review", "the operators' review of cand-ani's", "applications/app-ani-open/review/main"),
     expected: [D, D, D, A, D, D, D, A],
   },
+  {
+    ...get(
+      "applications/review",
+      "a review not started yet (app-ani-ms has none)",
+      "applications/app-ani-ms/review/main",
+    ),
+    expected: [D, D, D, A, D, D, D, A],
+  },
 
   // uploads, as the operators' verification reads them: owner and the tenant's operators and pejabat
   { ...get("uploads", "cand-ani's accepted upload (manifest)", "uploads/u-ani"), expected: [D, A, D, A, D, D, D, A] },
