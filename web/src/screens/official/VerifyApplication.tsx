@@ -225,9 +225,6 @@ function DocumentItem(props: {
       </span>
       {current && (
         <p data-testid={`document-${type}-review`}>
-          <span class="badge">
-            {t(current.result === "valid" ? "review.document.valid" : "review.document.invalid")}
-          </span>{" "}
           {t("review.document.reviewed", {
             result: t(current.result === "valid" ? "review.document.valid" : "review.document.invalid"),
             name: current.byName,
