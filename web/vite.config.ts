@@ -136,6 +136,8 @@ export default defineConfig({
         // A missing asset is a 404, never the app's HTML (firebase.json says the same to Hosting).
         navigateFallbackDenylist: [/^\/assets\//],
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // pdf.js (the operators' PDF viewer) loads when a PDF is opened; no candidate's phone precaches it.
+        globIgnores: ["**/node_modules/**/*", "**/pdfRender-*.js", "**/pdf.worker*"],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -23,6 +23,11 @@ import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { deleteDraft as deleteDraftFor, saveSetup as saveSetupFor } from "./process/setupDrafts.js";
 import { recordRegionalCalendar as recordCalendarFor } from "./process/regionalCalendar.js";
+import {
+  confirmApplicationDecision as confirmDecisionFor,
+  decideApplication as decideApplicationFor,
+  reviewApplicationDocument as reviewDocumentFor,
+} from "./process/verification.js";
 import { registerCandidate as register } from "./accounts/registerCandidate.js";
 import { clientAddress } from "./accounts/rateLimit.js";
 import {
@@ -200,4 +205,22 @@ export const extendRegistration = onCall(async (request) => {
 export const decidePostShortfall = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return decidePostShortfallFor(caller, parseInput(CALLABLES.decidePostShortfall.input, request.data), new Date());
+});
+
+/** An operator marks one document of a submitted application valid or invalid (with a reason). */
+export const reviewApplicationDocument = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return reviewDocumentFor(caller, parseInput(CALLABLES.reviewApplicationDocument.input, request.data), new Date());
+});
+
+/** An operator decides a submitted application MS or TMS; the first decision takes it off the unverified count. */
+export const decideApplication = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return decideApplicationFor(caller, parseInput(CALLABLES.decideApplication.input, request.data), new Date());
+});
+
+/** A second operator confirms another's MS/TMS decision (required when the selection sets secondVerifier). */
+export const confirmApplicationDecision = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return confirmDecisionFor(caller, parseInput(CALLABLES.confirmApplicationDecision.input, request.data), new Date());
 });

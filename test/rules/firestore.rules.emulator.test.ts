@@ -304,6 +304,15 @@ async function seed(db: ClientDb): Promise<void> {
   });
   set(`${COLLECTIONS.applications}/app-ani-ms`, application("metro-scoring", "cand-ani", "ms"));
   set(`${COLLECTIONS.applications}/app-budi-tms`, application("metro-scoring", "cand-budi", "tms"));
+  // cand-ani's accepted upload for that application, which the operators verify.
+  set(`${COLLECTIONS.uploads}/u-ani`, {
+    ownerUid: "cand-ani",
+    instansiId: METRO,
+    selectionId: "metro-open",
+    applicationId: "app-ani-open",
+    status: "accepted",
+  });
+  set(`${COLLECTIONS.uploads}/u-ani/${COLLECTIONS.chunks}/00000`, { data: "x" });
   set(`${COLLECTIONS.profiles}/cand-ani`, {
     name: "Dr. Ani Rahmawati, S.E., M.Si.",
     nip: NIP_ANI,
@@ -1021,6 +1030,35 @@ const TABLE: readonly Row[] = [
   {
     ...get("applications/review", "the operators' review of cand-ani's", "applications/app-ani-open/review/main"),
     expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    ...get(
+      "applications/review",
+      "a review not started yet (app-ani-ms has none)",
+      "applications/app-ani-ms/review/main",
+    ),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+
+  // uploads, as the operators' verification reads them: owner and the tenant's operators and pejabat
+  { ...get("uploads", "cand-ani's accepted upload (manifest)", "uploads/u-ani"), expected: [D, A, D, A, D, D, D, A] },
+  {
+    ...get("uploads/chunks", "a chunk of cand-ani's accepted upload", "uploads/u-ani/chunks/00000"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    collection: "uploads/chunks",
+    op: "list",
+    situation: "the chunks of cand-ani's upload (read by id only)",
+    attempt: (db) => db.collection(`${COLLECTIONS.uploads}/u-ani/${COLLECTIONS.chunks}`).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "update",
+    situation: "cand-ani's accepted upload: forged back to complete",
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/u-ani`).update({ status: "complete" }),
+    expected: [D, D, D, D, D, D, D, D],
   },
 
   // profiles: the owner reads; every write goes through saveProfile (validated by the shared schema,

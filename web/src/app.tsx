@@ -21,6 +21,8 @@ const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((
 const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
 const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
 const SetupWizard = lazy(() => import("./screens/official/setup/SetupWizard").then((m) => m.SetupWizard));
+const VerifyQueue = lazy(() => import("./screens/official/VerifyQueue").then((m) => m.VerifyQueue));
+const VerifyApplication = lazy(() => import("./screens/official/VerifyApplication").then((m) => m.VerifyApplication));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
@@ -49,6 +51,14 @@ export function App() {
               <Route
                 path="/kelola/:id/atur"
                 component={() => <RequireSession role="operator" screen={SetupWizard} />}
+              />
+              <Route
+                path="/kelola/:id/verifikasi"
+                component={() => <RequireSession role="operator" screen={VerifyQueue} />}
+              />
+              <Route
+                path="/kelola/:id/verifikasi/:applicationId"
+                component={() => <RequireSession role="operator" screen={VerifyApplication} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
               <Route default component={NotFound} />

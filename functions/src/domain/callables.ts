@@ -29,6 +29,14 @@ import {
 } from "./selection/process.js";
 import { recordRegionalCalendarInput, recordRegionalCalendarOutput } from "./schemas/regionalCalendar.js";
 import { saveProfileInput, saveProfileOutput } from "./schemas/profileSave.js";
+import {
+  confirmApplicationDecisionInput,
+  confirmApplicationDecisionOutput,
+  decideApplicationInput,
+  decideApplicationOutput,
+  reviewApplicationDocumentInput,
+  reviewApplicationDocumentOutput,
+} from "./applications/verification.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -69,6 +77,10 @@ export const CALLABLES = {
   extendRegistration: { input: extendRegistrationInput, output: extendRegistrationOutput },
   decidePostShortfall: { input: decidePostShortfallInput, output: decidePostShortfallOutput },
   recordRegionalCalendar: { input: recordRegionalCalendarInput, output: recordRegionalCalendarOutput },
+  // Operators verify submitted applications (applications/verification.ts).
+  reviewApplicationDocument: { input: reviewApplicationDocumentInput, output: reviewApplicationDocumentOutput },
+  decideApplication: { input: decideApplicationInput, output: decideApplicationOutput },
+  confirmApplicationDecision: { input: confirmApplicationDecisionInput, output: confirmApplicationDecisionOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

@@ -72,6 +72,10 @@ export const AUDIT_ACTIONS = [
   // Too few applicants (./registration.ts): an extension, or the decision after the last one.
   "extend",
   ...SHORTFALL_DECISIONS,
+  // The operators' verification of an application (../applications/verification.ts).
+  "reviewDocument",
+  "verify",
+  "confirmVerification",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

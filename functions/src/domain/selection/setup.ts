@@ -142,6 +142,11 @@ export const selectionSetup = z.object({
   openToRule: z._default(z.nullable(openToRule), null),
   /** How many posts of this selection one candidate may apply to (the announcement says so). */
   maxPostsPerCandidate: z._default(z.int().check(z.gte(1), z.lte(5)), 1),
+  /**
+   * A second operator must confirm each MS/TMS decision before it counts as verified. Optional, read
+   * as false when absent, so older setups and seeds need not carry it.
+   */
+  secondVerifier: z.optional(z.boolean()),
   regulationProfileId: z.string(),
   /**
    * The stages this selection goes through, in process order. Some are optional: Kota Metro 2021

@@ -88,6 +88,14 @@ export function SelectionManage({ session }: { session: SignedIn }) {
       {isOperator && s.stage === "persiapan" && <DeleteDraft selection={s} />}
       {isOperator && !pending && <ProposeMove selection={s} />}
       {isOperator && s.stage === "pendaftaran" && <RegistrationPanel selection={s} />}
+      {isOperator && (s.stage === "pendaftaran" || s.stage === "seleksiAdministrasi") && (
+        <p>
+          <a class="button button--secondary" href={`/kelola/${s.id}/verifikasi`} data-testid="open-verification">
+            {t("review.open")}
+          </a>
+          <span class="muted"> {t("review.unverifiedCount", { count: s.counts.unverifiedApplications })}</span>
+        </p>
+      )}
       {(s.public || s.announcementDocumentId) && (
         <AnnouncementPanel
           selectionId={s.id}
