@@ -14,7 +14,8 @@ export const documentRecord = z.object({
   instansiName: z.string(),
   selectionId: z.string(),
   selectionTitle: z.string(),
-  kind: z.enum(["pengumuman"]),
+  /** tandaBukti: a candidate's registration receipt (./receipt.ts); its file is private. */
+  kind: z.enum(["pengumuman", "tandaBukti"]),
   number: z.string(),
   version: z.int(),
   /** YYYY-MM-DD, the date printed on the document. */
