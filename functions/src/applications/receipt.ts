@@ -18,8 +18,8 @@ import {
   DOCUMENT_KIND_CODES,
   formatDocumentNumber,
 } from "../domain/documents/numbering.js";
-import { verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
-import { receiptDocumentId, receiptFileName, receiptSnapshot } from "../domain/documents/receipt.js";
+import { receiptDocumentId, receiptFileName, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
+import { receiptSnapshot } from "../domain/documents/receipt.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
 import { toIsoDate } from "../domain/calendar.js";

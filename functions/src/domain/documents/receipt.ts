@@ -14,6 +14,7 @@ import { message } from "../i18n/render.js";
 import type { MessageKey } from "../i18n/messages.js";
 import { calendarDate, formatDateId } from "../calendar.js";
 import { ZONE_OFFSET_HOURS, type IndonesianZone } from "../applications/window.js";
+export { receiptDocumentId, receiptFileName } from "./record.js";
 import { placeOf, printedNip, type Announcement, type ReceiptDocumentColumn, type Table } from "./announcement.js";
 
 export const receiptSnapshot = z.object({
@@ -36,16 +37,6 @@ export const receiptSnapshot = z.object({
   verifyUrl: z.string(),
 });
 export type ReceiptSnapshot = z.infer<typeof receiptSnapshot>;
-
-/** documents/{id} of an application's receipt; its file has the same id (one version only). */
-export function receiptDocumentId(applicationId: string): string {
-  return `${applicationId}-tandaBukti`;
-}
-
-/** The name the PDF downloads under: "tanda-bukti-001-TB-PANSEL-JPT-BKPSDM-MTR-IX-2021.pdf". */
-export function receiptFileName(number: string): string {
-  return `tanda-bukti-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`;
-}
 
 const t = (key: MessageKey, params?: Record<string, string | number>): string => message("id", key, params);
 const caps = (text: string): string => text.toLocaleUpperCase("id");

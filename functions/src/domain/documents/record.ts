@@ -45,3 +45,13 @@ export function documentIdFor(selectionId: string, kind: DocumentRecord["kind"],
 export function verifyUrlFor(publicBaseUrl: string, documentId: string): string {
   return `${publicBaseUrl.replace(/\/+$/, "")}/verifikasi/${documentId}`;
 }
+
+/** documents/{id} of an application's receipt; its file has the same id (one version only). */
+export function receiptDocumentId(applicationId: string): string {
+  return `${applicationId}-tandaBukti`;
+}
+
+/** The name the PDF downloads under: "tanda-bukti-001-TB-PANSEL-JPT-BKPSDM-MTR-IX-2021.pdf". */
+export function receiptFileName(number: string): string {
+  return `tanda-bukti-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`;
+}

@@ -11,6 +11,7 @@ import { STAGES } from "../stages.js";
 import { contact, postRequirements, schedule } from "../selection/setup.js";
 import type { StoredSelection } from "../selection/stored.js";
 import { registrationClosesAtMs, type IndonesianZone } from "../applications/window.js";
+import { openToRule } from "../eligibility/openTo.js";
 
 export const publicSelection = z.object({
   instansiId: z.string(),
@@ -40,6 +41,9 @@ export const publicSelectionDetail = z.object({
   contact,
   /** Per post id, as printed in the announcement. */
   requirements: z.record(z.string(), postRequirements),
+  /** For the candidate's live eligibility check: the rule set and who may apply, as data. */
+  regulationProfileId: z._default(z.string(), ""),
+  openToRule: z._default(z.nullable(openToRule), null),
 });
 export type PublicSelectionDetail = z.infer<typeof publicSelectionDetail>;
 
@@ -88,6 +92,8 @@ export function publicProjectionOf(
       legalBasis: selection.legalBasis,
       contact: selection.contact,
       requirements: Object.fromEntries(selection.posts.map((p) => [p.id, p.requirements])),
+      regulationProfileId: selection.regulationProfileId,
+      openToRule: selection.openToRule,
     },
   };
 }

@@ -9,6 +9,7 @@ import { Notice } from "../../ui/Notice";
 import { SelectionList } from "../public/SelectionList";
 import { usePublicSelections } from "../public/usePublicSelections";
 import { AccountState } from "./AccountState";
+import { MyApplications } from "./MyApplications";
 
 export function CandidateHome({ session }: { session: SignedIn }) {
   const t = useT();
@@ -42,6 +43,7 @@ export function CandidateHome({ session }: { session: SignedIn }) {
           <AccountState profile={profile.value} />
         </>
       )}
+      <MyApplications uid={session.uid} />
       <h2>{t("candidate.openSelections")}</h2>
       {selections.status === "loading" ? <Loading /> : <SelectionList selections={open} />}
     </section>
