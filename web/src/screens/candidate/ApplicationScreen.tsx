@@ -332,7 +332,7 @@ function Receipt({ app }: { app: ApplicationWithId }) {
             fileName={receiptFileName(app.receipt.number)}
             load={() => import("../../data/staffDocuments")}
           />
-          <a href={`/verifikasi/${app.receipt.documentId}`}>{t("document.verifyLink")}</a>
+          <a href={`/verifikasi/${app.receipt.documentId}`}>{t("apply.verifyLink")}</a>
         </div>
       </div>
     );

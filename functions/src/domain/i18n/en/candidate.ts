@@ -125,6 +125,7 @@ export const enCandidate: { readonly [K in keyof typeof idCandidate]: string } =
   "apply.submittedAt": "Application submitted {at}.",
   "apply.receipt": "Registration receipt",
   "apply.receiptNumber": "Number {number}",
+  "apply.verifyLink": "Check the receipt is genuine",
   "apply.receiptPending": "The registration receipt is not available yet.",
   "apply.receiptRetry": "Make the receipt",
   "apply.mine": "My applications",

@@ -125,6 +125,7 @@ export const idCandidate = {
   "apply.submittedAt": "Lamaran dikirim {at}.",
   "apply.receipt": "Tanda bukti pendaftaran",
   "apply.receiptNumber": "Nomor {number}",
+  "apply.verifyLink": "Periksa keaslian tanda bukti",
   "apply.receiptPending": "Tanda bukti pendaftaran belum tersedia.",
   "apply.receiptRetry": "Buat tanda bukti",
   "apply.mine": "Lamaran saya",
