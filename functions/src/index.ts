@@ -40,6 +40,7 @@ import { fileNipDispute as fileDispute, resolveNipDispute as resolveDispute } fr
 import { setStaffRolesAs } from "./accounts/staffRoles.js";
 import { saveProfile as saveProfileOf } from "./accounts/saveProfile.js";
 import { saveProfileInput } from "./domain/schemas/profileSave.js";
+import { applyToPost as applyFor, submitApplication as submitFor } from "./applications/apply.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -223,4 +224,17 @@ export const decideApplication = onCall(async (request) => {
 export const confirmApplicationDecision = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return confirmDecisionFor(caller, parseInput(CALLABLES.confirmApplicationDecision.input, request.data), new Date());
+});
+
+/** A candidate starts an application to a post (a draft); applying again returns the same one. */
+export const applyToPost = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return applyFor(caller, parseInput(CALLABLES.applyToPost.input, request.data), new Date());
+});
+
+/** A candidate locks their application (counted for the gates), then gets the registration receipt PDF. */
+export const submitApplication = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
+  const caller = await requireSignedIn(request);
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  return submitFor(caller, parseInput(CALLABLES.submitApplication.input, request.data), new Date(), site);
 });

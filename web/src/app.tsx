@@ -17,6 +17,8 @@ const VerifyDocument = lazy(() => import("./screens/public/VerifyDocument").then
 const SignUp = lazy(() => import("./screens/public/SignUp").then((m) => m.SignUp));
 const CandidateHome = lazy(() => import("./screens/candidate/CandidateHome").then((m) => m.CandidateHome));
 const ProfileEdit = lazy(() => import("./screens/candidate/profile/ProfileEdit").then((m) => m.ProfileEdit));
+const ApplyStart = lazy(() => import("./screens/candidate/ApplyStart").then((m) => m.ApplyStart));
+const ApplicationScreen = lazy(() => import("./screens/candidate/ApplicationScreen").then((m) => m.ApplicationScreen));
 const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((m) => m.OperatorHome));
 const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
 const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
@@ -42,6 +44,14 @@ export function App() {
               <Route path="/daftar" component={SignUp} />
               <Route path="/peserta" component={() => <RequireSession screen={CandidateHome} />} />
               <Route path="/peserta/profil" component={() => <RequireSession screen={ProfileEdit} />} />
+              <Route
+                path="/peserta/lamar/:selectionId/:postId"
+                component={() => <RequireSession screen={ApplyStart} />}
+              />
+              <Route
+                path="/peserta/lamaran/:applicationId"
+                component={() => <RequireSession screen={ApplicationScreen} />}
+              />
               <Route path="/operator" component={() => <RequireSession role="operator" screen={OperatorHome} />} />
               <Route path="/pejabat" component={() => <RequireSession role="pejabat" screen={PejabatHome} />} />
               <Route

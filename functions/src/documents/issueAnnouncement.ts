@@ -26,6 +26,7 @@ import { documentCounter, nextSequence } from "../domain/documents/counter.js";
 import { storedFileDoc } from "../domain/schemas/files.js";
 import { openToSentence } from "../domain/eligibility/openToText.js";
 import { announcementSnapshot, SNAPSHOT_DOC, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
+import { buildReceipt, receiptSnapshot, type ReceiptSnapshot } from "../domain/documents/receipt.js";
 import { publicUrlIssue } from "../domain/deployment.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
@@ -171,6 +172,12 @@ export async function renderSnapshot(snapshot: AnnouncementSnapshot): Promise<Bu
   return renderAnnouncementPdf(buildAnnouncement(snapshot));
 }
 
+async function readReceiptSnapshot(documentId: string): Promise<ReceiptSnapshot> {
+  const snap = await snapshotRef(documentId).get();
+  if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
+  return parseStored(receiptSnapshot, snap.data(), snap.ref.path);
+}
+
 export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot> {
   const snap = await snapshotRef(documentId).get();
   if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
@@ -184,7 +191,17 @@ export async function readSnapshot(documentId: string): Promise<AnnouncementSnap
 export async function finishDocument(documentId: string): Promise<string> {
   const first = readRecord(await documentRef(documentId).get());
   if (first.sha256 !== null) return first.sha256;
-  const pdf = await renderSnapshot(await readSnapshot(documentId));
+  // A receipt is the candidate's own file (read by them and the selection's staff), not a public one.
+  let pdf: Buffer;
+  let access: { ownerUid?: string; selectionId?: string; extra: Record<string, unknown> };
+  if (first.kind === "tandaBukti") {
+    const receipt = await readReceiptSnapshot(documentId);
+    pdf = await renderAnnouncementPdf(buildReceipt(receipt));
+    access = { ownerUid: receipt.candidateUid, selectionId: first.selectionId, extra: { documentId: first.fileId } };
+  } else {
+    pdf = await renderSnapshot(await readSnapshot(documentId));
+    access = { extra: { public: true, documentId: first.fileId } };
+  }
   let sha256: string;
   let size: number;
   try {
@@ -194,7 +211,7 @@ export async function finishDocument(documentId: string): Promise<string> {
       contentType: "application/pdf",
       name: first.fileName,
       bytes: pdf,
-      extra: { public: true, documentId: first.fileId },
+      ...access,
     });
     ({ sha256, size } = info);
   } catch (error) {
@@ -211,8 +228,9 @@ async function settle(tx: Transaction, documentId: string, sha256: string, size:
   if (current.sha256 !== null) return current.sha256;
   const selectionSnap = await tx.get(selectionRef(current.selectionId));
   const selection = parseStored(storedSelection, selectionSnap.data(), selectionSnap.ref.path);
+  // Each receipt is the only version of its kind for its application: current by definition.
   const settled = settledStatus(documentId, current, {
-    currentId: selection.announcementDocumentId,
+    currentId: current.kind === "tandaBukti" ? documentId : selection.announcementDocumentId,
     stage: selection.stage,
   });
   if (settled.status === "valid") {
@@ -260,6 +278,6 @@ export async function sweepStuckDocuments(now: Date): Promise<SweepResult> {
   return { finished, failed };
 }
 
-function documentCode(instansi: InstansiDoc, instansiId: string): string {
+export function documentCode(instansi: InstansiDoc, instansiId: string): string {
   return instansi.documentCode || instansiId.toUpperCase();
 }

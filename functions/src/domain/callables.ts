@@ -37,6 +37,8 @@ import {
   reviewApplicationDocumentInput,
   reviewApplicationDocumentOutput,
 } from "./applications/verification.js";
+import { applyToPostInput, submitApplicationInput } from "./applications/apply.js";
+import { APPLICATION_STATUSES } from "./applications/application.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -51,6 +53,20 @@ export const extendRegistrationOutput = z.object({
   end: z.string(),
   extensions: z.record(z.string(), z.int()),
   warnings: z.array(finding),
+});
+/** The application (new or the one already there) and, when "open to" cannot tell, why. */
+export const applyToPostOutput = z.object({
+  applicationId: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  warnings: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+});
+/** Locked; the receipt is null when it could not be made yet (submitting again makes it). */
+export const submitApplicationOutput = z.object({
+  applicationId: z.string(),
+  submittedAt: z.string(),
+  receipt: z.nullable(
+    z.object({ documentId: z.string(), number: z.string(), fileId: z.string(), fileName: z.string() }),
+  ),
 });
 export const decidePostShortfallOutput = z.object({ postId: z.string(), decision: z.enum(SHORTFALL_DECISIONS) });
 
@@ -81,6 +97,8 @@ export const CALLABLES = {
   reviewApplicationDocument: { input: reviewApplicationDocumentInput, output: reviewApplicationDocumentOutput },
   decideApplication: { input: decideApplicationInput, output: decideApplicationOutput },
   confirmApplicationDecision: { input: confirmApplicationDecisionInput, output: confirmApplicationDecisionOutput },
+  applyToPost: { input: applyToPostInput, output: applyToPostOutput },
+  submitApplication: { input: submitApplicationInput, output: submitApplicationOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

@@ -58,6 +58,10 @@ export const extendRegistration = (input: CallableInput<"extendRegistration">) =
 export const decidePostShortfall = (input: CallableInput<"decidePostShortfall">) => call("decidePostShortfall", input);
 export const recordRegionalCalendar = (input: CallableInput<"recordRegionalCalendar">) =>
   call("recordRegionalCalendar", input);
+export const applyToPost = (input: CallableInput<"applyToPost">) => call("applyToPost", input);
+/** Rendering the receipt PDF takes a while on a cold server: a generous timeout, as for issueDocument. */
+export const submitApplication = (input: CallableInput<"submitApplication">) =>
+  call("submitApplication", input, { timeout: 120_000 });
 
 /** The Issues a callable answered with; a network failure or an unexpected error gets a plain one. */
 export function callableIssues(error: unknown): Issue[] {

@@ -49,6 +49,7 @@ export interface Table<K extends string> {
 export type PostColumn = "no" | "post" | "opd" | "minRank" | "education" | "experience" | "maxAge";
 export type DocumentColumn = "no" | "document" | "required" | "formats" | "maxSize";
 export type ScheduleColumn = "no" | "stage" | "dates";
+export type ReceiptDocumentColumn = "no" | "document" | "file";
 
 export type AnnouncementSection =
   | { readonly id: "posts"; readonly kind: "table"; readonly heading: string; readonly table: Table<PostColumn> }
@@ -65,7 +66,15 @@ export type AnnouncementSection =
       readonly heading: string;
       readonly table: Table<ScheduleColumn>;
     }
-  | { readonly id: "contact"; readonly kind: "lines"; readonly heading: string; readonly lines: readonly string[] };
+  | { readonly id: "contact"; readonly kind: "lines"; readonly heading: string; readonly lines: readonly string[] }
+  // The registration receipt (./receipt.ts) is drawn by the same renderer.
+  | { readonly id: "applicant"; readonly kind: "lines"; readonly heading: string; readonly lines: readonly string[] }
+  | {
+      readonly id: "receiptDocuments";
+      readonly kind: "table";
+      readonly heading: string;
+      readonly table: Table<ReceiptDocumentColumn>;
+    };
 
 export interface Announcement {
   readonly selectionId: string;
@@ -291,7 +300,7 @@ function years(n: number): string {
   return Number.isInteger(n) ? String(n) : String(n).replace(".", ",");
 }
 
-function printedNip(nip: string): string {
+export function printedNip(nip: string): string {
   const digits = normalizeNip(nip);
   return t("doc.nip", { nip: /^\d{18}$/.test(digits) ? formatNip(digits) : nip.trim() });
 }

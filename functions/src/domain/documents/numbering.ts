@@ -47,6 +47,7 @@ export const DEFAULT_NUMBERING_PATTERN = "{seq:3}/{kind}/PANSEL-JPT/{instansiCod
 export const DOCUMENT_KIND_CODES = {
   pengumuman: "PENG",
   beritaAcara: "BA",
+  tandaBukti: "TB",
 } as const;
 
 const MAX_PATTERN_LENGTH = 120;

@@ -14,7 +14,8 @@ export const documentRecord = z.object({
   instansiName: z.string(),
   selectionId: z.string(),
   selectionTitle: z.string(),
-  kind: z.enum(["pengumuman"]),
+  /** tandaBukti: a candidate's registration receipt (./receipt.ts); its file is private. */
+  kind: z.enum(["pengumuman", "tandaBukti"]),
   number: z.string(),
   version: z.int(),
   /** YYYY-MM-DD, the date printed on the document. */
@@ -43,4 +44,14 @@ export function documentIdFor(selectionId: string, kind: DocumentRecord["kind"],
 /** Where the QR code points: the public verification page of this version. */
 export function verifyUrlFor(publicBaseUrl: string, documentId: string): string {
   return `${publicBaseUrl.replace(/\/+$/, "")}/verifikasi/${documentId}`;
+}
+
+/** documents/{id} of an application's receipt; its file has the same id (one version only). */
+export function receiptDocumentId(applicationId: string): string {
+  return `${applicationId}-tandaBukti`;
+}
+
+/** The name the PDF downloads under: "tanda-bukti-001-TB-PANSEL-JPT-BKPSDM-MTR-IX-2021.pdf". */
+export function receiptFileName(number: string): string {
+  return `tanda-bukti-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`;
 }

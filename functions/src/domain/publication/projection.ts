@@ -72,6 +72,8 @@ export const publicSelectionDetail = z.object({
   contact,
   /** Per post id, as printed in the announcement. */
   requirements: z.record(z.string(), postRequirements),
+  /** For the candidate's live eligibility check: the rule set. */
+  regulationProfileId: z._default(z.string(), ""),
 });
 export type PublicSelectionDetail = z.infer<typeof publicSelectionDetail>;
 
@@ -128,6 +130,7 @@ export function publicProjectionOf(
       legalBasis: selection.legalBasis,
       contact: selection.contact,
       requirements: Object.fromEntries(selection.posts.map((p) => [p.id, p.requirements])),
+      regulationProfileId: selection.regulationProfileId,
     },
   };
 }

@@ -26,6 +26,7 @@ interface Profile {
   readonly doc: ProfileDoc | undefined;
   readonly openTo: OpenToCandidate;
 }
+import { MyApplications } from "./MyApplications";
 
 export function CandidateHome({ session }: { session: SignedIn }) {
   const t = useT();
@@ -102,6 +103,7 @@ export function CandidateHome({ session }: { session: SignedIn }) {
           <AccountState profile={doc} />
         </>
       )}
+      <MyApplications uid={session.uid} />
       <h2>{t("candidate.openSelections")}</h2>
       {selections.status === "ready" && <SelectionList selections={ordered.map((o) => o.selection)} extra={extra} />}
       {selections.status === "loading" && <Loading />}

@@ -13,6 +13,8 @@ import { PAGE_DATA_ID } from "@domain/publication/pageData";
 import { publicSelection, publicSelectionDetail } from "@domain/publication/projection";
 import type { PublicSelectionPage } from "../../data/publicData";
 import { useLocale } from "../../i18n/i18n";
+import { hint, session } from "../../data/session";
+import { useStore } from "../../data/store";
 import { useAsync } from "../../ui/useAsync";
 import { LoadError } from "../../ui/LoadError";
 import { Loading } from "../../ui/Loading";
@@ -46,6 +48,10 @@ export function SelectionPage() {
     [id],
   );
   const selection = rendered ? { status: "ready" as const, value: rendered } : fetched;
+  // Signed in as a candidate (or remembered so on this device): apply per post, no Auth code here.
+  const current = useStore(session);
+  const home = current.status === "signedIn" ? current.home : current.status === "loading" ? hint?.home : undefined;
+  const candidate = home === "/peserta";
 
   if (selection.status === "loading") return <Loading />;
   if (selection.status === "error") return <LoadError retry={fetched.retry} />;
@@ -73,7 +79,7 @@ export function SelectionPage() {
           <a href={s.document.link}>{t("public.announcementNumber", { number: s.document.number })}</a>
         </p>
       )}
-      {s.stage === "pendaftaran" && (
+      {s.stage === "pendaftaran" && !candidate && (
         <p>
           <a class="button" href="/daftar">
             {t("public.signUpToApply")}
@@ -91,6 +97,11 @@ export function SelectionPage() {
               <span class="post__meta">
                 {t("public.opd", { opd: post.opd })} · {t("public.level", { level: t(`level.${post.level}`) })}
               </span>
+              {s.stage === "pendaftaran" && candidate && (
+                <a class="button" href={`/peserta/lamar/${id}/${post.id}`} data-testid={`apply-${post.id}`}>
+                  {t("public.applyToPost")}
+                </a>
+              )}
               {r && (
                 <details class="post__details">
                   <summary>{t("public.requirements")}</summary>

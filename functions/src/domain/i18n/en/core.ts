@@ -50,6 +50,7 @@ export const enCore: { readonly [K in keyof typeof idCore]: string } = {
   "public.level": "Level: {level}",
   "public.openTo": "Open to: {who}",
   "public.signUpToApply": "Sign up as a candidate to apply",
+  "public.applyToPost": "Apply for this post",
   "public.legalBasis": "Legal basis",
   "public.requirements": "Requirements",
   "public.minRank": "Minimum rank: {rank}",

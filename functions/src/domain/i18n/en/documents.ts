@@ -54,6 +54,19 @@ export const enDocuments: { readonly [K in keyof typeof idDocuments]: string } =
   "doc.record.letter": "{kind}: {number} ({date})",
   "doc.record.letter.electionApproval": "Written approval of the Minister of Home Affairs",
   "doc.record.letter.recommendation": "Central agency's recommendation",
+  // The registration receipt (tanda bukti pendaftaran) a submission issues.
+  "doc.receipt.title": "Registration Receipt",
+  "doc.receipt.opening":
+    "The Selection Committee states that the applicant below has submitted an application to {title} through Seleksi and that the application is locked.",
+  "doc.receipt.section.applicant": "Applicant",
+  "doc.receipt.section.documents": "Documents submitted",
+  "doc.receipt.name": "Name: {name}",
+  "doc.receipt.post": "Post applied for: {post}",
+  "doc.receipt.opd": "Unit: {opd}",
+  "doc.receipt.submittedAt": "Submitted: {date} at {time} {zone}",
+  "doc.receipt.closing":
+    "This receipt is issued electronically and does not state eligibility; the administrative result is announced by the Selection Committee.",
+  "doc.col.file": "File",
   "err.numbering.syntax": "The numbering pattern cannot be read at character {position}: unmatched curly brace.",
   "err.numbering.unknownToken": "The numbering pattern has an unknown token: {token}. Known tokens: {known}.",
   "err.numbering.missingToken":

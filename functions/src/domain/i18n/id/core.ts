@@ -48,6 +48,7 @@ export const idCore = {
   "public.level": "Jenjang: {level}",
   "public.openTo": "Terbuka untuk: {who}",
   "public.signUpToApply": "Daftar sebagai peserta untuk melamar",
+  "public.applyToPost": "Lamar jabatan ini",
   "public.legalBasis": "Dasar",
   "public.requirements": "Persyaratan",
   "public.minRank": "Pangkat paling rendah: {rank}",

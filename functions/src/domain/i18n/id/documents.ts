@@ -54,6 +54,19 @@ export const idDocuments = {
   "doc.record.letter": "{kind}: {number} ({date})",
   "doc.record.letter.electionApproval": "Persetujuan tertulis Menteri Dalam Negeri",
   "doc.record.letter.recommendation": "Rekomendasi instansi pusat",
+  // The registration receipt (tanda bukti pendaftaran) a submission issues.
+  "doc.receipt.title": "Tanda Bukti Pendaftaran",
+  "doc.receipt.opening":
+    "Panitia Seleksi menerangkan bahwa pelamar di bawah ini telah mengirim lamaran {title} melalui Seleksi dan lamaran tersebut telah dikunci.",
+  "doc.receipt.section.applicant": "Data pelamar",
+  "doc.receipt.section.documents": "Dokumen yang dikirim",
+  "doc.receipt.name": "Nama: {name}",
+  "doc.receipt.post": "Jabatan yang dilamar: {post}",
+  "doc.receipt.opd": "Unit kerja: {opd}",
+  "doc.receipt.submittedAt": "Dikirim: {date} pukul {time} {zone}",
+  "doc.receipt.closing":
+    "Tanda bukti ini diterbitkan secara elektronik dan bukan pernyataan memenuhi syarat; hasil seleksi administrasi diumumkan oleh Panitia Seleksi.",
+  "doc.col.file": "Berkas",
   "err.numbering.syntax":
     "Pola nomor tidak dapat dibaca pada karakter ke-{position}: kurung kurawal tidak berpasangan.",
   "err.numbering.unknownToken":
