@@ -227,6 +227,8 @@ describe("createDraft", () => {
       legalBasis: source.legalBasis,
       referenceDate: source.referenceDate,
       openTo: source.openTo,
+      openToRule: source.openToRule,
+      maxPostsPerCandidate: source.maxPostsPerCandidate,
       regulationProfileId: source.regulationProfileId,
       stagesUsed: source.stagesUsed,
       posts: source.posts,
