@@ -16,6 +16,9 @@ const SelectionPage = lazy(() => import("./screens/public/SelectionPage").then((
 const VerifyDocument = lazy(() => import("./screens/public/VerifyDocument").then((m) => m.VerifyDocument));
 const SignUp = lazy(() => import("./screens/public/SignUp").then((m) => m.SignUp));
 const CandidateHome = lazy(() => import("./screens/candidate/CandidateHome").then((m) => m.CandidateHome));
+const ApplicationDocuments = lazy(() =>
+  import("./screens/candidate/upload/ApplicationDocuments").then((m) => m.ApplicationDocuments),
+);
 const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((m) => m.OperatorHome));
 const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
 const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
@@ -38,6 +41,10 @@ export function App() {
               <Route path="/masuk" component={SignIn} />
               <Route path="/daftar" component={SignUp} />
               <Route path="/peserta" component={() => <RequireSession screen={CandidateHome} />} />
+              <Route
+                path="/peserta/lamaran/:id/dokumen"
+                component={() => <RequireSession screen={ApplicationDocuments} />}
+              />
               <Route path="/operator" component={() => <RequireSession role="operator" screen={OperatorHome} />} />
               <Route path="/pejabat" component={() => <RequireSession role="pejabat" screen={PejabatHome} />} />
               <Route
