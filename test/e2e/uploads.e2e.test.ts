@@ -81,7 +81,9 @@ async function slowUplink(page: Page, kbps: number): Promise<void> {
   });
 }
 
-describe("uploading documents from a phone", () => {
+// A 3 MB photo compressed in the page, two uploads through the functions and a restart: minutes on
+// a loaded machine, so more than the e2e default.
+describe("uploading documents from a phone", { timeout: 360_000 }, () => {
   it("compresses a photo, survives going offline and a closed tab, and refuses an EXE renamed .pdf", async () => {
     await draftApplication();
     const context = await phoneContext(demo.browser);
@@ -107,36 +109,52 @@ describe("uploading documents from a phone", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "candidate-upload-progress-360.png"), fullPage: true });
     await expect.poll(() => statusOf(page, "sk-pangkat"), { timeout: 90_000 }).toBe("accepted");
 
-    // A scanned PDF of two chunks; the network drops after the first, and the tab is closed offline.
+    // A scanned PDF of two chunks. The phone's link stalls (every write request held 3 s) and drops
+    // while the upload is under way; then the tab is closed, still offline.
     const scan = scannedPdf(900 * 1024);
-    await slowUplink(page, 400);
+    await page.route(/google\.firestore\.v1\.Firestore\/Write\/channel/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue().catch(() => undefined);
+    });
     await entry(page, "surat-lamaran")
       .getByTestId("upload-file")
       .setInputFiles({ name: "surat-lamaran.pdf", mimeType: "application/pdf", buffer: scan });
     const progress = entry(page, "surat-lamaran").getByTestId("upload-progress");
-    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toContain("Terkirim 1 dari 2 bagian");
+    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toContain("Terkirim 0 dari 2 bagian");
     await context.setOffline(true);
     await expect
       .poll(() => entry(page, "surat-lamaran").getByTestId("upload-waiting").textContent())
       .toContain("Menunggu jaringan");
     await page.screenshot({ path: join(SCREENSHOTS, "candidate-upload-offline-360.png"), fullPage: true });
-    const stored = await db.collection(COLLECTIONS.uploads).where("applicationId", "==", APPLICATION).get();
-    const pdfUpload = stored.docs.find((d) => d.get("documentType") === "surat-lamaran");
-    expect(pdfUpload?.get("status")).toBe("uploading");
+    // Nothing of it is complete on the server: what is left waits in the phone's queue.
+    const pending = await db.collection(COLLECTIONS.uploads).where("applicationId", "==", APPLICATION).get();
+    expect(
+      pending.docs.filter((d) => d.get("documentType") === "surat-lamaran" && d.get("status") !== "uploading"),
+    ).toEqual([]);
+    // The device remembers it, so the next start shows it while the queue goes out.
+    const remembered = await page.evaluate((uid) => localStorage.getItem(`seleksi.uploads.${uid}`), CANDIDATE);
+    const list = JSON.parse(remembered ?? "[]") as { documentType: string }[];
+    expect(list.filter((u) => u.documentType === "surat-lamaran")).toEqual([
+      expect.objectContaining({ phase: "sending", total: 2 }),
+    ]);
     await page.close();
 
     // The phone is back online; the candidate opens the app again.
     await context.setOffline(false);
     const again = await context.newPage();
     await again.goto(url);
+    // The app shows the upload it remembers while the SDK sends the queue it kept.
+    await expect
+      .poll(() => entry(again, "surat-lamaran").getByTestId("upload-progress").isVisible(), { timeout: 30_000 })
+      .toBe(true);
     await expect.poll(() => statusOf(again, "surat-lamaran"), { timeout: 90_000 }).toBe("accepted");
-    const decided = (
-      await db
-        .collection(COLLECTIONS.uploads)
-        .doc(pdfUpload?.id ?? "-")
-        .get()
-    ).data();
-    expect(decided).toMatchObject({ status: "accepted", size: scan.length, chunkCount: 2 });
+    const stored = await db.collection(COLLECTIONS.uploads).where("applicationId", "==", APPLICATION).get();
+    const pdfUploads = stored.docs.filter((d) => d.get("documentType") === "surat-lamaran");
+    // One file, whole: nothing lost, nothing sent twice.
+    expect(pdfUploads.map((d) => d.data())).toEqual([
+      expect.objectContaining({ status: "accepted", size: scan.length, chunkCount: 2 }),
+    ]);
+    const pdfUpload = pdfUploads[0];
 
     // An EXE renamed .pdf: sent, refused by its magic bytes, with the reason in Indonesian.
     const exe = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(4000, 0x41)]);
@@ -148,6 +166,12 @@ describe("uploading documents from a phone", () => {
       .poll(() => entry(again, "daftar-riwayat-hidup").getByRole("alert").first().textContent())
       .toContain("Isi berkas tidak sesuai jenisnya: dinyatakan PDF, ternyata EXE.");
     await again.screenshot({ path: join(SCREENSHOTS, "candidate-upload-done-360.png"), fullPage: true });
+    // Every upload decided, so the device remembers none.
+    await expect
+      .poll(() => again.evaluate((uid) => localStorage.getItem(`seleksi.uploads.${uid}`), CANDIDATE), {
+        timeout: 30_000,
+      })
+      .toBe("[]");
 
     const documents: unknown = (await db.collection(COLLECTIONS.applications).doc(APPLICATION).get()).get("documents");
     expect(documents).toMatchObject({

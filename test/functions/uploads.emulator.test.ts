@@ -108,7 +108,7 @@ async function upload(c: Case): Promise<string> {
 }
 
 /** Polls until the trigger has decided; a plain loop like support/projection.ts. */
-async function decided(fileId: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+async function decided(fileId: string, timeoutMs = 100_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const data = (await ref(fileId).get()).data();
@@ -126,7 +126,8 @@ afterAll(async () => {
   await db.collection(COLLECTIONS.selections).doc(SELECTION).delete();
 });
 
-describe("checkCompletedUpload", () => {
+// The first events start the trigger's workers: on a loaded machine that alone can take half a minute.
+describe("checkCompletedUpload", { timeout: 120_000 }, () => {
   it("accepts a whole PDF of two chunks, with what it verified", async () => {
     const bytes = pdf(600 * 1024);
     const fileId = await upload({ name: "good-pdf", bytes });

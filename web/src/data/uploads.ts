@@ -9,7 +9,16 @@
  * The interface is narrow (upload, follow, the device's pending list) so a Cloud Storage backend with
  * resumable uploads could replace this module for larger files without touching the screens.
  */
-import { Bytes, collection, doc, onSnapshot, setDoc, updateDoc, getDoc } from "firebase/firestore";
+import {
+  Bytes,
+  collection,
+  doc,
+  getDoc,
+  onSnapshot,
+  setDoc,
+  updateDoc,
+  waitForPendingWrites,
+} from "firebase/firestore";
 import { COLLECTIONS } from "@domain/collections";
 import type { Issue } from "@domain/issue";
 import { applicationDocument, type ApplicationDocument } from "@domain/applications/application";
@@ -111,16 +120,17 @@ export function resumePending(uid: string): void {
   if (loadedFor === uid) return;
   loadedFor = uid;
   const next = new Map(uploads.get());
-  for (const state of readPending(uid)) {
-    if (!next.has(state.fileId)) next.set(state.fileId, state);
-    follow(uid, state.fileId);
-  }
+  const pending = readPending(uid);
+  for (const state of pending) if (!next.has(state.fileId)) next.set(state.fileId, state);
   uploads.set(next);
+  // The queue left by the last session goes out first; only then is each file on the server to follow.
+  void waitForPendingWrites(liveDb()).then(() => pending.forEach((state) => follow(uid, state.fileId)));
 }
 
 /**
- * Follows the manifest (a small document; never the chunks, which would download the file again).
- * While the manifest write is still queued, the cache shows it with pending writes.
+ * Follows the manifest (a small document; never the chunks, which would download the file again),
+ * once this device's writes of it are through: the rules refuse to read a manifest the server does
+ * not have, so a refusal then means the file never arrived and nothing of it is left to send.
  */
 function follow(uid: string, fileId: string): void {
   if (watching.has(fileId)) return;
@@ -128,11 +138,7 @@ function follow(uid: string, fileId: string): void {
     doc(liveDb(), COLLECTIONS.uploads, fileId),
     { includeMetadataChanges: true },
     (snap) => {
-      if (!snap.exists()) {
-        // The server says there is no such file and this device has nothing queued for it.
-        if (!snap.metadata.fromCache) finish(uid, fileId, { phase: "lost" });
-        return;
-      }
+      if (!snap.exists()) return;
       const status: unknown = snap.get("status");
       const current = uploads.get().get(fileId);
       if (status === "accepted") finish(uid, fileId, { phase: "accepted", acked: current?.total ?? 0 });
@@ -143,7 +149,7 @@ function follow(uid: string, fileId: string): void {
         patch(uid, fileId, { phase: "checking", acked: current?.total ?? 0 });
       }
     },
-    () => undefined, // Not readable (signed out meanwhile): the list stays for the next session.
+    () => finish(uid, fileId, { phase: "lost", rejection: { code: "err.upload.lost" } }),
   );
   watching.set(fileId, stop);
 }
@@ -211,11 +217,11 @@ export async function uploadFile(input: NewUpload, maxBytes: number): Promise<st
     ),
     updateDoc(ref, { status: "complete" }),
   ];
-  follow(uid, ref.id);
   Promise.all(writes).then(
     () => {
       const current = uploads.get().get(ref.id);
       if (current?.phase === "sending") patch(uid, ref.id, { phase: "checking", acked: plan.count });
+      follow(uid, ref.id);
     },
     () => finish(uid, ref.id, { phase: "refused", rejection: { code: "err.upload.refused" } }),
   );

@@ -75,6 +75,8 @@ export const enCandidate: { readonly [K in keyof typeof idCandidate]: string } =
   "err.upload.noApplication": "No application of yours was found for this file.",
   "err.upload.refused":
     "The server refused the upload: the application is locked or registration has closed. Files already stored are unchanged.",
+  "err.upload.lost":
+    "This upload never reached the server and is no longer kept on this device. Choose the file again.",
   "err.upload.compressFailed":
     "The photo cannot be made smaller than {maxKb} KB. Take it again from closer or use a scanned PDF.",
   "err.upload.imageUnreadable": "This device cannot read the photo. Take it again or choose a JPEG/PNG file.",

@@ -76,6 +76,7 @@ export const idCandidate = {
   "err.upload.noApplication": "Lamaran untuk berkas ini tidak ditemukan atau bukan milik Anda.",
   "err.upload.refused":
     "Unggahan ditolak server: lamaran sudah dikunci atau masa pendaftaran sudah berakhir. Berkas yang sudah tersimpan tidak berubah.",
+  "err.upload.lost": "Unggahan ini tidak sampai ke server dan tidak lagi tersimpan di perangkat. Pilih berkasnya lagi.",
   "err.upload.compressFailed":
     "Foto tidak dapat diperkecil sampai {maxKb} KB. Foto ulang dari dekat atau gunakan berkas PDF hasil pindaian.",
   "err.upload.imageUnreadable": "Foto tidak dapat dibaca di perangkat ini. Foto ulang atau pilih berkas JPEG/PNG.",
