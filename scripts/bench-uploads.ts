@@ -78,100 +78,105 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     documents: {},
   });
 
-  // ---- 1. 100 candidates at once ------------------------------------------------------------------
-  const password = "Bench-Upload-2026";
-  const people = Array.from({ length: CANDIDATES }, (_, i) => ({
-    uid: `bench-up-${String(i).padStart(3, "0")}`,
-    email: `bench-up-${i}@bench.demo`,
-  }));
-  await Promise.all(
-    people.map(async (p) => {
-      await auth.createUser({ uid: p.uid, email: p.email, password, emailVerified: true }).catch(() => undefined);
-      await db
-        .collection(COLLECTIONS.applications)
-        .doc(applicationId(selectionId, "bappeda", p.uid))
-        .set(draft(p.uid, "bappeda"));
-    }),
-  );
-  const head = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n";
-  const tail = "\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-  const fileFor = (i: number) =>
-    Buffer.from(`${head}%${String(i).repeat(FILE_BYTES)}`.slice(0, FILE_BYTES - tail.length) + tail, "latin1");
+  // `--photo-only` skips the first part (it takes minutes on a loaded machine).
+  if (!process.argv.includes("--photo-only")) {
+    // ---- 1. 100 candidates at once ------------------------------------------------------------------
+    const password = "Bench-Upload-2026";
+    const people = Array.from({ length: CANDIDATES }, (_, i) => ({
+      uid: `bench-up-${String(i).padStart(3, "0")}`,
+      email: `bench-up-${i}@bench.demo`,
+    }));
+    await Promise.all(
+      people.map(async (p) => {
+        await auth.createUser({ uid: p.uid, email: p.email, password, emailVerified: true }).catch(() => undefined);
+        await db
+          .collection(COLLECTIONS.applications)
+          .doc(applicationId(selectionId, "bappeda", p.uid))
+          .set(draft(p.uid, "bappeda"));
+      }),
+    );
+    const head = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n";
+    const tail = "\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    const fileFor = (i: number) =>
+      Buffer.from(`${head}%${String(i).repeat(FILE_BYTES)}`.slice(0, FILE_BYTES - tail.length) + tail, "latin1");
 
-  const apps: FirebaseApp[] = [];
-  const clients = await Promise.all(
-    people.map(async (p, i) => {
-      const app = initializeApp({ projectId: DEMO_PROJECT, apiKey: "bench-key" }, `bench-${i}`);
-      apps.push(app);
-      const a = getAuth(app);
-      connectAuthEmulator(a, `http://${config.auth.host}:${config.auth.port}`, { disableWarnings: true });
-      await signInWithEmailAndPassword(a, p.email, password);
-      const fs = getFirestore(app);
-      connectFirestoreEmulator(fs, config.firestore.host, config.firestore.port);
-      return { ...p, fs, bytes: fileFor(i) };
-    }),
-  );
+    const apps: FirebaseApp[] = [];
+    const clients = await Promise.all(
+      people.map(async (p, i) => {
+        const app = initializeApp({ projectId: DEMO_PROJECT, apiKey: "bench-key" }, `bench-${i}`);
+        apps.push(app);
+        const a = getAuth(app);
+        connectAuthEmulator(a, `http://${config.auth.host}:${config.auth.port}`, { disableWarnings: true });
+        await signInWithEmailAndPassword(a, p.email, password);
+        const fs = getFirestore(app);
+        connectFirestoreEmulator(fs, config.firestore.host, config.firestore.port);
+        return { ...p, fs, bytes: fileFor(i) };
+      }),
+    );
 
-  const started = performance.now();
-  let writes = 0;
-  const fileIds = await Promise.all(
-    clients.map(async (c, i) => {
-      const fileId = `bench-${selectionId}-${i}`;
-      const ref = doc(c.fs, COLLECTIONS.uploads, fileId);
-      await setDoc(ref, {
-        ownerUid: c.uid,
-        instansiId: metro.instansiId,
-        selectionId,
-        applicationId: applicationId(selectionId, "bappeda", c.uid),
-        postId: "bappeda",
-        documentType: "surat-lamaran",
-        fileName: "surat-lamaran.pdf",
-        mimeType: "application/pdf",
-        size: c.bytes.length,
-        sha256: createHash("sha256").update(c.bytes).digest("hex"),
-        chunkCount: Math.ceil(c.bytes.length / CHUNK),
-        status: "uploading",
-      });
-      writes++;
-      await Promise.all(
-        [0, 1].map(async (index) => {
-          const data = Bytes.fromUint8Array(c.bytes.subarray(index * CHUNK, (index + 1) * CHUNK));
-          await setDoc(doc(ref, COLLECTIONS.chunks, String(index).padStart(5, "0")), { data });
-          writes++;
-        }),
-      );
-      await updateDoc(ref, { status: "complete" });
-      writes++;
-      return fileId;
-    }),
-  );
-  const writtenMs = performance.now() - started;
+    const started = performance.now();
+    let writes = 0;
+    const fileIds = await Promise.all(
+      clients.map(async (c, i) => {
+        const fileId = `bench-${selectionId}-${i}`;
+        const ref = doc(c.fs, COLLECTIONS.uploads, fileId);
+        await setDoc(ref, {
+          ownerUid: c.uid,
+          instansiId: metro.instansiId,
+          selectionId,
+          applicationId: applicationId(selectionId, "bappeda", c.uid),
+          postId: "bappeda",
+          documentType: "surat-lamaran",
+          fileName: "surat-lamaran.pdf",
+          mimeType: "application/pdf",
+          size: c.bytes.length,
+          sha256: createHash("sha256").update(c.bytes).digest("hex"),
+          chunkCount: Math.ceil(c.bytes.length / CHUNK),
+          status: "uploading",
+        });
+        writes++;
+        await Promise.all(
+          [0, 1].map(async (index) => {
+            const data = Bytes.fromUint8Array(c.bytes.subarray(index * CHUNK, (index + 1) * CHUNK));
+            await setDoc(doc(ref, COLLECTIONS.chunks, String(index).padStart(5, "0")), { data });
+            writes++;
+          }),
+        );
+        await updateDoc(ref, { status: "complete" });
+        writes++;
+        return fileId;
+      }),
+    );
+    const writtenMs = performance.now() - started;
 
-  const decided = async () => {
-    const snaps = await db.getAll(...fileIds.map((id) => db.collection(COLLECTIONS.uploads).doc(id)));
-    return snaps.filter((s) => ["accepted", "rejected"].includes(String(s.get("status"))));
-  };
-  let done = await decided();
-  while (done.length < CANDIDATES && performance.now() - started < 15 * 60_000) {
-    await sleep(1000);
-    done = await decided();
+    const decided = async () => {
+      const snaps = await db.getAll(...fileIds.map((id) => db.collection(COLLECTIONS.uploads).doc(id)));
+      return snaps.filter((s) => ["accepted", "rejected"].includes(String(s.get("status"))));
+    };
+    let done = await decided();
+    while (done.length < CANDIDATES && performance.now() - started < 15 * 60_000) {
+      await sleep(1000);
+      done = await decided();
+    }
+    const checkedMs = performance.now() - started;
+    const accepted = done.filter((s) => s.get("status") === "accepted").length;
+    const apps2 = await db.getAll(
+      ...people.map((p) => db.collection(COLLECTIONS.applications).doc(applicationId(selectionId, "bappeda", p.uid))),
+    );
+    const onChecklist = apps2.filter((a, i) => a.get("documents.surat-lamaran.fileId") === fileIds[i]).length;
+    console.log(
+      `\nUploads: ${CANDIDATES} candidates, a ${FILE_BYTES / 1024} KiB PDF each (2 chunks), at the same time`,
+    );
+    console.log(
+      `  writes acknowledged: ${writes} in ${(writtenMs / 1000).toFixed(1)} s (${Math.round(writes / (writtenMs / 1000))} writes/s, ` +
+        `${((CANDIDATES * FILE_BYTES) / 1024 / 1024 / (writtenMs / 1000)).toFixed(1)} MiB/s)`,
+    );
+    console.log(
+      `  checked by the trigger (one worker): ${done.length}/${CANDIDATES} after ${(checkedMs / 1000).toFixed(1)} s; ` +
+        `accepted ${accepted}, on the application's checklist ${onChecklist}, lost ${CANDIDATES - done.length}`,
+    );
+    await Promise.all(apps.map((a) => deleteApp(a)));
   }
-  const checkedMs = performance.now() - started;
-  const accepted = done.filter((s) => s.get("status") === "accepted").length;
-  const apps2 = await db.getAll(
-    ...people.map((p) => db.collection(COLLECTIONS.applications).doc(applicationId(selectionId, "bappeda", p.uid))),
-  );
-  const onChecklist = apps2.filter((a, i) => a.get("documents.surat-lamaran.fileId") === fileIds[i]).length;
-  console.log(`\nUploads: ${CANDIDATES} candidates, a ${FILE_BYTES / 1024} KiB PDF each (2 chunks), at the same time`);
-  console.log(
-    `  writes acknowledged: ${writes} in ${(writtenMs / 1000).toFixed(1)} s (${Math.round(writes / (writtenMs / 1000))} writes/s, ` +
-      `${((CANDIDATES * FILE_BYTES) / 1024 / 1024 / (writtenMs / 1000)).toFixed(1)} MiB/s)`,
-  );
-  console.log(
-    `  checked by the trigger (one worker): ${done.length}/${CANDIDATES} after ${(checkedMs / 1000).toFixed(1)} s; ` +
-      `accepted ${accepted}, on the application's checklist ${onChecklist}, lost ${CANDIDATES - done.length}`,
-  );
-  await Promise.all(apps.map((a) => deleteApp(a)));
 
   // ---- 2. a 3 MB phone photo over 400 kbps / 400 ms ---------------------------------------------------
   const site = `http://${config.hosting.host}:${config.hosting.port}`;

@@ -15,13 +15,11 @@ export async function cameraPhoto(page: Page, width: number, height: number): Pr
       const context = canvas.getContext("2d");
       if (!context) throw new Error("no 2d context");
       const image = context.createImageData(width, height);
+      // No named inner functions: a bundler's keepNames would wrap them in a helper the page lacks.
       let seed = 12345;
-      const noise = () => {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        return (seed % 17) - 8;
-      };
       for (let i = 0; i < image.data.length; i += 4) {
-        const n = noise();
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        const n = (seed % 17) - 8;
         image.data[i] = 236 + n;
         image.data[i + 1] = 232 + n;
         image.data[i + 2] = 222 + n;
@@ -33,15 +31,12 @@ export async function cameraPhoto(page: Page, width: number, height: number): Pr
       for (let y = height / 10, line = 0; y < height * 0.9; y += width / 28, line++) {
         context.fillText(`KEPUTUSAN WALI KOTA METRO NOMOR 821.2/${line}/SK-PANGKAT/2021 PEMBINA IV/b`, width / 12, y);
       }
-      const blobAt = (quality: number) =>
-        new Promise<Blob>((resolve, reject) =>
-          canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("toBlob"))), "image/jpeg", quality),
-        );
-      let blob = await blobAt(0.95);
-      for (const quality of [0.9, 0.85, 0.8, 0.7, 0.6]) {
-        if (blob.size <= 3.3 * 1024 * 1024) break;
-        blob = await blobAt(quality);
+      let blob: Blob | null = null;
+      for (const quality of [0.95, 0.9, 0.85, 0.8, 0.7, 0.6]) {
+        blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/jpeg", quality));
+        if (blob && blob.size <= 3.3 * 1024 * 1024) break;
       }
+      if (!blob) throw new Error("toBlob");
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let binary = "";
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
