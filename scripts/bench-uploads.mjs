@@ -22,7 +22,10 @@ const env = { ...process.env, ...emulatorClientEnv(config), GCLOUD_PROJECT: DEMO
 try {
   await waitForEmulators(config, () => emulators.exitCode !== null);
   await run("seed demo data", bin("tsx"), ["seed/cli.ts"], { env, stdio: "ignore" });
-  await run("upload figures", bin("tsx"), ["scripts/bench-uploads.ts", ...process.argv.slice(2)], { env, stdio: "inherit" });
+  await run("upload figures", bin("tsx"), ["scripts/bench-uploads.ts", ...process.argv.slice(2)], {
+    env,
+    stdio: "inherit",
+  });
 } finally {
   // The whole process group: firebase-tools and the Java and Node processes it started.
   process.kill(-emulators.pid, "SIGINT");
