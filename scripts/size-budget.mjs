@@ -55,7 +55,7 @@ const kb = (keys) => [...keys].reduce((sum, key) => sum + gz(key), 0) / 1024;
 function routes() {
   const app = readFileSync(join(web, "src", "app.tsx"), "utf8");
   const modules = new Map(
-    [...app.matchAll(/const (\w+) = lazy\(\(\) => import\("\.\/([^"]+)"\)/g)].map((m) => [m[1], `src/${m[2]}.tsx`]),
+    [...app.matchAll(/const (\w+) = lazy\(\(\) =>\s+import\("\.\/([^"]+)"\)/g)].map((m) => [m[1], `src/${m[2]}.tsx`]),
   );
   const found = [];
   for (const part of app.split(/<Route\b/).slice(1)) {

@@ -15,6 +15,8 @@ import {
   type RulesTestContext,
   type RulesTestEnvironment,
 } from "@firebase/rules-unit-testing";
+import firebase from "firebase/compat/app";
+import "firebase/compat/firestore";
 import { setLogLevel } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
@@ -304,15 +306,24 @@ async function seed(db: ClientDb): Promise<void> {
   });
   set(`${COLLECTIONS.applications}/app-ani-ms`, application("metro-scoring", "cand-ani", "ms"));
   set(`${COLLECTIONS.applications}/app-budi-tms`, application("metro-scoring", "cand-budi", "tms"));
-  // cand-ani's accepted upload for that application, which the operators verify.
-  set(`${COLLECTIONS.uploads}/u-ani`, {
-    ownerUid: "cand-ani",
-    instansiId: METRO,
-    selectionId: "metro-open",
-    applicationId: "app-ani-open",
-    status: "accepted",
+  // Uploads (issue 8): cand-ani's draft in the open selection, its registration open until 2100;
+  // an upload in progress (2 chunks, the first sent), a complete one, and files of the MS and TMS
+  // applications past the administrative result.
+  batch.set(
+    db.doc(`${COLLECTIONS.publicSelections}/metro-open`),
+    { registrationClosesAtMs: OPEN_UNTIL },
+    { merge: true },
+  );
+  set(`${COLLECTIONS.applications}/app-ani-draft`, application("metro-open", "cand-ani", "draft"));
+  set(`${COLLECTIONS.uploads}/up-ani-uploading`, manifest({}));
+  set(`${COLLECTIONS.uploads}/up-ani-uploading/${COLLECTIONS.chunks}/00000`, { data: bytesOf(CHUNK) });
+  set(`${COLLECTIONS.uploads}/up-ani-complete`, manifest({ status: "complete" }));
+  set(`${COLLECTIONS.uploads}/up-ani-ms`, manifest({ applicationId: "app-ani-ms", selectionId: "metro-scoring" }));
+  set(`${COLLECTIONS.uploads}/up-ani-ms/${COLLECTIONS.chunks}/00000`, { data: bytesOf(CHUNK) });
+  set(`${COLLECTIONS.uploads}/up-budi-tms`, {
+    ...manifest({ applicationId: "app-budi-tms", selectionId: "metro-scoring" }),
+    ownerUid: "cand-budi",
   });
-  set(`${COLLECTIONS.uploads}/u-ani/${COLLECTIONS.chunks}/00000`, { data: "x" });
   set(`${COLLECTIONS.profiles}/cand-ani`, {
     name: "Dr. Ani Rahmawati, S.E., M.Si.",
     nip: NIP_ANI,
@@ -333,6 +344,45 @@ async function seed(db: ClientDb): Promise<void> {
   set("audit/first", { note: "a collection the rules never mention" });
   await batch.commit();
 }
+
+// ---- uploads (issue 8) ------------------------------------------------------------------------------
+
+const OPEN_UNTIL = Date.UTC(2100, 0, 1);
+const CHUNK = 524_288;
+// The compat SDK the rules test library drives wants its own Bytes class (firebase.firestore.Blob),
+// which its namespace typings do not declare.
+const { Blob: CompatBlob } = (firebase as unknown as { firestore: { Blob: { fromUint8Array(b: Uint8Array): object } } })
+  .firestore;
+const bytesOf = (size: number) => CompatBlob.fromUint8Array(new Uint8Array(size).fill(0x25));
+
+/** A manifest as the phone writes it for cand-ani's draft: 600 KiB in two chunks. */
+function manifest(overrides: Record<string, unknown>, ownerUid = "cand-ani"): Record<string, unknown> {
+  return {
+    ownerUid,
+    instansiId: METRO,
+    selectionId: "metro-open",
+    applicationId: "app-ani-draft",
+    postId: "bappeda",
+    documentType: "surat-lamaran",
+    fileName: "surat-lamaran.pdf",
+    mimeType: "application/pdf",
+    size: 600 * 1024,
+    sha256: "0".repeat(64),
+    chunkCount: 2,
+    status: "uploading",
+    ...overrides,
+  };
+}
+
+const createManifest =
+  (overrides: Record<string, unknown> = {}) =>
+  (db: ClientDb, uid: string | null) =>
+    db.doc(`${COLLECTIONS.uploads}/up-new`).set(manifest(overrides, own(uid)));
+const writeChunk = (fileId: string, chunkId: string, data: Record<string, unknown>) => (db: ClientDb) =>
+  db.doc(`${COLLECTIONS.uploads}/${fileId}/${COLLECTIONS.chunks}/${chunkId}`).set(data);
+/** The registration of metro-open closed a second ago, by the server's clock. */
+const deadlinePassed = (db: ClientDb) =>
+  db.doc(`${COLLECTIONS.publicSelections}/metro-open`).update({ registrationClosesAtMs: Date.now() - 1000 });
 
 // ---- actions ------------------------------------------------------------------------------------
 
@@ -1040,25 +1090,192 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, A, D, D, D, A],
   },
 
-  // uploads, as the operators' verification reads them: owner and the tenant's operators and pejabat
-  { ...get("uploads", "cand-ani's accepted upload (manifest)", "uploads/u-ani"), expected: [D, A, D, A, D, D, D, A] },
+  // uploads: the phone writes its own draft's manifest and chunks inside the registration window;
+  // the function alone decides; a complete file is immutable. Reads: owner, the tenant's operators
+  // and pejabat, the selection's pansel for MS applications after the administrative stage.
   {
-    ...get("uploads/chunks", "a chunk of cand-ani's accepted upload", "uploads/u-ani/chunks/00000"),
-    expected: [D, A, D, A, D, D, D, A],
+    collection: "uploads",
+    op: "create",
+    situation: "a manifest for cand-ani's draft, registration open",
+    attempt: createManifest(),
+    expected: [D, A, D, D, D, D, D, D],
   },
   {
-    collection: "uploads/chunks",
-    op: "list",
-    situation: "the chunks of cand-ani's upload (read by id only)",
-    attempt: (db) => db.collection(`${COLLECTIONS.uploads}/u-ani/${COLLECTIONS.chunks}`).get(),
+    collection: "uploads",
+    op: "create",
+    situation: "a manifest after the deadline (server clock)",
+    prepare: deadlinePassed,
+    attempt: createManifest(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "create",
+    situation: "a manifest for a submitted application",
+    prepare: (db) => db.doc(`${COLLECTIONS.applications}/app-ani-draft`).update({ status: "submitted" }),
+    attempt: createManifest(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  ...(
+    [
+      ["a self-accepted manifest", { status: "accepted" }],
+      ["a manifest naming another post", { postId: "dpkp" }],
+      ["a manifest naming another selection", { selectionId: "metro-scoring" }],
+      ["a manifest naming another tenant", { instansiId: PONTIANAK }],
+      ["a manifest with a forged verdict", { verified: { size: 1, sha256: "0".repeat(64), format: "pdf" } }],
+      ["a manifest over 10 MiB", { size: 10 * 1024 * 1024 + 1, chunkCount: 21 }],
+      ["a manifest whose chunk count does not fit its size", { chunkCount: 1 }],
+      ["a manifest with a file name of 201 characters", { fileName: "x".repeat(201) }],
+    ] as const
+  ).map(([situation, change]): Row => ({
+    collection: "uploads",
+    op: "create",
+    situation,
+    attempt: createManifest(change),
+    expected: [D, D, D, D, D, D, D, D],
+  })),
+  {
+    collection: "uploads",
+    op: "update",
+    situation: "uploading -> complete",
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-uploading`).update({ status: "complete" }),
+    expected: [D, A, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "update",
+    situation: "uploading -> complete after the deadline",
+    prepare: deadlinePassed,
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-uploading`).update({ status: "complete" }),
     expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "uploads",
     op: "update",
-    situation: "cand-ani's accepted upload: forged back to complete",
-    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/u-ani`).update({ status: "complete" }),
+    situation: "uploading -> accepted (a verdict)",
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-uploading`).update({ status: "accepted" }),
     expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "update",
+    situation: "completing with another size",
+    attempt: (db) =>
+      db.doc(`${COLLECTIONS.uploads}/up-ani-uploading`).update({ status: "complete", size: 1000, chunkCount: 1 }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "update",
+    situation: "a complete file's hash changed (write after complete)",
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-complete`).update({ sha256: "1".repeat(64) }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "update",
+    situation: "a complete file back to uploading",
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-complete`).update({ status: "uploading" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "delete",
+    situation: "a complete file",
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-complete`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    ...get("uploads", "cand-ani's, draft, registration open", `${COLLECTIONS.uploads}/up-ani-uploading`),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("uploads", "cand-ani's, MS, selection in asesmenManajerial", `${COLLECTIONS.uploads}/up-ani-ms`),
+    expected: [D, A, D, A, D, A, D, A],
+  },
+  {
+    // The same file while the administrative stage runs: not the pansel's yet.
+    ...get("uploads", "cand-ani's, MS, selection in seleksiAdministrasi", `${COLLECTIONS.uploads}/up-ani-ms`),
+    prepare: (db) => db.doc(`${COLLECTIONS.selections}/metro-scoring`).update({ stage: "seleksiAdministrasi" }),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("uploads", "cand-budi's, TMS, selection in asesmenManajerial", `${COLLECTIONS.uploads}/up-budi-tms`),
+    expected: [D, D, A, A, D, D, D, A],
+  },
+  {
+    collection: "uploads",
+    op: "list",
+    situation: "where ownerUid == own uid",
+    attempt: (db, uid) => db.collection(COLLECTIONS.uploads).where("ownerUid", "==", own(uid)).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "uploads",
+    op: "list",
+    situation: "where instansiId == kota-metro",
+    attempt: (db) => db.collection(COLLECTIONS.uploads).where("instansiId", "==", METRO).get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "uploads/chunks",
+    op: "create",
+    situation: "chunk 00001 of 2 (512 KiB), uploading",
+    attempt: writeChunk("up-ani-uploading", "00001", { data: bytesOf(CHUNK) }),
+    expected: [D, A, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads/chunks",
+    op: "update",
+    situation: "chunk 00000 again with the same bytes (a retried write)",
+    attempt: writeChunk("up-ani-uploading", "00000", { data: bytesOf(CHUNK) }),
+    expected: [D, A, D, D, D, D, D, D],
+  },
+  ...(
+    [
+      ["chunk too big (512 KiB + 1)", "up-ani-uploading", "00001", { data: bytesOf(CHUNK + 1) }],
+      ["chunk index out of range (00002 of 2)", "up-ani-uploading", "00002", { data: bytesOf(10) }],
+      ["chunk index past MAX_UPLOAD_CHUNKS (00020)", "up-ani-uploading", "00020", { data: bytesOf(10) }],
+      ["chunk id not five digits", "up-ani-uploading", "1", { data: bytesOf(10) }],
+      ["chunk with another key", "up-ani-uploading", "00001", { data: bytesOf(10), index: 1 }],
+      ["chunk data not bytes", "up-ani-uploading", "00001", { data: "JVBERi0=" }],
+      ["chunk 00000 rewritten with other bytes", "up-ani-uploading", "00000", { data: bytesOf(10) }],
+      ["chunk of a complete file (write after complete)", "up-ani-complete", "00001", { data: bytesOf(10) }],
+      ["chunk of an MS application's file", "up-ani-ms", "00001", { data: bytesOf(10) }],
+    ] as const
+  ).map(([situation, fileId, chunkId, data]): Row => ({
+    collection: "uploads/chunks",
+    op: "create",
+    situation,
+    attempt: writeChunk(fileId, chunkId, data),
+    expected: [D, D, D, D, D, D, D, D],
+  })),
+  {
+    collection: "uploads/chunks",
+    op: "create",
+    situation: "chunk 00001 after the deadline",
+    prepare: deadlinePassed,
+    attempt: writeChunk("up-ani-uploading", "00001", { data: bytesOf(10) }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads/chunks",
+    op: "delete",
+    situation: "chunk 00000 of an upload in progress",
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-uploading/${COLLECTIONS.chunks}/00000`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    ...get(
+      "uploads/chunks",
+      "chunk 00000 of cand-ani's draft file",
+      `${COLLECTIONS.uploads}/up-ani-uploading/chunks/00000`,
+    ),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("uploads/chunks", "chunk 00000 of cand-ani's MS file", `${COLLECTIONS.uploads}/up-ani-ms/chunks/00000`),
+    expected: [D, A, D, A, D, A, D, A],
   },
 
   // profiles: the owner reads; every write goes through saveProfile (validated by the shared schema,

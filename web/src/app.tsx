@@ -19,6 +19,9 @@ const CandidateHome = lazy(() => import("./screens/candidate/CandidateHome").the
 const ProfileEdit = lazy(() => import("./screens/candidate/profile/ProfileEdit").then((m) => m.ProfileEdit));
 const ApplyStart = lazy(() => import("./screens/candidate/ApplyStart").then((m) => m.ApplyStart));
 const ApplicationScreen = lazy(() => import("./screens/candidate/ApplicationScreen").then((m) => m.ApplicationScreen));
+const ApplicationDocuments = lazy(() =>
+  import("./screens/candidate/upload/ApplicationDocuments").then((m) => m.ApplicationDocuments),
+);
 const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((m) => m.OperatorHome));
 const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
 const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
@@ -51,6 +54,10 @@ export function App() {
               <Route
                 path="/peserta/lamaran/:applicationId"
                 component={() => <RequireSession screen={ApplicationScreen} />}
+              />
+              <Route
+                path="/peserta/lamaran/:id/dokumen"
+                component={() => <RequireSession screen={ApplicationDocuments} />}
               />
               <Route path="/operator" component={() => <RequireSession role="operator" screen={OperatorHome} />} />
               <Route path="/pejabat" component={() => <RequireSession role="pejabat" screen={PejabatHome} />} />

@@ -26,6 +26,7 @@ import {
   type UploadCheck,
 } from "../domain/files/upload.js";
 import { documentRequirement, type DocumentRequirement } from "../domain/selection/setup.js";
+import type { ApplicationDocument } from "../domain/applications/application.js";
 import { db as adminDb } from "../shell/admin.js";
 import { chunkId } from "./chunks.js";
 import { sha256Hex } from "./hash.js";
@@ -48,8 +49,17 @@ export function uploadRef(db: Firestore, fileId: string) {
 /**
  * Checks a completed upload and records the decision. Safe to call any number of times (a trigger
  * may fire twice): a manifest that is not `complete` any more is left exactly as it is.
+ *
+ * The post and its checklist entry come from the application the manifest names, never from the
+ * manifest's own postId; in the same transaction as the decision, the application's checklist entry
+ * points at this file, while the application is a draft and only if no newer upload is there already
+ * (a slow first attempt finishing after the second must not replace it).
  */
-export async function verifyUpload(fileId: string, db: Firestore = adminDb): Promise<VerifyOutcome> {
+export async function verifyUpload(
+  fileId: string,
+  db: Firestore = adminDb,
+  now: () => Date = () => new Date(),
+): Promise<VerifyOutcome> {
   if (!FILE_ID.test(fileId)) return { fileId, status: "missing", changed: false };
   const ref = uploadRef(db, fileId);
   const snap = await ref.get();
@@ -58,19 +68,32 @@ export async function verifyUpload(fileId: string, db: Firestore = adminDb): Pro
   if (status !== "complete") return { fileId, status: statusOf(status), changed: false };
 
   const parsed = uploadManifest.safeParse(snap.data());
-  const check: UploadCheck = parsed.success
-    ? await checkStored(db, fileId, parsed.data)
-    : {
+  const application = parsed.success ? await applicationOf(db, parsed.data) : undefined;
+  const check: UploadCheck = !parsed.success
+    ? {
         accepted: false,
         reason: { code: "err.input.invalid", params: { detail: parsed.error.issues[0]?.path.join(".") ?? "" } },
-      };
+      }
+    : application === undefined
+      ? { accepted: false, reason: { code: "err.upload.noApplication", field: "applicationId" } }
+      : await checkStored(db, fileId, { ...parsed.data, postId: application.postId });
 
   return db.runTransaction(async (tx) => {
-    const now = await tx.get(ref);
+    const current = await tx.get(ref);
     // Decided meanwhile by a concurrent run, or changed under us: the run that sees it complete decides.
-    if (now.get("status") !== "complete" || !sameFacts(now.data(), snap.data())) {
-      return { fileId, status: statusOf(now.get("status")), changed: false };
+    if (current.get("status") !== "complete" || !sameFacts(current.data(), snap.data())) {
+      return { fileId, status: statusOf(current.get("status")), changed: false };
     }
+    const appRef = parsed.success ? db.collection(COLLECTIONS.applications).doc(parsed.data.applicationId) : undefined;
+    const app = appRef && application ? await tx.get(appRef) : undefined;
+    const onChecklist: unknown = app?.get(new FieldPath("documents", parsed.data?.documentType ?? "-"));
+    const previousId = isRecord(onChecklist) && typeof onChecklist["fileId"] === "string" ? onChecklist["fileId"] : "";
+    const previous =
+      previousId !== "" && previousId !== fileId && FILE_ID.test(previousId)
+        ? await tx.get(uploadRef(db, previousId))
+        : undefined;
+
+    const reason: Issue | undefined = check.accepted ? undefined : check.reason;
     if (check.accepted && parsed.success) {
       const m = parsed.data;
       tx.update(ref, {
@@ -78,13 +101,50 @@ export async function verifyUpload(fileId: string, db: Firestore = adminDb): Pro
         verified: { size: m.size, sha256: m.sha256, format: check.format, chunkCount: m.chunkCount },
         decidedAt: FieldValue.serverTimestamp(),
       });
-      return { fileId, status: "accepted" as const, changed: true };
+    } else {
+      tx.update(ref, {
+        status: "rejected",
+        rejection: { ...(reason ?? { code: "err.input.invalid" }) },
+        decidedAt: FieldValue.serverTimestamp(),
+      });
     }
-    const reason = check.accepted ? { code: "err.input.invalid" as const } : check.reason;
-    tx.update(ref, { status: "rejected", rejection: { ...reason }, decidedAt: FieldValue.serverTimestamp() });
-    return { fileId, status: "rejected" as const, changed: true, reason };
+    // Manifests are created by the server's clock (createTime): the later one is the newer upload.
+    const newer =
+      !previous?.exists || !previous.createTime || !snap.createTime || snap.createTime > previous.createTime;
+    if (parsed.success && appRef && app?.exists && app.get("status") === "draft" && newer) {
+      const m = parsed.data;
+      const entry: ApplicationDocument = {
+        fileId,
+        fileName: m.fileName,
+        mimeType: m.mimeType,
+        size: m.size,
+        status: check.accepted ? "accepted" : "rejected",
+        rejection: reason ? { code: reason.code, params: { ...reason.params } } : null,
+      };
+      tx.update(appRef, new FieldPath("documents", m.documentType), entry, "updatedAt", now().toISOString());
+    }
+    const decided = check.accepted ? ("accepted" as const) : ("rejected" as const);
+    return reason ? { fileId, status: decided, changed: true, reason } : { fileId, status: decided, changed: true };
   });
 }
+
+/** The draft's owner, tenant and selection must be the manifest's; otherwise there is no checklist. */
+async function applicationOf(db: Firestore, manifest: UploadManifest): Promise<{ postId: string } | undefined> {
+  const snap = await db.collection(COLLECTIONS.applications).doc(manifest.applicationId).get();
+  const app = storedApplicationHead.safeParse(snap.data());
+  if (!app.success) return undefined;
+  const { candidateUid, instansiId, selectionId, postId } = app.data;
+  const mine =
+    candidateUid === manifest.ownerUid && instansiId === manifest.instansiId && selectionId === manifest.selectionId;
+  return mine ? { postId } : undefined;
+}
+
+const storedApplicationHead = z.object({
+  candidateUid: z.string(),
+  instansiId: z.string(),
+  selectionId: z.string(),
+  postId: z.string(),
+});
 
 async function checkStored(db: Firestore, fileId: string, manifest: UploadManifest): Promise<UploadCheck> {
   const requirement = await checklistEntry(db, manifest);
@@ -115,7 +175,7 @@ async function checkStored(db: Firestore, fileId: string, manifest: UploadManife
 
 const checklist = z.array(documentRequirement);
 
-/** The manifest's document type on its post's checklist, only within the manifest's own government. */
+/** The document type on the application's post's checklist, only within the manifest's own government. */
 async function checklistEntry(db: Firestore, manifest: UploadManifest): Promise<DocumentRequirement | undefined> {
   const selection = await db.collection(COLLECTIONS.selections).doc(manifest.selectionId).get();
   if (!selection.exists || selection.get("instansiId") !== manifest.instansiId) return undefined;
