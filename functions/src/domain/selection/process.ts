@@ -3,6 +3,7 @@ import { z } from "zod/mini";
 import { STAGES } from "../stages.js";
 import { recordedLetter } from "./stored.js";
 import { selectionSetup } from "./setup.js";
+import { openToRule } from "../eligibility/openTo.js";
 import { SHORTFALL_DECISIONS } from "../regulation/profile.js";
 
 /**
@@ -53,7 +54,14 @@ export const saveSetupInput = z.object({
   selectionId: docId,
   /** The setupRevision this edit started from; the stored one differs when someone else saved since. */
   baseRevision: z.int().check(z.gte(0), z.lte(1_000_000)),
-  part: z.partial(selectionSetup),
+  // Fields with a stored default get it only when a stored document lacks them: a save that does not
+  // send them must not reset them, so the part's copies have no default.
+  part: z.partial(
+    z.extend(selectionSetup, {
+      openToRule: z.nullable(openToRule),
+      maxPostsPerCandidate: z.int().check(z.gte(1), z.lte(5)),
+    }),
+  ),
   requestId,
 });
 export type SaveSetupInput = z.output<typeof saveSetupInput>;
