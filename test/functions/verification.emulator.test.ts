@@ -52,6 +52,11 @@ beforeAll(async () => {
     accounts.user("peserta", "Drs. Ahmad Fauzi, M.Si."),
     accounts.user("operator-other", "Yohanes Kristianto, S.Kom.", { instansi: OTHER_ID, roles: ["operator"] }),
   ]);
+  // Each callable's first call starts its function in the emulator, which on a busy machine takes
+  // longer than a test's timeout: start them here, under the hook's longer one.
+  await Promise.all(
+    ["reviewApplicationDocument", "decideApplication", "confirmApplicationDecision"].map((name) => call(name, {})),
+  );
 });
 
 afterAll(async () => {
