@@ -27,7 +27,7 @@ import type { UploadManifest } from "@domain/files/manifest";
 import { publicSelectionDetail } from "@domain/publication/projection";
 import type { DocumentRequirement } from "@domain/selection/setup";
 import { liveDb } from "./live";
-import { createStore, type Store } from "./store";
+import { patch, put, readPending, uploads, writePending, type UploadState } from "./uploadState";
 
 export interface NewUpload {
   readonly ownerUid: string;
@@ -41,26 +41,6 @@ export interface NewUpload {
   readonly bytes: Uint8Array;
 }
 
-/**
- * sending: chunks leave as the network allows (`acked` of `total` confirmed by the server);
- * checking: all in, the server checks it; accepted / rejected: its decision; refused: the server
- * would not take the writes (locked application, registration closed); lost: this device's queue is
- * gone (another device, a cleared cache) and the server never got the file.
- */
-export type UploadPhase = "sending" | "checking" | "accepted" | "rejected" | "refused" | "lost";
-
-export interface UploadState {
-  readonly fileId: string;
-  readonly applicationId: string;
-  readonly documentType: string;
-  readonly fileName: string;
-  readonly size: number;
-  readonly total: number;
-  readonly acked: number;
-  readonly phase: UploadPhase;
-  readonly rejection?: Issue;
-}
-
 /** An error the screen shows as is: a catalogue issue. */
 export class UploadError extends Error {
   constructor(readonly issue: Issue) {
@@ -69,46 +49,7 @@ export class UploadError extends Error {
   }
 }
 
-// ---- the device's list of uploads not yet decided (survives a closed tab) --------------------------
-
-const KEY = (uid: string) => `seleksi.uploads.${uid}`;
-
-function readPending(uid: string): UploadState[] {
-  try {
-    const raw: unknown = JSON.parse(localStorage.getItem(KEY(uid)) ?? "[]");
-    return Array.isArray(raw) ? (raw as UploadState[]).filter((u) => typeof u?.fileId === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-function writePending(uid: string, list: readonly UploadState[]): void {
-  try {
-    localStorage.setItem(KEY(uid), JSON.stringify(list));
-  } catch {
-    // Storage full or blocked: the upload still goes on; only the list after a restart is lost.
-  }
-}
-
-/** Every upload this device knows of, by fileId: the screens render from it. */
-export const uploads: Store<ReadonlyMap<string, UploadState>> = createStore(new Map());
 let loadedFor: string | undefined;
-
-function put(uid: string, state: UploadState): void {
-  const next = new Map(uploads.get());
-  next.set(state.fileId, state);
-  uploads.set(next);
-  // Only what is still on its way is remembered; a decided upload is on the application's checklist.
-  writePending(
-    uid,
-    [...next.values()].filter((u) => u.phase === "sending" || u.phase === "checking"),
-  );
-}
-
-function patch(uid: string, fileId: string, change: Partial<UploadState>): void {
-  const current = uploads.get().get(fileId);
-  if (current) put(uid, { ...current, ...change });
-}
 
 const watching = new Map<string, () => void>();
 
@@ -286,3 +227,5 @@ export async function readChecklist(selectionId: string, postId: string): Promis
   const parsed = publicSelectionDetail.safeParse(snap.data());
   return parsed.success ? (parsed.data.requirements[postId]?.documents ?? []) : [];
 }
+
+export { uploads, type UploadPhase, type UploadState } from "./uploadState";

@@ -63,7 +63,6 @@ export const enCandidate: { readonly [K in keyof typeof idCandidate]: string } =
   "profile.conflict.keepMine": "Save my version",
   "profile.conflict.takeTheirs": "Use the saved version",
   "profile.summary.empty": "(empty)",
-  "err.openTo.nameRequired": "The government or province name is required.",
   "finding.openToYou": "Open to you",
   "finding.notOpenToYou": "Not open to you",
   "finding.openToUnknown":

@@ -64,7 +64,6 @@ export const idCandidate = {
   "profile.conflict.keepMine": "Simpan versi saya",
   "profile.conflict.takeTheirs": "Pakai versi tersimpan",
   "profile.summary.empty": "(kosong)",
-  "err.openTo.nameRequired": "Nama instansi atau provinsi wajib diisi.",
   "finding.openToYou": "Terbuka untuk Anda",
   "finding.notOpenToYou": "Tidak terbuka untuk Anda",
   "finding.openToUnknown": "Belum dapat dipastikan terbuka untuk Anda: isi instansi dan provinsi di profil Anda",

@@ -10,7 +10,7 @@ import { useLive } from "../../../ui/useLive";
 import { useAsync } from "../../../ui/useAsync";
 import { Loading } from "../../../ui/Loading";
 import { Notice } from "../../../ui/Notice";
-import { readChecklist, watchMyApplication, type MyApplication } from "../../../data/uploads";
+import type { MyApplication } from "../../../data/uploads";
 import { DocumentUpload } from "./DocumentUpload";
 
 export function ApplicationDocuments(_props: { session: SignedIn }) {
@@ -18,13 +18,16 @@ export function ApplicationDocuments(_props: { session: SignedIn }) {
   const ready = useMessages("candidate");
   const { params } = useRoute();
   const id = params["id"] ?? "";
-  const application = useLive<MyApplication | undefined>(
-    () => Promise.resolve((next, fail) => watchMyApplication(id, next, fail)),
-    [id],
-  );
+  const application = useLive<MyApplication | undefined>(async () => {
+    const { watchMyApplication } = await import("../../../data/uploads");
+    return (next, fail) => watchMyApplication(id, next, fail);
+  }, [id]);
   const app = application.status === "ready" ? application.value : undefined;
   const checklist = useAsync(
-    () => (app ? readChecklist(app.selectionId, app.postId) : Promise.resolve([])),
+    () =>
+      app
+        ? import("../../../data/uploads").then((m) => m.readChecklist(app.selectionId, app.postId))
+        : Promise.resolve([]),
     [app?.selectionId, app?.postId],
   );
 

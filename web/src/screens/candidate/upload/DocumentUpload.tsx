@@ -13,7 +13,7 @@ import type { Issue } from "@domain/issue";
 import { issueText, useT } from "../../../i18n/i18n";
 import { session } from "../../../data/session";
 import { useStore } from "../../../data/store";
-import { resumePending, uploadFile, uploads, type UploadState } from "../../../data/uploads";
+import { uploads, type UploadState } from "../../../data/uploadState";
 import { Notice } from "../../../ui/Notice";
 import { useOnline } from "../../../ui/useOnline";
 
@@ -55,7 +55,7 @@ export function DocumentUpload({
 
   useEffect(() => {
     if (!uid) return;
-    resumePending(uid);
+    void import("../../../data/uploads").then((m) => m.resumePending(uid));
   }, [uid]);
 
   const formats = requirement.formats.map((f) => f.toUpperCase()).join(", ");
@@ -69,7 +69,10 @@ export function DocumentUpload({
     setError(undefined);
     setReduced(undefined);
     try {
-      const { prepareFiles } = await import("./prepare");
+      const [{ prepareFiles }, { uploadFile }] = await Promise.all([
+        import("./prepare"),
+        import("../../../data/uploads"),
+      ]);
       const prepared = await prepareFiles(files, requirement);
       if (prepared.originalSize > prepared.bytes.length) {
         setReduced({ from: kb(prepared.originalSize), to: kb(prepared.bytes.length) });
