@@ -180,6 +180,15 @@ describe("applying on a phone", { timeout: 300_000 }, () => {
     // full SDK does not finish in this test yet: see the report of this branch).
     expect(await page.getByRole("button", { name: "Unduh PDF" }).count()).toBe(1);
     const app = (await appRef.get()).data() as StoredApplication;
+    // The number is shown once allocated; the PDF is stored right after.
+    await expect
+      .poll(
+        async () =>
+          (await db.collection(COLLECTIONS.files).doc(app.receipt!.documentId).get()).get("complete") as
+            boolean | undefined,
+        SLOW,
+      )
+      .toBe(true);
     const pdf = await readFile(db, app.receipt!.documentId);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });

@@ -26,6 +26,23 @@ async function fitsThePhone(page: Page): Promise<void> {
 
 describe("the candidate's profile", () => {
   it("is filled on a phone, refuses a birth date the NIP contradicts, and reaches 100 %", async () => {
+    // The living demo gives this candidate a full profile: start from what sign-up leaves.
+    const ref = db.collection(COLLECTIONS.profiles).doc(UID);
+    const seeded = (await ref.get()).data() ?? {};
+    const SIGN_UP = [
+      "nip",
+      "name",
+      "email",
+      "birthDate",
+      "serviceStart",
+      "sex",
+      "nipStatus",
+      "consent",
+      "golongan",
+      "currentPost",
+      "originInstansi",
+    ];
+    await ref.set(Object.fromEntries(SIGN_UP.filter((k) => k in seeded).map((k) => [k, seeded[k]])));
     const context = await phoneContext(demo.browser);
     const page = await context.newPage();
     await signIn(page, "peserta@metrokota.demo", "/peserta");
