@@ -33,6 +33,7 @@ import {
 } from "./accounts/nipReservations.js";
 import { fileNipDispute as fileDispute, resolveNipDispute as resolveDispute } from "./accounts/nipDisputes.js";
 import { setStaffRolesAs } from "./accounts/staffRoles.js";
+import { answerObjection as answerObjectionAs, fileObjection as fileObjectionAs } from "./process/objections.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -132,9 +133,10 @@ export const proposeStage = onCall(async (request) => {
 });
 
 /** The Sekda or PPK approves or rejects a proposal; approval moves the stage in the same transaction. */
-export const decideStage = onCall(async (request) => {
+export const decideStage = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
   const caller = await requireSignedIn(request);
-  return decideTransition(caller, parseInput(CALLABLES.decideStage.input, request.data), new Date());
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  return decideTransition(caller, parseInput(CALLABLES.decideStage.input, request.data), new Date(), site);
 });
 
 /** An operator records a letter the process waits for (the Minister's approval, a recommendation). */
@@ -192,4 +194,16 @@ export const extendRegistration = onCall(async (request) => {
 export const decidePostShortfall = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return decidePostShortfallFor(caller, parseInput(CALLABLES.decidePostShortfall.input, request.data), new Date());
+});
+
+/** A TMS candidate objects to the published administrative result, once, within the window (server clock). */
+export const fileObjection = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return fileObjectionAs(caller, parseInput(CALLABLES.fileObjection.input, request.data), new Date());
+});
+
+/** An operator of the selection's government accepts (TMS becomes MS) or rejects an objection, with a reason. */
+export const answerObjection = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return answerObjectionAs(caller, parseInput(CALLABLES.answerObjection.input, request.data), new Date());
 });

@@ -14,6 +14,11 @@
 import type { DocumentSnapshot, Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
 import { buildAnnouncement } from "../domain/documents/announcement.js";
+import {
+  buildAdministrativeResult,
+  resultSnapshot,
+  type ResultSnapshot,
+} from "../domain/documents/administrativeResult.js";
 import { ISSUING_STALE_AFTER_MS, isStuck, olderVersions, settledStatus } from "../domain/documents/lifecycle.js";
 import {
   counterIdFor,
@@ -162,13 +167,17 @@ function snapshotOf(
 }
 
 /** The PDF of a snapshot: a pure function of it, so every rendering has the same SHA-256. */
-export async function renderSnapshot(snapshot: AnnouncementSnapshot): Promise<Buffer> {
-  return renderAnnouncementPdf(buildAnnouncement(snapshot));
+export async function renderSnapshot(snapshot: AnnouncementSnapshot | ResultSnapshot): Promise<Buffer> {
+  return renderAnnouncementPdf(
+    "kind" in snapshot ? buildAdministrativeResult(snapshot) : buildAnnouncement(snapshot),
+  );
 }
 
-export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot> {
+/** The snapshot of either kind: the administrative result's carries `kind`, the pengumuman's predates it. */
+export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot | ResultSnapshot> {
   const snap = await snapshotRef(documentId).get();
   if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
+  if (snap.get("kind") === "hasilAdministrasi") return parseStored(resultSnapshot, snap.data(), snap.ref.path);
   return parseStored(announcementSnapshot, snap.data(), snap.ref.path);
 }
 
@@ -207,7 +216,10 @@ async function settle(tx: Transaction, documentId: string, sha256: string, size:
   const selectionSnap = await tx.get(selectionRef(current.selectionId));
   const selection = parseStored(storedSelection, selectionSnap.data(), selectionSnap.ref.path);
   const settled = settledStatus(documentId, current, {
-    currentId: selection.announcementDocumentId,
+    currentId:
+      current.kind === "hasilAdministrasi"
+        ? (selection.administrativeResult?.documentId ?? null)
+        : selection.announcementDocumentId,
     stage: selection.stage,
   });
   if (settled.status === "valid") {
@@ -255,6 +267,6 @@ export async function sweepStuckDocuments(now: Date): Promise<SweepResult> {
   return { finished, failed };
 }
 
-function documentCode(instansi: InstansiDoc, instansiId: string): string {
+export function documentCode(instansi: InstansiDoc, instansiId: string): string {
   return instansi.documentCode || instansiId.toUpperCase();
 }

@@ -27,13 +27,19 @@ import {
   recordLetterInput,
   saveSetupInput,
 } from "./selection/process.js";
+import { answerObjectionInput, fileObjectionInput } from "./applications/objection.js";
 import { recordRegionalCalendarInput, recordRegionalCalendarOutput } from "./schemas/regionalCalendar.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
 export const deleteDraftOutput = z.object({ deleted: z.literal(true) });
 export const proposeStageOutput = z.object({ proposalId: z.string(), warnings: z.array(finding) });
-export const decideStageOutput = z.object({ stage: z.enum(STAGES), decision: z.enum(["approve", "reject"]) });
+export const decideStageOutput = z.object({
+  stage: z.enum(STAGES),
+  decision: z.enum(["approve", "reject"]),
+  /** The pengumuman of the administrative result that approving its publication issued. */
+  documentId: z._default(z.nullable(z.string()), null),
+});
 export const recordLetterOutput = z.object({ recorded: z.literal(true) });
 /** What the issuing transaction remembers; the callable adds the PDF's hash once it is stored. */
 export const issueAllocation = z.object({ documentId: z.string(), number: z.string(), version: z.int() });
@@ -44,6 +50,8 @@ export const extendRegistrationOutput = z.object({
   warnings: z.array(finding),
 });
 export const decidePostShortfallOutput = z.object({ postId: z.string(), decision: z.enum(SHORTFALL_DECISIONS) });
+export const fileObjectionOutput = z.object({ answerDue: z.string() });
+export const answerObjectionOutput = z.object({ status: z.enum(["accepted", "rejected"]) });
 
 export const CALLABLES = {
   // The same answer to every anonymous caller, whatever became of the NIP and the e-mail.
@@ -66,6 +74,9 @@ export const CALLABLES = {
   extendRegistration: { input: extendRegistrationInput, output: extendRegistrationOutput },
   decidePostShortfall: { input: decidePostShortfallInput, output: decidePostShortfallOutput },
   recordRegionalCalendar: { input: recordRegionalCalendarInput, output: recordRegionalCalendarOutput },
+  // Objections to the administrative result (issue 8): the TMS candidate files, an operator answers.
+  fileObjection: { input: fileObjectionInput, output: fileObjectionOutput },
+  answerObjection: { input: answerObjectionInput, output: answerObjectionOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

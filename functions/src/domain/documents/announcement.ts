@@ -49,6 +49,8 @@ export interface Table<K extends string> {
 export type PostColumn = "no" | "post" | "opd" | "minRank" | "education" | "experience" | "maxAge";
 export type DocumentColumn = "no" | "document" | "required" | "formats" | "maxSize";
 export type ScheduleColumn = "no" | "stage" | "dates";
+/** The administrative result's tables, one per post (./administrativeResult.ts). */
+export type ResultColumn = "no" | "name" | "nip";
 
 export type AnnouncementSection =
   | { readonly id: "posts"; readonly kind: "table"; readonly heading: string; readonly table: Table<PostColumn> }
@@ -65,7 +67,8 @@ export type AnnouncementSection =
       readonly heading: string;
       readonly table: Table<ScheduleColumn>;
     }
-  | { readonly id: "contact"; readonly kind: "lines"; readonly heading: string; readonly lines: readonly string[] };
+  | { readonly id: "contact"; readonly kind: "lines"; readonly heading: string; readonly lines: readonly string[] }
+  | { readonly id: "result"; readonly kind: "table"; readonly heading: string; readonly table: Table<ResultColumn> };
 
 export interface Announcement {
   readonly selectionId: string;

@@ -47,6 +47,8 @@ export const DEFAULT_NUMBERING_PATTERN = "{seq:3}/{kind}/PANSEL-JPT/{instansiCod
 export const DOCUMENT_KIND_CODES = {
   pengumuman: "PENG",
   beritaAcara: "BA",
+  // The result is announced as a pengumuman too; its own number keeps it apart.
+  hasilAdministrasi: "PENG",
 } as const;
 
 const MAX_PATTERN_LENGTH = 120;

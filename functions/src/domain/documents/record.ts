@@ -14,7 +14,8 @@ export const documentRecord = z.object({
   instansiName: z.string(),
   selectionId: z.string(),
   selectionTitle: z.string(),
-  kind: z.enum(["pengumuman"]),
+  /** hasilAdministrasi: the pengumuman of the administrative result (issue 8). */
+  kind: z.enum(["pengumuman", "hasilAdministrasi"]),
   number: z.string(),
   version: z.int(),
   /** YYYY-MM-DD, the date printed on the document. */

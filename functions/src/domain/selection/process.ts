@@ -72,6 +72,10 @@ export const AUDIT_ACTIONS = [
   // Too few applicants (./registration.ts): an extension, or the decision after the last one.
   "extend",
   ...SHORTFALL_DECISIONS,
+  // Objections to the administrative result (process/objections.ts).
+  "fileObjection",
+  "acceptObjection",
+  "rejectObjection",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
