@@ -7,7 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
-import { applicationId, storedApplication, type StoredApplication } from "../../functions/src/domain/applications/application.js";
+import {
+  applicationId,
+  storedApplication,
+  type StoredApplication,
+} from "../../functions/src/domain/applications/application.js";
 import { documentRecord } from "../../functions/src/domain/documents/record.js";
 import type { StaffRole } from "../../functions/src/domain/roles.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
@@ -293,7 +297,11 @@ describe("objections", () => {
   it("files the TMS candidate's objection with its deadline and counts it in the same step", async () => {
     const filed = resultOf(await fileObjection(tmsCandidate, tmsId, requestId));
     expect(Date.parse(filed.answerDue)).toBeGreaterThan(Date.now() + 6 * 86_400_000);
-    expect((await storedApp(tmsId)).objection).toMatchObject({ status: "open", text: TEXT, answerDue: filed.answerDue });
+    expect((await storedApp(tmsId)).objection).toMatchObject({
+      status: "open",
+      text: TEXT,
+      answerDue: filed.answerDue,
+    });
     expect((await stored(selectionId)).counts.openObjections).toBe(1);
     const audit = await auditOf(selectionId);
     expect(audit.at(-1)).toMatchObject({ action: "fileObjection", reference: tmsId, actor: { uid: tmsCandidate.uid } });
@@ -352,7 +360,11 @@ describe("objections", () => {
         byUid: operator.uid,
         changedByObjection: { from: "tms", reasons: ["Pangkat/golongan belum IV/a."] },
       },
-      objection: { status: "accepted", answeredByUid: operator.uid, answer: "SK kenaikan pangkat sah; memenuhi syarat." },
+      objection: {
+        status: "accepted",
+        answeredByUid: operator.uid,
+        answer: "SK kenaikan pangkat sah; memenuhi syarat.",
+      },
     });
     const s = await stored(selectionId);
     expect(s.counts.openObjections).toBe(0);
@@ -376,6 +388,8 @@ describe("objections", () => {
   });
 
   it("lets the stage move on once every objection is answered", async () => {
-    expect(resultOf(await proposeNext(selectionId))).toEqual(expect.objectContaining({ proposalId: expect.any(String) }));
+    expect(resultOf(await proposeNext(selectionId))).toEqual(
+      expect.objectContaining({ proposalId: expect.any(String) }),
+    );
   });
 });

@@ -20,6 +20,8 @@ const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((
 const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
 const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
 const SetupWizard = lazy(() => import("./screens/official/setup/SetupWizard").then((m) => m.SetupWizard));
+const ApplicationStatus = lazy(() => import("./screens/candidate/ApplicationStatus").then((m) => m.ApplicationStatus));
+const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
@@ -47,6 +49,14 @@ export function App() {
               <Route
                 path="/kelola/:id/atur"
                 component={() => <RequireSession role="operator" screen={SetupWizard} />}
+              />
+              <Route
+                path="/peserta/lamaran/:id/status"
+                component={() => <RequireSession screen={ApplicationStatus} />}
+              />
+              <Route
+                path="/kelola/:id/sanggah"
+                component={() => <RequireSession role="operator" screen={ObjectionsScreen} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
               <Route default component={NotFound} />

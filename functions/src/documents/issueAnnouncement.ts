@@ -168,9 +168,7 @@ function snapshotOf(
 
 /** The PDF of a snapshot: a pure function of it, so every rendering has the same SHA-256. */
 export async function renderSnapshot(snapshot: AnnouncementSnapshot | ResultSnapshot): Promise<Buffer> {
-  return renderAnnouncementPdf(
-    "kind" in snapshot ? buildAdministrativeResult(snapshot) : buildAnnouncement(snapshot),
-  );
+  return renderAnnouncementPdf("kind" in snapshot ? buildAdministrativeResult(snapshot) : buildAnnouncement(snapshot));
 }
 
 /** The snapshot of either kind: the administrative result's carries `kind`, the pengumuman's predates it. */

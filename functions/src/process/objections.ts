@@ -64,7 +64,14 @@ export async function fileObjection(
 ): Promise<z.output<typeof fileObjectionOutput>> {
   const selectionId = selectionIdOf(input.applicationId);
   if (!selectionId) throw notFound();
-  const request = { caller, selectionId, requestId: input.requestId, action: "fileObjection", answer: fileObjectionOutput, now };
+  const request = {
+    caller,
+    selectionId,
+    requestId: input.requestId,
+    action: "fileObjection",
+    answer: fileObjectionOutput,
+    now,
+  };
   return runSelectionStepReading(readForCandidate, request, async ({ tx, selection, at }) => {
     const application = await readApplication(tx, input.applicationId, selectionId);
     const published = selection.administrativeResult;
@@ -116,7 +123,14 @@ export async function answerObjection(
   requireOperator(caller);
   const selectionId = selectionIdOf(input.applicationId);
   if (!selectionId) throw notFound();
-  const request = { caller, selectionId, requestId: input.requestId, action: "answerObjection", answer: answerObjectionOutput, now };
+  const request = {
+    caller,
+    selectionId,
+    requestId: input.requestId,
+    action: "answerObjection",
+    answer: answerObjectionOutput,
+    now,
+  };
   return runSelectionStep(request, async ({ tx, selection, at }) => {
     const application = await readApplication(tx, input.applicationId, selectionId);
     const objection = application.objection;

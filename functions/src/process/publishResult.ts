@@ -22,7 +22,6 @@ import {
   type ApplicationUnderPublication,
 } from "../domain/applications/objection.js";
 import { applicationReview, storedApplication, type StoredApplication } from "../domain/applications/application.js";
-import type { IndonesianZone } from "../domain/applications/window.js";
 import { resultSnapshot, type ResultSnapshot } from "../domain/documents/administrativeResult.js";
 import { documentCounter, nextSequence } from "../domain/documents/counter.js";
 import {
@@ -87,7 +86,9 @@ export async function preparePublication(
   }));
   const results = publishedResults(rows);
   if (!results.ok) {
-    throw issueError("failed-precondition", [{ code: "err.gate.unverified", params: { count: results.unverified.length } }]);
+    throw issueError("failed-precondition", [
+      { code: "err.gate.unverified", params: { count: results.unverified.length } },
+    ]);
   }
 
   const counterRef = db
@@ -110,7 +111,10 @@ export async function preparePublication(
   const documentId = documentIdFor(selectionId, "hasilAdministrasi", version);
 
   const statusOf = new Map(results.updates.map((u) => [u.id, u.status]));
-  const after: StoredApplication[] = applications.map((a) => ({ ...a.app, status: statusOf.get(a.id) ?? a.app.status }));
+  const after: StoredApplication[] = applications.map((a) => ({
+    ...a.app,
+    status: statusOf.get(a.id) ?? a.app.status,
+  }));
   const cancelled = Object.entries(selection.postDecisions)
     .filter(([, d]) => d === "cancelPost")
     .map(([postId]) => postId);
@@ -119,7 +123,7 @@ export async function preparePublication(
     cancelled,
     after,
   );
-  const zone = instansi.timeZone as IndonesianZone;
+  const zone = instansi.timeZone;
   const window = objectionWindow(context.now.getTime(), profile.objections, zone);
   const administrativeResult: AdministrativeResult = {
     publishedAt: context.at,

@@ -87,7 +87,11 @@ describe("who may object", () => {
 
 describe("the inputs are bounded", () => {
   it("asks for a text of 20 to 3000 characters, trimmed", () => {
-    const ok = { applicationId: "sel_post_uid", text: "  Saya sudah IV/a sejak 1 April 2021.  ", requestId: "req-12345678" };
+    const ok = {
+      applicationId: "sel_post_uid",
+      text: "  Saya sudah IV/a sejak 1 April 2021.  ",
+      requestId: "req-12345678",
+    };
     expect(fileObjectionInput.parse(ok).text).toBe("Saya sudah IV/a sejak 1 April 2021.");
     expect(fileObjectionInput.safeParse({ ...ok, text: "terlalu pendek" }).success).toBe(false);
     expect(fileObjectionInput.safeParse({ ...ok, text: "a".repeat(3001) }).success).toBe(false);

@@ -93,10 +93,7 @@ export const answerObjectionInput = z.object({
 export type AnswerObjectionInput = z.output<typeof answerObjectionInput>;
 
 export type ObjectionRefusal =
-  | "err.objection.notOwner"
-  | "err.objection.notTms"
-  | "err.objection.already"
-  | "err.objection.closed";
+  "err.objection.notOwner" | "err.objection.notTms" | "err.objection.already" | "err.objection.closed";
 
 /**
  * Why a candidate may not object now, or null. Order matters: a stranger learns nothing about the

@@ -27,13 +27,10 @@ const SNAPSHOT: ResultSnapshot = {
 describe("the pengumuman of the administrative result", () => {
   const model = buildAdministrativeResult(SNAPSHOT);
   it("has one table per post with the MS candidates and their masked NIPs", () => {
-    expect(model.sections.map((s) => s.heading)).toEqual([
-      "Asisten Pemerintahan (Setda)",
-      "Kepala Bappeda (Bappeda)",
-    ]);
+    expect(model.sections.map((s) => s.heading)).toEqual(["Asisten Pemerintahan (Setda)", "Kepala Bappeda (Bappeda)"]);
     const [first, second] = model.sections;
     expect(first?.kind === "table" && first.table.rows).toEqual([{ no: "1", name: "Ani", nip: "197806********1004" }]);
-    expect(second?.kind === "table" && second.table.rows[0]?.name).toBe("Tidak ada peserta yang memenuhi syarat");
+    expect(second?.id === "result" && second.table.rows[0]?.name).toBe("Tidak ada peserta yang memenuhi syarat");
   });
   it("carries its number, the QR's address and the end of the objection window", () => {
     expect(model.title.number).toContain(SNAPSHOT.number);

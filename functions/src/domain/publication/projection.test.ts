@@ -128,11 +128,16 @@ describe("the published administrative result", () => {
       },
     };
     const result = project(selection)?.summary.administrativeResult;
-    expect(result?.document).toEqual({ number: "012/PENG/2021", link: "/verifikasi/metro-2021-jpt-hasilAdministrasi-v1" });
+    expect(result?.document).toEqual({
+      number: "012/PENG/2021",
+      link: "/verifikasi/metro-2021-jpt-hasilAdministrasi-v1",
+    });
     expect(result?.posts).toEqual([
       { id: postId, name: METRO.posts[0]!.name, candidates: [{ name: "Ani", nip: "197806********1004" }] },
     ]);
-    expect(publicSelection.parse(project(selection)?.summary).administrativeResult?.objectionLastDay).toBe("2021-10-14");
+    expect(publicSelection.parse(project(selection)?.summary).administrativeResult?.objectionLastDay).toBe(
+      "2021-10-14",
+    );
     expect(project(busy)?.summary.administrativeResult).toBeNull();
   });
 });

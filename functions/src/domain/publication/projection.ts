@@ -127,7 +127,9 @@ function publishedResult(selection: StoredSelection): PublicSelection["administr
     posts: selection.posts.flatMap((p) => {
       const candidates = result.ms[p.id];
       // Names and masked NIPs only, picked field by field.
-      return candidates ? [{ id: p.id, name: p.name, candidates: candidates.map((c) => ({ name: c.name, nip: c.nip })) }] : [];
+      return candidates
+        ? [{ id: p.id, name: p.name, candidates: candidates.map((c) => ({ name: c.name, nip: c.nip })) }]
+        : [];
     }),
   };
 }

@@ -88,6 +88,21 @@ export function SelectionManage({ session }: { session: SignedIn }) {
       {isOperator && s.stage === "persiapan" && <DeleteDraft selection={s} />}
       {isOperator && !pending && <ProposeMove selection={s} />}
       {isOperator && s.stage === "pendaftaran" && <RegistrationPanel selection={s} />}
+      {s.administrativeResult && (
+        <p data-testid="administrative-result">
+          <a href={`/verifikasi/${s.administrativeResult.documentId}`}>
+            {t("result.published", { number: s.administrativeResult.number })}
+          </a>
+          {isOperator && (
+            <>
+              <br />
+              <a href={`/kelola/${s.id}/sanggah`} data-testid="objections-link">
+                {t("objections.link", { count: s.counts.openObjections })}
+              </a>
+            </>
+          )}
+        </p>
+      )}
       {(s.public || s.announcementDocumentId) && (
         <AnnouncementPanel
           selectionId={s.id}
