@@ -42,7 +42,11 @@ export function watchPublicSelection(
   );
 }
 
-/** The selection's objections still waiting for an answer (equality filters only: no composite index). */
+/**
+ * The selection's objections still waiting for an answer: its TMS applications (an accepted objection
+ * makes one MS, so it leaves the list), those with an open objection kept. Equality filters on
+ * top-level fields only: no composite index.
+ */
 export function watchOpenObjections(
   instansiId: string,
   selectionId: string,
@@ -53,8 +57,8 @@ export function watchOpenObjections(
     collection(liveDb(), COLLECTIONS.applications),
     where("instansiId", "==", instansiId),
     where("selectionId", "==", selectionId),
-    where("objection.status", "==", "open"),
-    limit(200),
+    where("status", "==", "tms"),
+    limit(500),
   );
   return onSnapshot(
     q,
@@ -62,7 +66,7 @@ export function watchOpenObjections(
       next(
         snap.docs.flatMap((d) => {
           const parsed = storedApplication.safeParse(d.data());
-          return parsed.success ? [{ ...parsed.data, id: d.id }] : [];
+          return parsed.success && parsed.data.objection?.status === "open" ? [{ ...parsed.data, id: d.id }] : [];
         }),
       ),
     fail,

@@ -20,7 +20,7 @@ import { ApplicationTimeline } from "./ApplicationTimeline";
 
 export function ApplicationStatus(_: { session: SignedIn }) {
   const ready = useMessages("candidate");
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const { params } = useRoute();
   const id = params["id"] ?? "";
   const application = useLive<ApplicationWithId | undefined>(async () => {
@@ -46,6 +46,10 @@ export function ApplicationStatus(_: { session: SignedIn }) {
       <p>
         <strong>{a.postName}</strong>
       </p>
+      {/* The form leaves as soon as the objection is on the application: this says it arrived. */}
+      {a.objection?.status === "open" && (
+        <Notice kind="success">{t("objection.sent", { date: formatDateTime(a.objection.answerDue, locale) })}</Notice>
+      )}
       <ApplicationTimeline application={a} stage={published?.stage ?? null} />
       {a.status === "tms" && a.result?.decision === "tms" && !a.objection && published?.administrativeResult && (
         <ObjectionForm
@@ -82,10 +86,8 @@ function ObjectionForm({ application, closesAtMs, lastDay }: FormProps) {
   const { t, locale } = useLocale();
   const now = useNow();
   const [text, setText] = useState("");
-  const [sent, setSent] = useState<string | null>(null);
   const action = useAction();
 
-  if (sent) return <Notice kind="info">{t("objection.sent", { date: formatDateTime(sent, locale) })}</Notice>;
   if (now >= closesAtMs) return <Notice kind="info">{t("objection.closed")}</Notice>;
   const left = closesAtMs - now;
   const days = Math.floor(left / 86_400_000);
@@ -98,11 +100,11 @@ function ObjectionForm({ application, closesAtMs, lastDay }: FormProps) {
       action.refuse([{ code: "err.objection.textShort", params: { min: OBJECTION_TEXT_MIN } }]);
       return;
     }
-    const answer = await action.run(async (requestId) => {
+    // On success the live application carries the objection and the parent replaces this form.
+    await action.run(async (requestId) => {
       const { fileObjection } = await import("../../data/callables");
       return fileObjection({ applicationId: application.id, text: trimmed, requestId });
     });
-    if (answer) setSent(answer.answerDue);
   };
 
   return (
