@@ -38,7 +38,7 @@ export const decideStageOutput = z.object({
   stage: z.enum(STAGES),
   decision: z.enum(["approve", "reject"]),
   /** The pengumuman of the administrative result that approving its publication issued. */
-  documentId: z._default(z.nullable(z.string()), null),
+  documentId: z.optional(z.string()),
 });
 export const recordLetterOutput = z.object({ recorded: z.literal(true) });
 /** What the issuing transaction remembers; the callable adds the PDF's hash once it is stored. */

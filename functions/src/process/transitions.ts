@@ -174,7 +174,7 @@ async function decideInTransaction(
       result: {
         stage: approved ? proposal.to : selection.stage,
         decision: input.decision,
-        documentId: publication?.documentId ?? null,
+        ...(publication ? { documentId: publication.documentId } : {}),
       },
       write: {
         update: { pendingProposal: null, ...(approved ? stageChange(selection, proposal.to, at) : {}), ...published },
