@@ -131,6 +131,7 @@ export function buildApplications(input: ApplicationsInput): SeededApplication[]
       confirmedByUid: null,
       confirmedByName: null,
       confirmedAt: null,
+      changedByObjection: null,
     };
     const eligibility = checkEligibility(profile, post, regulation, referenceDate).map((r) => ({
       requirement: r.requirement,

@@ -41,6 +41,7 @@ import { setStaffRolesAs } from "./accounts/staffRoles.js";
 import { saveProfile as saveProfileOf } from "./accounts/saveProfile.js";
 import { saveProfileInput } from "./domain/schemas/profileSave.js";
 import { applyToPost as applyFor, submitApplication as submitFor } from "./applications/apply.js";
+import { answerObjection as answerObjectionAs, fileObjection as fileObjectionAs } from "./process/objections.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -146,9 +147,10 @@ export const proposeStage = onCall(async (request) => {
 });
 
 /** The Sekda or PPK approves or rejects a proposal; approval moves the stage in the same transaction. */
-export const decideStage = onCall(async (request) => {
+export const decideStage = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
   const caller = await requireSignedIn(request);
-  return decideTransition(caller, parseInput(CALLABLES.decideStage.input, request.data), new Date());
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  return decideTransition(caller, parseInput(CALLABLES.decideStage.input, request.data), new Date(), site);
 });
 
 /** An operator records a letter the process waits for (the Minister's approval, a recommendation). */
@@ -237,4 +239,16 @@ export const submitApplication = onCall({ memory: "512MiB", timeoutSeconds: 120 
   const caller = await requireSignedIn(request);
   const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
   return submitFor(caller, parseInput(CALLABLES.submitApplication.input, request.data), new Date(), site);
+});
+
+/** A TMS candidate objects to the published administrative result, once, within the window (server clock). */
+export const fileObjection = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return fileObjectionAs(caller, parseInput(CALLABLES.fileObjection.input, request.data), new Date());
+});
+
+/** An operator of the selection's government accepts (TMS becomes MS) or rejects an objection, with a reason. */
+export const answerObjection = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return answerObjectionAs(caller, parseInput(CALLABLES.answerObjection.input, request.data), new Date());
 });

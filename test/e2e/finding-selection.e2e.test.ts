@@ -37,6 +37,7 @@ function card(i: number, over: Partial<PublicSelection>): PublicSelection {
     schedule: METRO.schedule,
     registrationClosesAtMs: null,
     document: null,
+    administrativeResult: null,
     ...over,
   };
 }

@@ -252,6 +252,7 @@ describe("createDraft", () => {
       announcementDocumentId: null,
       auditSeq: 1,
       setupRevision: 0,
+      administrativeResult: null,
     });
     expect(await auditOf(resultOf(result).selectionId)).toEqual([
       expect.objectContaining({ seq: 1, action: "create", reason: `Disalin dari ${past}`, reference: past }),

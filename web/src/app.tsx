@@ -28,6 +28,8 @@ const SelectionManage = lazy(() => import("./screens/official/SelectionManage").
 const SetupWizard = lazy(() => import("./screens/official/setup/SetupWizard").then((m) => m.SetupWizard));
 const VerifyQueue = lazy(() => import("./screens/official/VerifyQueue").then((m) => m.VerifyQueue));
 const VerifyApplication = lazy(() => import("./screens/official/VerifyApplication").then((m) => m.VerifyApplication));
+const ApplicationStatus = lazy(() => import("./screens/candidate/ApplicationStatus").then((m) => m.ApplicationStatus));
+const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
@@ -76,6 +78,14 @@ export function App() {
               <Route
                 path="/kelola/:id/verifikasi/:applicationId"
                 component={() => <RequireSession role="operator" screen={VerifyApplication} />}
+              />
+              <Route
+                path="/peserta/lamaran/:id/status"
+                component={() => <RequireSession screen={ApplicationStatus} />}
+              />
+              <Route
+                path="/kelola/:id/sanggah"
+                component={() => <RequireSession role="operator" screen={ObjectionsScreen} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
               <Route default component={NotFound} />

@@ -43,6 +43,7 @@ const COLUMN_SHARES: Record<string, Record<string, number>> = {
   posts: { no: 5, post: 26.5, opd: 12.5, minRank: 13, education: 12, experience: 20.5, maxAge: 10.5 },
   documents: { no: 5, document: 56, required: 11, formats: 15, maxSize: 13 },
   schedule: { no: 5, stage: 55, dates: 40 },
+  result: { no: 8, name: 60, nip: 32 },
 };
 const CENTERED_COLUMNS = new Set(["no", "required", "formats", "maxSize", "maxAge", "education"]);
 

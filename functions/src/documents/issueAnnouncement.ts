@@ -14,6 +14,11 @@
 import type { DocumentSnapshot, Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
 import { buildAnnouncement } from "../domain/documents/announcement.js";
+import {
+  buildAdministrativeResult,
+  resultSnapshot,
+  type ResultSnapshot,
+} from "../domain/documents/administrativeResult.js";
 import { ISSUING_STALE_AFTER_MS, isStuck, olderVersions, settledStatus } from "../domain/documents/lifecycle.js";
 import {
   counterIdFor,
@@ -168,8 +173,8 @@ function snapshotOf(
 }
 
 /** The PDF of a snapshot: a pure function of it, so every rendering has the same SHA-256. */
-export async function renderSnapshot(snapshot: AnnouncementSnapshot): Promise<Buffer> {
-  return renderAnnouncementPdf(buildAnnouncement(snapshot));
+export async function renderSnapshot(snapshot: AnnouncementSnapshot | ResultSnapshot): Promise<Buffer> {
+  return renderAnnouncementPdf("kind" in snapshot ? buildAdministrativeResult(snapshot) : buildAnnouncement(snapshot));
 }
 
 async function readReceiptSnapshot(documentId: string): Promise<ReceiptSnapshot> {
@@ -178,9 +183,11 @@ async function readReceiptSnapshot(documentId: string): Promise<ReceiptSnapshot>
   return parseStored(receiptSnapshot, snap.data(), snap.ref.path);
 }
 
-export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot> {
+/** The snapshot of either kind: the administrative result's carries `kind`, the pengumuman's predates it. */
+export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot | ResultSnapshot> {
   const snap = await snapshotRef(documentId).get();
   if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
+  if (snap.get("kind") === "hasilAdministrasi") return parseStored(resultSnapshot, snap.data(), snap.ref.path);
   return parseStored(announcementSnapshot, snap.data(), snap.ref.path);
 }
 
@@ -223,14 +230,25 @@ export async function finishDocument(documentId: string): Promise<string> {
   return db.runTransaction(async (tx) => settle(tx, documentId, sha256, size));
 }
 
+/** The version a selection points at for a kind; each receipt is the only version for its application. */
+function currentVersionOf(kind: DocumentRecord["kind"], documentId: string, selection: StoredSelection): string | null {
+  switch (kind) {
+    case "tandaBukti":
+      return documentId;
+    case "hasilAdministrasi":
+      return selection.administrativeResult?.documentId ?? null;
+    case "pengumuman":
+      return selection.announcementDocumentId;
+  }
+}
+
 async function settle(tx: Transaction, documentId: string, sha256: string, size: number): Promise<string> {
   const current = readRecord(await tx.get(documentRef(documentId)));
   if (current.sha256 !== null) return current.sha256;
   const selectionSnap = await tx.get(selectionRef(current.selectionId));
   const selection = parseStored(storedSelection, selectionSnap.data(), selectionSnap.ref.path);
-  // Each receipt is the only version of its kind for its application: current by definition.
   const settled = settledStatus(documentId, current, {
-    currentId: current.kind === "tandaBukti" ? documentId : selection.announcementDocumentId,
+    currentId: currentVersionOf(current.kind, documentId, selection),
     stage: selection.stage,
   });
   if (settled.status === "valid") {

@@ -27,6 +27,7 @@ import {
   recordLetterInput,
   saveSetupInput,
 } from "./selection/process.js";
+import { answerObjectionInput, fileObjectionInput } from "./applications/objection.js";
 import { recordRegionalCalendarInput, recordRegionalCalendarOutput } from "./schemas/regionalCalendar.js";
 import { saveProfileInput, saveProfileOutput } from "./schemas/profileSave.js";
 import {
@@ -44,7 +45,12 @@ export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
 export const deleteDraftOutput = z.object({ deleted: z.literal(true) });
 export const proposeStageOutput = z.object({ proposalId: z.string(), warnings: z.array(finding) });
-export const decideStageOutput = z.object({ stage: z.enum(STAGES), decision: z.enum(["approve", "reject"]) });
+export const decideStageOutput = z.object({
+  stage: z.enum(STAGES),
+  decision: z.enum(["approve", "reject"]),
+  /** The pengumuman of the administrative result that approving its publication issued. */
+  documentId: z.optional(z.string()),
+});
 export const recordLetterOutput = z.object({ recorded: z.literal(true) });
 /** What the issuing transaction remembers; the callable adds the PDF's hash once it is stored. */
 export const issueAllocation = z.object({ documentId: z.string(), number: z.string(), version: z.int() });
@@ -69,6 +75,8 @@ export const submitApplicationOutput = z.object({
   ),
 });
 export const decidePostShortfallOutput = z.object({ postId: z.string(), decision: z.enum(SHORTFALL_DECISIONS) });
+export const fileObjectionOutput = z.object({ answerDue: z.string() });
+export const answerObjectionOutput = z.object({ status: z.enum(["accepted", "rejected"]) });
 
 export const CALLABLES = {
   // The same answer to every anonymous caller, whatever became of the NIP and the e-mail.
@@ -99,6 +107,9 @@ export const CALLABLES = {
   confirmApplicationDecision: { input: confirmApplicationDecisionInput, output: confirmApplicationDecisionOutput },
   applyToPost: { input: applyToPostInput, output: applyToPostOutput },
   submitApplication: { input: submitApplicationInput, output: submitApplicationOutput },
+  // Objections to the administrative result (issue 8): the TMS candidate files, an operator answers.
+  fileObjection: { input: fileObjectionInput, output: fileObjectionOutput },
+  answerObjection: { input: answerObjectionInput, output: answerObjectionOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatNip, normalizeNip, parseNip, type NipResult } from "./nip.js";
+import { formatNip, maskNip, normalizeNip, parseNip, type NipResult } from "./nip.js";
 import type { CalendarDate } from "./calendar.js";
 import type { Issue } from "./issue.js";
 
@@ -240,5 +240,21 @@ describe("formatNip", () => {
 
   it("round-trips through parseNip", () => {
     expect(parseNip(formatNip(NIP), TODAY)).toMatchObject({ ok: true, nip: { value: NIP } });
+  });
+});
+
+describe("maskNip: NIPs in public documents", () => {
+  it("keeps the birth year and month and the last four digits", () => {
+    expect(maskNip("197806122004011004")).toBe("197806********1004");
+    expect(maskNip("19780612 200401 1 004")).toBe("197806********1004");
+  });
+  it("hides the birth day and the recruitment month", () => {
+    const masked = maskNip("197806122004011004");
+    expect(masked).not.toContain("12200401");
+    expect(masked).toHaveLength(18);
+  });
+  it("masks whole anything that is not an 18-digit NIP", () => {
+    expect(maskNip("1978061220040110")).toBe("*".repeat(18));
+    expect(maskNip("19780612200401100x")).toBe("*".repeat(18));
   });
 });

@@ -40,6 +40,18 @@ export function formatNip(digits: string): string {
 }
 
 /**
+ * A NIP as public documents print it (issue 8: "NIP partly masked"): the birth year and month and
+ * the last four digits stay, so a candidate recognises their line, while the birth day and the
+ * recruitment month, which with the name identify the person, are hidden. Anything that is not 18
+ * digits is masked whole: a malformed NIP must not leak by being printed as it is.
+ */
+export function maskNip(input: string): string {
+  const digits = normalizeNip(input);
+  if (!/^\d{18}$/.test(digits)) return "*".repeat(18);
+  return `${digits.slice(0, 6)}${"*".repeat(8)}${digits.slice(14)}`;
+}
+
+/**
  * Parses and validates a NIP. `today` (YYYY-MM-DD) rejects birth dates and service starts in the
  * future; it is an argument because the domain has no clock.
  */

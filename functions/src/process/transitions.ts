@@ -15,6 +15,9 @@ import { proposalDoc, type ProposalDoc, type StoredSelection } from "../domain/s
 import type { StaffRole } from "../domain/roles.js";
 import { toIsoDate } from "../domain/calendar.js";
 import { documentsToRevoke, revokeDocuments } from "../documents/revoke.js";
+import { finishDocument, type PublicSite } from "../documents/issueAnnouncement.js";
+import { publicUrlIssue } from "../domain/deployment.js";
+import { preparePublication, type Publication } from "./publishResult.js";
 import { todayIn } from "../shell/clock.js";
 import { issueError } from "../shell/errors.js";
 import type { Caller } from "../shell/callable.js";
@@ -86,7 +89,34 @@ export async function proposeTransition(
   });
 }
 
-export async function decideTransition(caller: Caller, input: DecideTransitionInput, now: Date): Promise<DecideResult> {
+/**
+ * `site` is where QR codes point: approving the move to pengumumanAdministrasi issues the pengumuman
+ * of the administrative result (./publishResult.ts). Its PDF is rendered after the transaction.
+ */
+export async function decideTransition(
+  caller: Caller,
+  input: DecideTransitionInput,
+  now: Date,
+  site?: PublicSite,
+): Promise<DecideResult> {
+  const answer = await decideInTransaction(caller, input, now, site);
+  if (answer.documentId) {
+    try {
+      await finishDocument(answer.documentId);
+    } catch (error) {
+      // The decision stands (it committed); the sweep renders the PDF from its snapshot later.
+      console.error(`decideStage: documents/${answer.documentId} is left to the sweep`, error);
+    }
+  }
+  return answer;
+}
+
+async function decideInTransaction(
+  caller: Caller,
+  input: DecideTransitionInput,
+  now: Date,
+  site: PublicSite | undefined,
+): Promise<DecideResult> {
   const request = { caller, ...input, action: "decide", answer: decideStageOutput, now };
   return runSelectionStep(request, async ({ tx, selection, at }) => {
     const ref = proposalRef(input.selectionId, input.proposalId);
@@ -116,6 +146,18 @@ export async function decideTransition(caller: Caller, input: DecideTransitionIn
     }
     const cancelling = input.decision === "approve" && proposal.to === "dibatalkan";
     const revoking = cancelling ? await documentsToRevoke(tx, selection) : [];
+    const publishing = input.decision === "approve" && proposal.to === "pengumumanAdministrasi";
+    let publication: Publication | null = null;
+    if (publishing) {
+      const urlIssue = publicUrlIssue(site?.baseUrl ?? "", site?.onEmulators ?? false);
+      if (urlIssue) throw issueError("failed-precondition", [urlIssue]);
+      publication = await preparePublication(tx, input.selectionId, selection, instansi, {
+        now,
+        today: todayIn(instansi.timeZone, now),
+        at,
+        publicBaseUrl: site?.baseUrl ?? "",
+      });
+    }
 
     const actor = { uid: caller.uid, name: caller.name, role: "pejabat" };
     const approved = input.decision === "approve";
@@ -126,9 +168,17 @@ export async function decideTransition(caller: Caller, input: DecideTransitionIn
       decisionReason: input.reason,
     });
     revokeDocuments(tx, revoking, toIsoDate(todayIn(instansi.timeZone, now)), proposal.reason);
+    publication?.write(tx);
+    const published = publication ? { administrativeResult: publication.administrativeResult } : {};
     return {
-      result: { stage: approved ? proposal.to : selection.stage, decision: input.decision },
-      write: { update: { pendingProposal: null, ...(approved ? stageChange(selection, proposal.to, at) : {}) } },
+      result: {
+        stage: approved ? proposal.to : selection.stage,
+        decision: input.decision,
+        ...(publication ? { documentId: publication.documentId } : {}),
+      },
+      write: {
+        update: { pendingProposal: null, ...(approved ? stageChange(selection, proposal.to, at) : {}), ...published },
+      },
       audit: {
         actor,
         action: approved ? "approve" : "reject",

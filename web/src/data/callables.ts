@@ -56,6 +56,8 @@ export const issueDocument = (input: CallableInput<"issueDocument">) =>
   call("issueDocument", input, { timeout: 120_000 });
 export const extendRegistration = (input: CallableInput<"extendRegistration">) => call("extendRegistration", input);
 export const decidePostShortfall = (input: CallableInput<"decidePostShortfall">) => call("decidePostShortfall", input);
+export const fileObjection = (input: CallableInput<"fileObjection">) => call("fileObjection", input);
+export const answerObjection = (input: CallableInput<"answerObjection">) => call("answerObjection", input);
 export const recordRegionalCalendar = (input: CallableInput<"recordRegionalCalendar">) =>
   call("recordRegionalCalendar", input);
 export const applyToPost = (input: CallableInput<"applyToPost">) => call("applyToPost", input);

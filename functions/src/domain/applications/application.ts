@@ -76,6 +76,14 @@ export const verification = z.object({
   confirmedByUid: z._default(z.nullable(z.string()), null),
   confirmedByName: z._default(z.nullable(z.string()), null),
   confirmedAt: z._default(z.nullable(z.string()), null),
+  /**
+   * On a published result that an accepted objection changed (TMS to MS): what it was before, kept
+   * so the change is on the record. Null otherwise.
+   */
+  changedByObjection: z._default(
+    z.nullable(z.object({ from: z.enum(["ms", "tms"]), reasons: z.array(z.string()), at: z.string() })),
+    null,
+  ),
 });
 export type Verification = z.infer<typeof verification>;
 

@@ -181,6 +181,7 @@ export function decide(
         confirmedByUid: null,
         confirmedByName: null,
         confirmedAt: null,
+        changedByObjection: null,
       },
     },
   };

@@ -50,6 +50,8 @@ export type PostColumn = "no" | "post" | "opd" | "minRank" | "education" | "expe
 export type DocumentColumn = "no" | "document" | "required" | "formats" | "maxSize";
 export type ScheduleColumn = "no" | "stage" | "dates";
 export type ReceiptDocumentColumn = "no" | "document" | "file";
+/** The administrative result's tables, one per post (./administrativeResult.ts). */
+export type ResultColumn = "no" | "name" | "nip";
 
 export type AnnouncementSection =
   | { readonly id: "posts"; readonly kind: "table"; readonly heading: string; readonly table: Table<PostColumn> }
@@ -74,7 +76,8 @@ export type AnnouncementSection =
       readonly kind: "table";
       readonly heading: string;
       readonly table: Table<ReceiptDocumentColumn>;
-    };
+    }
+  | { readonly id: "result"; readonly kind: "table"; readonly heading: string; readonly table: Table<ResultColumn> };
 
 export interface Announcement {
   readonly selectionId: string;

@@ -48,6 +48,8 @@ export const DOCUMENT_KIND_CODES = {
   pengumuman: "PENG",
   beritaAcara: "BA",
   tandaBukti: "TB",
+  // The result is announced as a pengumuman too; its own number keeps it apart.
+  hasilAdministrasi: "PENG",
 } as const;
 
 const MAX_PATTERN_LENGTH = 120;

@@ -14,8 +14,11 @@ export const documentRecord = z.object({
   instansiName: z.string(),
   selectionId: z.string(),
   selectionTitle: z.string(),
-  /** tandaBukti: a candidate's registration receipt (./receipt.ts); its file is private. */
-  kind: z.enum(["pengumuman", "tandaBukti"]),
+  /**
+   * tandaBukti: a candidate's registration receipt (./receipt.ts); its file is private.
+   * hasilAdministrasi: the pengumuman of the administrative result (issue 8).
+   */
+  kind: z.enum(["pengumuman", "tandaBukti", "hasilAdministrasi"]),
   number: z.string(),
   version: z.int(),
   /** YYYY-MM-DD, the date printed on the document. */

@@ -146,3 +146,33 @@ describe("publicProjectionOf", () => {
     expect(parsed.success && parsed.data.openToScope).toBeNull();
   });
 });
+
+describe("the published administrative result", () => {
+  it("shows per post the MS names with masked NIPs and the document link, nothing else", () => {
+    const postId = METRO.posts[0]!.id;
+    const selection: StoredSelection = {
+      ...busy,
+      stage: "pengumumanAdministrasi",
+      administrativeResult: {
+        publishedAt: "2021-10-11T03:00:00.000Z",
+        objectionClosesAtMs: Date.parse("2021-10-14T17:00:00Z"),
+        objectionLastDay: "2021-10-14",
+        documentId: "metro-2021-jpt-hasilAdministrasi-v1",
+        number: "012/PENG/2021",
+        ms: { [postId]: [{ name: "Ani", nip: "197806********1004" }] },
+      },
+    };
+    const result = project(selection)?.summary.administrativeResult;
+    expect(result?.document).toEqual({
+      number: "012/PENG/2021",
+      link: "/verifikasi/metro-2021-jpt-hasilAdministrasi-v1",
+    });
+    expect(result?.posts).toEqual([
+      { id: postId, name: METRO.posts[0]!.name, candidates: [{ name: "Ani", nip: "197806********1004" }] },
+    ]);
+    expect(publicSelection.parse(project(selection)?.summary).administrativeResult?.objectionLastDay).toBe(
+      "2021-10-14",
+    );
+    expect(project(busy)?.summary.administrativeResult).toBeNull();
+  });
+});

@@ -59,6 +59,29 @@ export const publicSelection = z.object({
   registrationClosesAtMs: z._default(z.nullable(z.number()), null),
   /** The current pengumuman: its number and the verification page it opens. */
   document: z.nullable(z.object({ number: z.string(), link: z.string() })),
+  /**
+   * The administrative result once announced: per post (cancelled ones left out) the MS candidates
+   * with masked NIPs, the pengumuman's link and the end of the objection window. Never a TMS name,
+   * never a reason: those reach each candidate privately, in their application.
+   */
+  administrativeResult: z._default(
+    z.nullable(
+      z.object({
+        publishedAt: z.string(),
+        objectionClosesAtMs: z.number(),
+        objectionLastDay: z.string(),
+        document: z.object({ number: z.string(), link: z.string() }),
+        posts: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            candidates: z.array(z.object({ name: z.string(), nip: z.string() })),
+          }),
+        ),
+      }),
+    ),
+    null,
+  ),
 });
 export type PublicSelection = z.infer<typeof publicSelection>;
 
@@ -121,6 +144,7 @@ export function publicProjectionOf(
       schedule: selection.schedule,
       registrationClosesAtMs: registrationClosesAtMs(selection.schedule, context.timeZone ?? "Asia/Jakarta"),
       document: announcement ? { number: announcement.number, link: `/verifikasi/${announcement.documentId}` } : null,
+      administrativeResult: publishedResult(selection),
     },
     detail: {
       instansiId: selection.instansiId,
@@ -132,5 +156,23 @@ export function publicProjectionOf(
       requirements: Object.fromEntries(selection.posts.map((p) => [p.id, p.requirements])),
       regulationProfileId: selection.regulationProfileId,
     },
+  };
+}
+
+function publishedResult(selection: StoredSelection): PublicSelection["administrativeResult"] {
+  const result = selection.administrativeResult;
+  if (!result) return null;
+  return {
+    publishedAt: result.publishedAt,
+    objectionClosesAtMs: result.objectionClosesAtMs,
+    objectionLastDay: result.objectionLastDay,
+    document: { number: result.number, link: `/verifikasi/${result.documentId}` },
+    posts: selection.posts.flatMap((p) => {
+      const candidates = result.ms[p.id];
+      // Names and masked NIPs only, picked field by field.
+      return candidates
+        ? [{ id: p.id, name: p.name, candidates: candidates.map((c) => ({ name: c.name, nip: c.nip })) }]
+        : [];
+    }),
   };
 }

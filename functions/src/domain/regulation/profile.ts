@@ -103,6 +103,18 @@ export interface RotationRule extends CitedRule {
   readonly poorPerformanceCite: string;
 }
 
+/**
+ * Objections (sanggah) to the administrative result: how long after the announcement a TMS candidate
+ * may object, and how long the operators then have to answer. Calendar days in the government's zone.
+ */
+export interface ObjectionRule extends CitedRule {
+  /** Days after the announcement day; the window closes at the end of the last one. */
+  readonly objectionDays: number;
+  /** Days after the day an objection is filed, by whose end the operators answer. */
+  readonly objectionAnswerDays: number;
+  readonly daysAre: DayCount;
+}
+
 export interface RegulationProfile {
   /** Stable id, stored on each selection as `regulationProfileId`. */
   readonly id: string;
@@ -121,4 +133,5 @@ export interface RegulationProfile {
   readonly eligibility: Readonly<Record<JptLevel, EligibilityRule>>;
   readonly electionGate: ElectionGateRule;
   readonly rotation: RotationRule;
+  readonly objections: ObjectionRule;
 }

@@ -102,6 +102,14 @@ export const PERMENPANRB_15_2019: RegulationProfile = {
     poorPerformanceProtectedMonths: 6,
     poorPerformanceCite: PERMENPAN_15_2019,
   },
+  objections: {
+    // verify: the 3 days to object and 7 to answer are what selection announcements we have seen
+    // print for the sanggah of the administrative result; the legal team confirms the source.
+    objectionDays: 3,
+    objectionAnswerDays: 7,
+    daysAre: "calendar",
+    cite: PERMENPAN_15_2019,
+  },
 };
 
 /** The profiles operators may choose from, oldest first. */

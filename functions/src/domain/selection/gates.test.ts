@@ -262,6 +262,21 @@ describe("objectionWindowClosed", () => {
     expect(evaluateGates(gate, metro({ counts }), day(today)).errors).toEqual(errors);
   });
 
+  it("holds the move while the window counted from a late announcement is still open", () => {
+    // Published on 12 October: three days after it is 15 October, past the scheduled 13 October.
+    const administrativeResult = {
+      publishedAt: "2021-10-12T03:00:00.000Z",
+      objectionClosesAtMs: Date.parse("2021-10-15T17:00:00Z"),
+      objectionLastDay: "2021-10-15",
+      documentId: "d",
+      number: "n",
+      ms: {},
+    };
+    const late = { severity: "error", code: "err.gate.objectionWindow", params: { end: "2021-10-15" } };
+    expect(evaluateGates(gate, metro({ administrativeResult }), day("2021-10-15")).errors).toEqual([late]);
+    expect(evaluateGates(gate, metro({ administrativeResult }), day("2021-10-16")).errors).toEqual([]);
+  });
+
   it("without dates for the window: err.gate.noSchedule", () => {
     const schedule = withoutDates("pengumumanAdministrasi");
     expect(codes(evaluateGates(gate, metro({ schedule }), day("2021-10-14")).errors)).toEqual(["err.gate.noSchedule"]);

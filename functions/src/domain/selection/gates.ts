@@ -95,6 +95,7 @@ function evaluateGate(
     case "objectionWindowClosed":
       return [
         ...afterEnd(s, "pengumumanAdministrasi", today, "err.gate.objectionWindow"),
+        ...objectionWindowOver(s, today),
         ...countIsZero(s.counts.openObjections, "err.gate.openObjections"),
       ];
     case "scoresLocked":
@@ -124,6 +125,16 @@ function afterEnd(
   return compareDates(today, end) > 0
     ? []
     : [{ code, severity: "error", params: { end: toIsoDate(end) }, field: `schedule.${stage}` }];
+}
+
+/**
+ * The window counted from the announcement of the result (its days from the profile) may outlast the
+ * scheduled stage when the result was announced late: candidates keep their full days to object.
+ */
+function objectionWindowOver(s: StoredSelection, today: CalendarDate): Finding[] {
+  const lastDay = s.administrativeResult ? parseIsoDate(s.administrativeResult.objectionLastDay) : undefined;
+  if (!lastDay || compareDates(today, lastDay) > 0) return [];
+  return [{ code: "err.gate.objectionWindow", severity: "error", params: { end: toIsoDate(lastDay) } }];
 }
 
 function countIsZero(

@@ -84,6 +84,10 @@ export const AUDIT_ACTIONS = [
   "reviewDocument",
   "verify",
   "confirmVerification",
+  // Objections to the administrative result (process/objections.ts).
+  "fileObjection",
+  "acceptObjection",
+  "rejectObjection",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -76,6 +76,23 @@ export const ZERO_COUNTS: ProcessCounts = {
   unlockedScores: 0,
 };
 
+/**
+ * The administrative result once announced (issue 8): set by the approval that publishes it, its MS
+ * list kept by accepted objections. The public projection shows it; the objection window is counted
+ * from `publishedAt` (domain/applications/objection.ts).
+ */
+export const administrativeResult = z.object({
+  publishedAt: z.string(),
+  objectionClosesAtMs: z.number(),
+  objectionLastDay: z.string(),
+  /** The pengumuman hasil seleksi administrasi: documents/{documentId}. */
+  documentId: z.string(),
+  number: z.string(),
+  /** Per post id (cancelled posts left out): the MS candidates, NIPs masked. */
+  ms: z.record(z.string(), z.array(z.object({ name: z.string(), nip: z.string() }))),
+});
+export type AdministrativeResult = z.infer<typeof administrativeResult>;
+
 export const storedSelection = z.extend(selectionSetup, {
   instansiId: z.string(),
   instansiName: z.string(),
@@ -100,6 +117,7 @@ export const storedSelection = z.extend(selectionSetup, {
   auditSeq: z._default(z.int(), 0),
   /** Bumped by every saveSetup: a save based on an older revision is a colleague's work overwritten. */
   setupRevision: z._default(z.int(), 0),
+  administrativeResult: z._default(z.nullable(administrativeResult), null),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -114,6 +132,7 @@ export const INITIAL_PROCESS = {
   announcementDocumentId: null,
   auditSeq: 0,
   setupRevision: 0,
+  administrativeResult: null,
 } as const satisfies Partial<StoredSelection>;
 
 /**

@@ -96,6 +96,21 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           <span class="muted"> {t("review.unverifiedCount", { count: s.counts.unverifiedApplications })}</span>
         </p>
       )}
+      {s.administrativeResult && (
+        <p data-testid="administrative-result">
+          <a href={`/verifikasi/${s.administrativeResult.documentId}`}>
+            {t("result.published", { number: s.administrativeResult.number })}
+          </a>
+          {isOperator && (
+            <>
+              <br />
+              <a href={`/kelola/${s.id}/sanggah`} data-testid="objections-link">
+                {t("objections.link", { count: s.counts.openObjections })}
+              </a>
+            </>
+          )}
+        </p>
+      )}
       {(s.public || s.announcementDocumentId) && (
         <AnnouncementPanel
           selectionId={s.id}

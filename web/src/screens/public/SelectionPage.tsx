@@ -79,6 +79,34 @@ export function SelectionPage() {
           <a href={s.document.link}>{t("public.announcementNumber", { number: s.document.number })}</a>
         </p>
       )}
+      {s.administrativeResult && (
+        <section data-testid="administrative-result">
+          <h2>{t("public.result.title")}</h2>
+          <p>
+            <a href={s.administrativeResult.document.link}>
+              {t("public.announcementNumber", { number: s.administrativeResult.document.number })}
+            </a>
+            <br />
+            {t("public.result.objection", { date: date(s.administrativeResult.objectionLastDay) })}
+          </p>
+          {s.administrativeResult.posts.map((post) => (
+            <div key={post.id}>
+              <h3>{post.name}</h3>
+              {post.candidates.length === 0 ? (
+                <p class="muted">{t("public.result.none")}</p>
+              ) : (
+                <ol>
+                  {post.candidates.map((c) => (
+                    <li key={`${c.name}-${c.nip}`}>
+                      {c.name} <span class="muted">NIP {c.nip}</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          ))}
+        </section>
+      )}
       {s.stage === "pendaftaran" && !candidate && (
         <p>
           <a class="button" href="/daftar">

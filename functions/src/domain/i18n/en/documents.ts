@@ -30,6 +30,15 @@ export const enDocuments: { readonly [K in keyof typeof idDocuments]: string } =
   "doc.col.formats": "Format",
   "doc.col.maxSize": "Maximum size",
   "doc.col.stage": "Stage",
+  "doc.col.name": "Name",
+  "doc.col.nip": "NIP",
+  "doc.result.title": "Announcement of the Administrative Selection Result",
+  "doc.result.subject": "Administrative selection result of {title}",
+  "doc.result.opening":
+    "Following the administrative selection of {title}, the selection committee announces the candidates who meet the requirements (MS) and go on to the next stage, per post, as follows.",
+  "doc.result.closing":
+    "Candidates who do not meet the requirements receive the reasons in the Seleksi app and may file an objection until {date}. This announcement is made for information.",
+  "doc.result.none": "No candidate meets the requirements",
   "doc.col.dates": "Dates",
   "doc.education.S1": "Bachelor (S1/D-IV)",
   "doc.education.S2": "Master (S2)",

@@ -29,6 +29,15 @@ export const idDocuments = {
   "doc.col.formats": "Format",
   "doc.col.maxSize": "Ukuran paling besar",
   "doc.col.stage": "Tahapan",
+  "doc.col.name": "Nama",
+  "doc.col.nip": "NIP",
+  "doc.result.title": "Pengumuman Hasil Seleksi Administrasi",
+  "doc.result.subject": "Hasil seleksi administrasi {title}",
+  "doc.result.opening":
+    "Berdasarkan hasil seleksi administrasi {title}, Panitia Seleksi mengumumkan peserta yang memenuhi syarat (MS) untuk mengikuti tahap berikutnya, per jabatan, sebagai berikut.",
+  "doc.result.closing":
+    "Peserta yang tidak memenuhi syarat menerima alasannya melalui aplikasi Seleksi dan dapat mengajukan sanggah paling lambat {date}. Demikian pengumuman ini disampaikan untuk diketahui sebagaimana mestinya.",
+  "doc.result.none": "Tidak ada peserta yang memenuhi syarat",
   "doc.col.dates": "Tanggal",
   "doc.education.S1": "S1/D-IV",
   "doc.education.S2": "S2",

@@ -1,0 +1,138 @@
+/**
+ * /peserta/lamaran/:id/status — a candidate follows one application: the status timeline and, for a
+ * published TMS, the objection form while the window is open (one objection per application). The
+ * window's end comes from the server (publicSelections/{id}); the countdown only tells, the
+ * function decides by its own clock.
+ */
+import { useEffect, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { OBJECTION_TEXT_MAX, OBJECTION_TEXT_MIN } from "@domain/applications/objection";
+import type { PublicSelection } from "@domain/publication/projection";
+import type { ApplicationWithId } from "../../data/objectionData";
+import { issueText, useLocale, useMessages } from "../../i18n/i18n";
+import { formatDate, formatDateTime } from "../../ui/format";
+import { Loading } from "../../ui/Loading";
+import { Notice } from "../../ui/Notice";
+import type { SignedIn } from "../../ui/RequireSession";
+import { useAction } from "../../ui/useAction";
+import { useLive } from "../../ui/useLive";
+import { ApplicationTimeline } from "./ApplicationTimeline";
+
+export function ApplicationStatus(_: { session: SignedIn }) {
+  const ready = useMessages("candidate");
+  const { t, locale } = useLocale();
+  const { params } = useRoute();
+  const id = params["id"] ?? "";
+  const application = useLive<ApplicationWithId | undefined>(async () => {
+    const { watchApplication } = await import("../../data/objectionData");
+    return (next, fail) => watchApplication(id, next, fail);
+  }, [id]);
+  const selectionId = application.status === "ready" ? (application.value?.selectionId ?? "") : "";
+  const selection = useLive<PublicSelection | undefined>(async () => {
+    const { watchPublicSelection } = await import("../../data/objectionData");
+    return (next, fail) => (selectionId ? watchPublicSelection(selectionId, next, fail) : () => undefined);
+  }, [selectionId]);
+
+  if (!ready || application.status === "loading") return <Loading />;
+  if (application.status === "error" || !application.value) {
+    return <Notice kind="error">{t("err.objection.notFound")}</Notice>;
+  }
+  const a = application.value;
+  const published = selection.status === "ready" ? selection.value : undefined;
+  return (
+    <section>
+      <p class="eyebrow">{published?.title ?? a.selectionId}</p>
+      <h1>{t("timeline.title")}</h1>
+      <p>
+        <strong>{a.postName}</strong>
+      </p>
+      {/* The form leaves as soon as the objection is on the application: this says it arrived. */}
+      {a.objection?.status === "open" && (
+        <Notice kind="success">{t("objection.sent", { date: formatDateTime(a.objection.answerDue, locale) })}</Notice>
+      )}
+      <ApplicationTimeline application={a} stage={published?.stage ?? null} />
+      {a.status === "tms" && a.result?.decision === "tms" && !a.objection && published?.administrativeResult && (
+        <ObjectionForm
+          application={a}
+          closesAtMs={published.administrativeResult.objectionClosesAtMs}
+          lastDay={published.administrativeResult.objectionLastDay}
+        />
+      )}
+      <p>
+        <a href="/peserta">{t("objection.back")}</a>
+      </p>
+    </section>
+  );
+}
+
+/** Re-renders every minute so the countdown moves and the form closes when the window does. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+interface FormProps {
+  readonly application: ApplicationWithId;
+  readonly closesAtMs: number;
+  /** YYYY-MM-DD in the government's zone. */
+  readonly lastDay: string;
+}
+
+function ObjectionForm({ application, closesAtMs, lastDay }: FormProps) {
+  const { t, locale } = useLocale();
+  const now = useNow();
+  const [text, setText] = useState("");
+  const action = useAction();
+
+  if (now >= closesAtMs) return <Notice kind="info">{t("objection.closed")}</Notice>;
+  const left = closesAtMs - now;
+  const days = Math.floor(left / 86_400_000);
+  const hours = Math.floor((left % 86_400_000) / 3_600_000);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (trimmed.length < OBJECTION_TEXT_MIN) {
+      action.refuse([{ code: "err.objection.textShort", params: { min: OBJECTION_TEXT_MIN } }]);
+      return;
+    }
+    // On success the live application carries the objection and the parent replaces this form.
+    await action.run(async (requestId) => {
+      const { fileObjection } = await import("../../data/callables");
+      return fileObjection({ applicationId: application.id, text: trimmed, requestId });
+    });
+  };
+
+  return (
+    <form class="decision" data-testid="objection-form" onSubmit={(e) => void submit(e)}>
+      <h2>{t("objection.title")}</h2>
+      <p data-testid="objection-window">
+        {t("objection.window", { date: formatDate(lastDay, locale), left: t("objection.left", { days, hours }) })}
+      </p>
+      <div class="field">
+        <label for="objection-text">{t("objection.text")}</label>
+        <textarea
+          id="objection-text"
+          maxLength={OBJECTION_TEXT_MAX}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <span class="field__hint">{t("objection.hint", { min: OBJECTION_TEXT_MIN })}</span>
+      </div>
+      {action.issues.map((issue, i) => (
+        <Notice key={i} kind="error">
+          {issueText(t, issue)}
+        </Notice>
+      ))}
+      <div class="actions">
+        <button type="submit" class="button" disabled={action.busy}>
+          {t("objection.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
