@@ -5,11 +5,10 @@
  * learns why privately, in their application. Always Indonesian, like every official letter.
  */
 import { z } from "zod/mini";
-import { calendarDate, formatDateId } from "../calendar.js";
-import { message } from "../i18n/render.js";
-import type { MessageKey } from "../i18n/messages.js";
+import { formatDateId } from "../calendar.js";
 import { instansiDoc } from "../schemas/documents.js";
-import { placeOf, type Announcement, type AnnouncementSection } from "./announcement.js";
+import type { Announcement, AnnouncementSection } from "./announcement.js";
+import { docText, letter } from "./letter.js";
 
 export const resultSnapshot = z.object({
   kind: z.literal("hasilAdministrasi"),
@@ -34,12 +33,9 @@ export const resultSnapshot = z.object({
 });
 export type ResultSnapshot = z.infer<typeof resultSnapshot>;
 
-const t = (key: MessageKey, params?: Record<string, string | number>): string => message("id", key, params);
-const caps = (text: string): string => text.toLocaleUpperCase("id");
+const t = docText;
 
 export function buildAdministrativeResult(input: ResultSnapshot): Announcement {
-  calendarDate(input.issuedOn);
-  const { instansi } = input;
   const sections: AnnouncementSection[] = input.posts.map((post) => ({
     id: "result",
     kind: "table",
@@ -56,36 +52,19 @@ export function buildAdministrativeResult(input: ResultSnapshot): Announcement {
           : [{ no: "\u2013", name: t("doc.result.none"), nip: "\u2013" }],
     },
   }));
-  return {
+  return letter({
+    instansi: input.instansi,
     selectionId: input.selectionId,
     number: input.number,
     issuedOn: input.issuedOn,
     verifyUrl: input.verifyUrl,
-    meta: {
-      title: `${t("doc.result.title")} ${input.title}`,
-      subject: t("doc.announcement.number", { number: input.number }),
-      author: instansi.name,
-    },
-    letterhead: {
-      government: caps(instansi.name),
-      agency: caps(instansi.agency),
-      contact: [instansi.address, instansi.website && t("doc.letterhead.website", { website: instansi.website })]
-        .filter(Boolean)
-        .join(" \u00b7 "),
-    },
-    title: {
-      heading: caps(t("doc.announcement.title")),
-      number: caps(t("doc.announcement.number", { number: "" })) + input.number,
-      about: caps(t("doc.announcement.about")),
-      subject: caps(t("doc.result.subject", { title: input.title })),
-    },
-    basis: { heading: t("doc.announcement.basis"), items: input.legalBasis.filter((line) => line.trim() !== "") },
+    heading: t("doc.announcement.title"),
+    metaTitle: `${t("doc.result.title")} ${input.title}`,
+    subject: t("doc.result.subject", { title: input.title }),
+    basis: input.legalBasis,
     opening: t("doc.result.opening", { title: input.title }),
     sections,
     closing: t("doc.result.closing", { date: formatDateId(input.objectionLastDay) }),
-    placeDate: t("doc.placeDate", { place: placeOf(instansi.shortName), date: formatDateId(input.issuedOn) }),
-    signatory: { title: input.signatory.title.split("\n").map((line) => line.trim()), name: input.signatory.name },
-    verify: { url: input.verifyUrl, caption: t("doc.verifyCaption") },
-    pageTemplate: t("doc.page"),
-  };
+    signatory: input.signatory,
+  });
 }

@@ -6,13 +6,12 @@
  * The document is always Indonesian, whatever the reader's UI language: it is an official letter, and
  * its text (hence its SHA-256) must be the same for everyone who verifies it.
  */
-import { message } from "../i18n/render.js";
-import type { MessageKey } from "../i18n/messages.js";
-import { formatNip, normalizeNip } from "../nip.js";
 import { rankLabel } from "../ranks.js";
 import type { InstansiDoc } from "../schemas/documents.js";
 import { SCHEDULED_STAGES, type DocumentRequirement, type SelectionSetup, type SetupPost } from "../selection/setup.js";
-import { calendarDate, formatDateId, formatDateRangeId } from "../calendar.js";
+import { formatDateRangeId } from "../calendar.js";
+import { docText, letter } from "./letter.js";
+export { placeOf, printedNip } from "./letter.js";
 
 /** What the announcement needs from a selection's setup (a whole SelectionSetup fits). */
 export type AnnouncementSetup = Pick<
@@ -109,12 +108,10 @@ export interface Announcement {
   readonly pageTemplate: string;
 }
 
-const t = (key: MessageKey, params?: Record<string, string | number>): string => message("id", key, params);
-const caps = (text: string): string => text.toLocaleUpperCase("id");
+const t = docText;
 
 export function buildAnnouncement(input: AnnouncementInput): Announcement {
   const { instansi, setup } = input;
-  calendarDate(input.issuedOn); // a date that does not exist must not reach a signed letter
 
   const sections: AnnouncementSection[] = [
     { id: "posts", kind: "table", heading: t("doc.section.posts"), table: postsTable(setup.posts) },
@@ -136,46 +133,22 @@ export function buildAnnouncement(input: AnnouncementInput): Announcement {
     sections.push({ id: "contact", kind: "lines", heading: t("doc.section.contact"), lines: contact });
   }
 
-  const nip = input.signatory.nip ? printedNip(input.signatory.nip) : undefined;
-  return {
+  return letter({
+    instansi,
     selectionId: input.selectionId,
     number: input.number,
     issuedOn: input.issuedOn,
     verifyUrl: input.verifyUrl,
-    meta: {
-      title: `${t("doc.announcement.title")} ${setup.title}`,
-      subject: t("doc.announcement.number", { number: input.number }),
-      author: instansi.name,
-    },
-    letterhead: {
-      government: caps(instansi.name),
-      agency: caps(instansi.agency),
-      contact: [instansi.address, instansi.website && t("doc.letterhead.website", { website: instansi.website })]
-        .filter(Boolean)
-        .join(" \u00b7 "),
-    },
-    title: {
-      heading: caps(t("doc.announcement.title")),
-      number: caps(t("doc.announcement.number", { number: "" })) + input.number,
-      about: caps(t("doc.announcement.about")),
-      subject: caps(setup.title),
-    },
-    basis: { heading: t("doc.announcement.basis"), items: setup.legalBasis.filter((line) => line.trim() !== "") },
+    heading: t("doc.announcement.title"),
+    metaTitle: `${t("doc.announcement.title")} ${setup.title}`,
+    subject: setup.title,
+    basis: setup.legalBasis,
     opening: t("doc.announcement.opening", { instansi: instansi.name, title: setup.title, openTo: setup.openTo }),
     sections,
     closing: t("doc.announcement.closing"),
-    placeDate: t("doc.placeDate", {
-      place: input.place ?? placeOf(instansi.shortName),
-      date: formatDateId(input.issuedOn),
-    }),
-    signatory: {
-      title: input.signatory.title.split("\n").map((line) => line.trim()),
-      name: input.signatory.name,
-      ...(nip ? { nip } : {}),
-    },
-    verify: { url: input.verifyUrl, caption: t("doc.verifyCaption") },
-    pageTemplate: t("doc.page"),
-  };
+    ...(input.place !== undefined ? { place: input.place } : {}),
+    signatory: input.signatory,
+  });
 }
 
 function postsTable(posts: readonly SetupPost[]): Table<PostColumn> {
@@ -287,11 +260,6 @@ function contactLines(contact: AnnouncementSetup["contact"]): string[] {
   ].filter(Boolean);
 }
 
-/** "Kota Metro" → "Metro"; "Kabupaten Lampung Tengah" → "Lampung Tengah". */
-export function placeOf(shortName: string): string {
-  return shortName.replace(/^(Kota|Kabupaten|Kab\.)\s+/i, "").trim() || shortName;
-}
-
 /** 500 → "500 KB", 1024 → "1 MB", 1536 → "1,5 MB" (Indonesian decimal comma). */
 export function formatSizeKb(kb: number): string {
   if (kb < 1024) return `${kb} KB`;
@@ -301,9 +269,4 @@ export function formatSizeKb(kb: number): string {
 
 function years(n: number): string {
   return Number.isInteger(n) ? String(n) : String(n).replace(".", ",");
-}
-
-export function printedNip(nip: string): string {
-  const digits = normalizeNip(nip);
-  return t("doc.nip", { nip: /^\d{18}$/.test(digits) ? formatNip(digits) : nip.trim() });
 }

@@ -10,12 +10,11 @@
  */
 import { z } from "zod/mini";
 import { instansiDoc } from "../schemas/documents.js";
-import { message } from "../i18n/render.js";
-import type { MessageKey } from "../i18n/messages.js";
-import { calendarDate, formatDateId } from "../calendar.js";
+import { formatDateId } from "../calendar.js";
 import { ZONE_OFFSET_HOURS, type IndonesianZone } from "../applications/window.js";
 export { receiptDocumentId, receiptFileName } from "./record.js";
-import { placeOf, printedNip, type Announcement, type ReceiptDocumentColumn, type Table } from "./announcement.js";
+import type { Announcement, ReceiptDocumentColumn, Table } from "./announcement.js";
+import { docText, letter, printedNip } from "./letter.js";
 
 export const receiptSnapshot = z.object({
   kind: z.literal("tandaBukti"),
@@ -38,8 +37,7 @@ export const receiptSnapshot = z.object({
 });
 export type ReceiptSnapshot = z.infer<typeof receiptSnapshot>;
 
-const t = (key: MessageKey, params?: Record<string, string | number>): string => message("id", key, params);
-const caps = (text: string): string => text.toLocaleUpperCase("id");
+const t = docText;
 
 const ZONE_LABEL: Record<IndonesianZone, string> = {
   "Asia/Jakarta": "WIB",
@@ -55,7 +53,6 @@ export function localTime(iso: string, zone: IndonesianZone): { date: string; ti
 
 export function buildReceipt(input: ReceiptSnapshot): Announcement {
   const { instansi } = input;
-  calendarDate(input.issuedOn);
   const submitted = localTime(input.submittedAt, input.timeZone);
   const documents: Table<ReceiptDocumentColumn> = {
     columns: [
@@ -65,31 +62,16 @@ export function buildReceipt(input: ReceiptSnapshot): Announcement {
     ],
     rows: input.documents.map((d, i) => ({ no: `${i + 1}.`, document: d.label, file: d.fileName })),
   };
-  const nip = input.signatory.nip ? printedNip(input.signatory.nip) : undefined;
-  return {
+  return letter({
+    instansi,
     selectionId: input.selectionId,
     number: input.number,
     issuedOn: input.issuedOn,
     verifyUrl: input.verifyUrl,
-    meta: {
-      title: `${t("doc.receipt.title")} ${input.selectionTitle}`,
-      subject: t("doc.announcement.number", { number: input.number }),
-      author: instansi.name,
-    },
-    letterhead: {
-      government: caps(instansi.name),
-      agency: caps(instansi.agency),
-      contact: [instansi.address, instansi.website && t("doc.letterhead.website", { website: instansi.website })]
-        .filter(Boolean)
-        .join(" \u00b7 "),
-    },
-    title: {
-      heading: caps(t("doc.receipt.title")),
-      number: caps(t("doc.announcement.number", { number: "" })) + input.number,
-      about: caps(t("doc.announcement.about")),
-      subject: caps(input.selectionTitle),
-    },
-    basis: { heading: t("doc.announcement.basis"), items: [] },
+    heading: t("doc.receipt.title"),
+    metaTitle: `${t("doc.receipt.title")} ${input.selectionTitle}`,
+    subject: input.selectionTitle,
+    basis: [],
     opening: t("doc.receipt.opening", { title: input.selectionTitle }),
     sections: [
       {
@@ -120,13 +102,6 @@ export function buildReceipt(input: ReceiptSnapshot): Announcement {
         : []),
     ],
     closing: t("doc.receipt.closing"),
-    placeDate: t("doc.placeDate", { place: placeOf(instansi.shortName), date: formatDateId(input.issuedOn) }),
-    signatory: {
-      title: input.signatory.title.split("\n").map((line) => line.trim()),
-      name: input.signatory.name,
-      ...(nip ? { nip } : {}),
-    },
-    verify: { url: input.verifyUrl, caption: t("doc.verifyCaption") },
-    pageTemplate: t("doc.page"),
-  };
+    signatory: input.signatory,
+  });
 }
