@@ -30,6 +30,7 @@ const chunkModules = JSON.parse(readFileSync(join(dist, ".vite", "chunk-modules.
 const AREA_MODULES = {
   staff: "../functions/src/domain/i18n/id/staff.ts",
   candidate: "../functions/src/domain/i18n/id/candidate.ts",
+  setup: "../functions/src/domain/i18n/id/setup.ts",
 };
 const DATA_MODULE = /^src\/data\//;
 const AUTH = "src/data/auth.ts";
