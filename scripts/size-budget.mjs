@@ -15,10 +15,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { repoRoot } from "./lib/paths.mjs";
 
-// The route target is 200 KB. The setup wizard is at 205 KB since the issue-8 merges (the structured
-// "open to" step and the shared chunks grew); until it is trimmed back, the build fails only past 210.
-// Tracked in issue 8's notes: bring the wizard under 200 and restore this to 200.
-export const BUDGET_KB = { firstPaint: 60, route: 210 };
+export const BUDGET_KB = { firstPaint: 60, route: 200 };
 
 const web = join(repoRoot, "web");
 const dist = join(web, "dist");
@@ -30,6 +27,7 @@ const chunkModules = JSON.parse(readFileSync(join(dist, ".vite", "chunk-modules.
 const AREA_MODULES = {
   staff: "../functions/src/domain/i18n/id/staff.ts",
   candidate: "../functions/src/domain/i18n/id/candidate.ts",
+  setup: "../functions/src/domain/i18n/id/setup.ts",
 };
 const DATA_MODULE = /^src\/data\//;
 const AUTH = "src/data/auth.ts";

@@ -70,6 +70,9 @@ export default defineConfig({
       // The Firestore SDK's RE2 serves only pipeline queries, which Seleksi does not run (see the stub).
       re2js: fileURLToPath(new URL("./src/data/re2js-stub.ts", import.meta.url)),
     },
+    // The domain (functions/) and the web each install zod at the same pinned version; resolve both
+    // to one copy, or a screen that imports zod itself ships it twice.
+    dedupe: ["zod"],
   },
   define: {
     __FIREBASE_CONFIG__: JSON.stringify(firebaseConfig),

@@ -15,9 +15,10 @@ const STORAGE_KEY = "seleksi.locale";
 export type { Translate };
 /**
  * Areas a screen may need beyond the core; "documents" is the functions' alone. A screen may ask for
- * more than one (the operators' verification shows the candidate's eligibility check).
+ * more than one (the operators' verification shows the candidate's eligibility check; the setup
+ * wizard speaks its own "setup" area beside the staff one).
  */
-export type MessageArea = "staff" | "candidate";
+export type MessageArea = "staff" | "candidate" | "setup";
 type Messages = Partial<Catalogue>;
 
 const LOADERS: Record<Locale, Record<"core" | MessageArea, () => Promise<Messages>>> = {
@@ -25,11 +26,13 @@ const LOADERS: Record<Locale, Record<"core" | MessageArea, () => Promise<Message
     core: () => Promise.resolve(idCore),
     staff: () => import("@domain/i18n/id/staff").then((m) => m.idStaff),
     candidate: () => import("@domain/i18n/id/candidate").then((m) => m.idCandidate),
+    setup: () => import("@domain/i18n/id/setup").then((m) => m.idSetup),
   },
   en: {
     core: () => import("@domain/i18n/en/core").then((m) => m.enCore),
     staff: () => import("@domain/i18n/en/staff").then((m) => m.enStaff),
     candidate: () => import("@domain/i18n/en/candidate").then((m) => m.enCandidate),
+    setup: () => import("@domain/i18n/en/setup").then((m) => m.enSetup),
   },
 };
 

@@ -2,6 +2,7 @@ import type { Catalogue } from "./messages.js";
 import { enCore } from "./en/core.js";
 import { enCandidate } from "./en/candidate.js";
 import { enDocuments } from "./en/documents.js";
+import { enSetup } from "./en/setup.js";
 import { enStaff } from "./en/staff.js";
 
 /** English, for users who switch language. Same keys as id.ts, in the same areas. */
@@ -10,7 +11,7 @@ export const en: Catalogue = /* @__PURE__ */ Object.assign(
   {},
   enCore,
   enCandidate,
-  /* @__PURE__ */ Object.assign({}, enStaff, enDocuments),
+  /* @__PURE__ */ Object.assign({}, enStaff, enSetup, enDocuments),
 );
 
-export { enCandidate, enCore, enDocuments, enStaff };
+export { enCandidate, enCore, enDocuments, enSetup, enStaff };

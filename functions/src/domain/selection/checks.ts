@@ -1,18 +1,17 @@
 /**
  * The checks of a selection's setup against its regulation profile, and the small rules later stages
- * ask (too few applicants, rotation protection, the election-period gate). Pure: the profile, the
- * setup and any date come in as arguments; every problem comes out as a Finding with the field it
- * belongs to, so the wizard shows it beside the input, and with the rule's citation.
+ * ask (too few applicants, from ./applicants.ts; rotation protection; the election-period gate).
+ * Pure: the profile, the setup and any date come in as arguments; every problem comes out as a
+ * Finding with the field it belongs to, so the wizard shows it beside the input, and with the rule's
+ * citation.
  *
  * The shapes have already been parsed (./setup.ts); these checks are about what the shapes cannot
  * say: sums, orders, duplicates and the law.
  */
 import { compareDates, inclusiveDays, parseIsoDate, type CalendarDate } from "../calendar.js";
-import type { MessageKey } from "../i18n/messages.js";
-import type { Issue, IssueParams } from "../issue.js";
 import { compareGolongan, rankLabel } from "../ranks.js";
 import type { Stage } from "../stages.js";
-import type { RegulationProfile, ShortfallDecision } from "../regulation/profile.js";
+import type { RegulationProfile } from "../regulation/profile.js";
 import type { ApprovalReason } from "./appointment.js";
 import { normaliseStagesUsed } from "./stageMachine.js";
 import {
@@ -25,27 +24,11 @@ import {
   type SelectionSetup,
   type SetupPost,
 } from "./setup.js";
+import { error, warning, type Finding } from "./finding.js";
 
-export type Severity = "error" | "warning";
-
-/** An Issue with its weight and, where a rule applies, its citation (also in params.cite). */
-export type Finding = Issue & { readonly severity: Severity; readonly cite?: string };
-
-function finding(
-  severity: Severity,
-  code: MessageKey,
-  field: string,
-  params: IssueParams = {},
-  cite?: string,
-): Finding {
-  if (cite === undefined) return { severity, code, field, params };
-  return { severity, code, field, params: { ...params, cite }, cite };
-}
-
-const error = (code: MessageKey, field: string, params?: IssueParams, cite?: string) =>
-  finding("error", code, field, params, cite);
-const warning = (code: MessageKey, field: string, params?: IssueParams, cite?: string) =>
-  finding("warning", code, field, params, cite);
+export type { Finding, Severity } from "./finding.js";
+// Too few applicants lives apart so that a screen asking only that does not load the setup checks.
+export { applicantShortfall, type ApplicantOutcome } from "./applicants.js";
 
 /** Share in percent, to one decimal, for messages ("42.9"); the rule itself compares exactly. */
 function percent(part: number, whole: number): number {
@@ -389,74 +372,6 @@ export function checkSetup(
 
 // ---------------------------------------------------------------------------------------------------
 // Rules for later stages
-
-export type ApplicantOutcome =
-  | { readonly status: "ok"; readonly applicants: number }
-  | {
-      readonly status: "extend";
-      readonly applicants: number;
-      readonly days: number;
-      /** Which extension this is: 1 for the first. */
-      readonly extension: number;
-      readonly finding: Finding;
-    }
-  | {
-      readonly status: "decisionNeeded";
-      readonly applicants: number;
-      readonly options: readonly ShortfallDecision[];
-      readonly finding: Finding;
-    };
-
-/**
- * At the end of (an extension of) registration: per post, whether it has enough applicants, gets
- * another extension, or needs a recorded decision (cancel the post or continue). `postNames` makes
- * the messages name the post; without it they show the id.
- */
-export function applicantShortfall(
-  applicantsPerPost: Readonly<Record<string, number>>,
-  extensionsSoFar: Readonly<Record<string, number>>,
-  profile: RegulationProfile,
-  postNames: Readonly<Record<string, string>> = {},
-): Record<string, ApplicantOutcome> {
-  const rule = profile.applicants;
-  const outcomes: Record<string, ApplicantOutcome> = {};
-  for (const [postId, applicants] of Object.entries(applicantsPerPost)) {
-    if (applicants >= rule.minPerPost) {
-      outcomes[postId] = { status: "ok", applicants };
-      continue;
-    }
-    const done = extensionsSoFar[postId] ?? 0;
-    const post = postNames[postId] ?? postId;
-    const field = `applicants.${postId}`;
-    if (done < rule.maxExtensions) {
-      const extension = done + 1;
-      const params = {
-        post,
-        count: applicants,
-        min: rule.minPerPost,
-        days: rule.extensionDays,
-        extension,
-        maxExtensions: rule.maxExtensions,
-      };
-      outcomes[postId] = {
-        status: "extend",
-        applicants,
-        days: rule.extensionDays,
-        extension,
-        finding: warning("warn.applicants.extend", field, params, rule.cite),
-      };
-    } else {
-      const params = { post, count: applicants, min: rule.minPerPost, extensions: done };
-      outcomes[postId] = {
-        status: "decisionNeeded",
-        applicants,
-        options: rule.afterLastExtension,
-        finding: error("err.applicants.decisionNeeded", field, params, rule.cite),
-      };
-    }
-  }
-  return outcomes;
-}
 
 /**
  * Whether an official is still protected from rotation: less than the protected time in the post,

@@ -318,9 +318,6 @@ function Submit({
 function Receipt({ app }: { app: ApplicationWithId }) {
   const { t } = useLocale();
   const action = useAction();
-  // The download control and the verification link speak the documents' words (staff area).
-  const documentWords = useMessages("staff");
-  if (!documentWords) return <Loading />;
   if (app.receipt) {
     return (
       <div class="receipt" data-testid="receipt">

@@ -6,7 +6,7 @@
 import { useState } from "preact/hooks";
 import { profileById } from "@domain/regulation/profiles";
 import type { ShortfallDecision } from "@domain/regulation/profile";
-import { applicantShortfall } from "@domain/selection/checks";
+import { applicantShortfall } from "@domain/selection/applicants";
 import type { SelectionWithId } from "../../data/live";
 import { issueText, useLocale } from "../../i18n/i18n";
 import { formatDate } from "../../ui/format";

@@ -16,9 +16,12 @@ import { formatDate, formatDateTime } from "../../ui/format";
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
 import type { SignedIn } from "../../ui/RequireSession";
+import { Later, later } from "../../ui/Later";
 import { useAction } from "../../ui/useAction";
 import { useLive } from "../../ui/useLive";
-import { DocumentViewer } from "./verification/DocumentViewer";
+
+// The viewer loads when an operator opens a document, with the document itself.
+const viewer = later(() => import("./verification/DocumentViewer"));
 
 export function VerifyApplication({ session }: { session: SignedIn }) {
   const { t } = useLocale();
@@ -235,7 +238,9 @@ function DocumentItem(props: {
       )}
       {file.status !== "accepted" && <Notice kind="info">{t("review.document.notAccepted")}</Notice>}
       {open ? (
-        <DocumentViewer fileId={file.fileId} mimeType={file.mimeType} />
+        <Later part={viewer}>
+          {({ DocumentViewer }) => <DocumentViewer fileId={file.fileId} mimeType={file.mimeType} />}
+        </Later>
       ) : (
         <p>
           <button type="button" class="button button--secondary" onClick={() => setOpen(true)}>

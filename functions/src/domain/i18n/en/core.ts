@@ -14,6 +14,10 @@ export const enCore: { readonly [K in keyof typeof idCore]: string } = {
   "app.language": "Language",
   "app.loadError": "The data could not be loaded. Check your connection and try again.",
   "app.retry": "Try again",
+  // The download control (ui/DownloadButton) serves public, candidates' and staff screens alike.
+  "document.download": "Download PDF",
+  "document.downloading": "Downloading… {done} of {total} parts",
+  "err.document.corrupt": "The file is damaged or incomplete; download it again.",
   "nav.home": "Home",
   "nav.signIn": "Sign in",
   "nav.signUp": "Sign up",

@@ -12,6 +12,10 @@ export const idCore = {
   "app.language": "Bahasa",
   "app.loadError": "Data tidak dapat dimuat. Periksa sambungan lalu coba lagi.",
   "app.retry": "Coba lagi",
+  // The download control (ui/DownloadButton) serves public, candidates' and staff screens alike.
+  "document.download": "Unduh PDF",
+  "document.downloading": "Mengunduh… {done} dari {total} bagian",
+  "err.document.corrupt": "Berkas rusak atau tidak lengkap; unduh ulang.",
   "nav.home": "Beranda",
   "nav.signIn": "Masuk",
   "nav.signUp": "Daftar",

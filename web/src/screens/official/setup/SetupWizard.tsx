@@ -18,7 +18,7 @@ import type { BrokenSelection, SelectionWithId } from "../../../data/live";
 import { differingFields, loadOutbox, type OutboxItem } from "../../../data/outbox";
 import { BrokenSetup } from "../BrokenSetup";
 import { useSetupOutbox, type SetupOutbox } from "./useOutbox";
-import { issueText, useT } from "../../../i18n/i18n";
+import { issueText, useMessages, useT } from "../../../i18n/i18n";
 import { Loading } from "../../../ui/Loading";
 import { Notice } from "../../../ui/Notice";
 import type { SignedIn } from "../../../ui/RequireSession";
@@ -37,15 +37,23 @@ import {
 import { Findings, fieldId } from "./parts";
 import type { Update } from "./step";
 import { StepGeneral } from "./StepGeneral";
-import { StepPosts } from "./StepPosts";
-import { StepSchedule } from "./StepSchedule";
-import { StepScoring, WeightTotal } from "./StepScoring";
-import { StepPansel } from "./StepPansel";
-import { StepReview } from "./StepReview";
+import { Later, later } from "../../../ui/Later";
 import { useOnline } from "../../../ui/useOnline";
+
+// The wizard opens on its first step; the others load when the operator goes to them (and in the
+// background once the wizard is up, so a later step also opens offline or on a slow link at once).
+const LATER_STEPS = {
+  posts: later(() => import("./StepPosts")),
+  schedule: later(() => import("./StepSchedule")),
+  scoring: later(() => import("./StepScoring")),
+  pansel: later(() => import("./StepPansel")),
+  review: later(() => import("./StepReview")),
+};
 
 export function SetupWizard(_props: { session: SignedIn }) {
   const t = useT();
+  // The wizard's own words are an area of their own: no other screen downloads them.
+  const wordsReady = useMessages("setup");
   const { params } = useRoute();
   const id = params["id"] ?? "";
   const selection = useLive<SelectionWithId | BrokenSelection | undefined>(async () => {
@@ -64,6 +72,7 @@ export function SetupWizard(_props: { session: SignedIn }) {
     initial.current ??= start(selection.value, loadOutbox(id));
   }
 
+  if (!wordsReady) return <Loading />;
   if (!initial.current || !last.current) {
     if (selection.status === "loading") return <Loading />;
     return <Notice kind="error">{t("public.selectionNotFound")}</Notice>;
@@ -221,6 +230,12 @@ function Wizard(props: WizardProps) {
   const saveRef = useRef(save);
   saveRef.current = save;
 
+  useEffect(() => {
+    const preload = () => Object.values(LATER_STEPS).forEach((part) => void part.preload().catch(() => undefined));
+    const timer = setTimeout(preload, 1000);
+    return () => clearTimeout(timer);
+  }, []);
+
   // A phone switches apps without warning, and the header's links leave the wizard: save then too.
   useEffect(() => {
     const hidden = () => document.visibilityState === "hidden" && saveRef.current();
@@ -292,25 +307,45 @@ function Wizard(props: WizardProps) {
 
       {step === "umum" && <StepGeneral {...stepProps} />}
       {step === "jabatan" && (
-        <StepPosts
-          {...stepProps}
-          defaultMaxAge={(profile ?? DEFAULT_PROFILE).eligibility.jptPratama.maxAge}
-          reveal={setTarget}
-        />
+        <Later part={LATER_STEPS.posts}>
+          {({ StepPosts }) => (
+            <StepPosts
+              {...stepProps}
+              defaultMaxAge={(profile ?? DEFAULT_PROFILE).eligibility.jptPratama.maxAge}
+              reveal={setTarget}
+            />
+          )}
+        </Later>
       )}
-      {step === "jadwal" && <StepSchedule {...stepProps} />}
-      {step === "penilaian" && <StepScoring {...stepProps} reveal={setTarget} />}
-      {step === "pansel" && <StepPansel {...stepProps} reveal={setTarget} />}
+      {step === "jadwal" && (
+        <Later part={LATER_STEPS.schedule}>{({ StepSchedule }) => <StepSchedule {...stepProps} />}</Later>
+      )}
+      {step === "penilaian" && (
+        <Later part={LATER_STEPS.scoring}>
+          {({ StepScoring }) => <StepScoring {...stepProps} reveal={setTarget} />}
+        </Later>
+      )}
+      {step === "pansel" && (
+        <Later part={LATER_STEPS.pansel}>{({ StepPansel }) => <StepPansel {...stepProps} reveal={setTarget} />}</Later>
+      )}
       {step === "periksa" && (
-        <StepReview
-          findings={findings}
-          selectionId={props.selectionId}
-          jump={(field) => goTo(stepOfField(field), field)}
-        />
+        <Later part={LATER_STEPS.review}>
+          {({ StepReview }) => (
+            <StepReview
+              findings={findings}
+              selectionId={props.selectionId}
+              jump={(field) => goTo(stepOfField(field), field)}
+            />
+          )}
+        </Later>
       )}
 
       <div class="wizard__bar">
-        {step === "penilaian" && <WeightTotal sum={sum} />}
+        {step === "penilaian" && (
+          <Later part={LATER_STEPS.scoring} quiet>
+            {({ WeightTotal }) => <WeightTotal sum={sum} />}
+          </Later>
+        )}
         <SaveState outbox={outbox} heldBack={heldBack} offline={!online || slow} />
         <div class="wizard__buttons">
           <button
