@@ -4,8 +4,9 @@
  * 400 ms) with the progress shown, upload the next one while the phone is offline (it waits in the
  * SDK's queue and completes once back online), submit, download the receipt through the screen, then
  * an operator marks the documents valid and decides MS, and the candidate's timeline shows the
- * verification done. The candidate's profile is written with the Admin SDK (the profile screen has
- * its own test); everything else goes through the screens, the rules and the functions.
+ * verification done. The candidate's profile is written with the Admin SDK without its phone number,
+ * which the candidate adds on the profile screen before submitting; everything else goes through the
+ * screens, the rules and the functions.
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -54,6 +55,7 @@ const statusOf = (page: Page, id: string) =>
   entry(page, id).getByTestId("upload-status").getAttribute("data-status", { timeout: 5_000 });
 
 let uid = "";
+const WITHOUT_PHONE = Object.fromEntries(Object.entries(FAUZI_INPUT).filter(([key]) => key !== "phone"));
 
 afterAll(async () => {
   const apps = await db.collection(COLLECTIONS.applications).where("selectionId", "==", SELECTION_ID).get();
@@ -73,7 +75,7 @@ afterAll(async () => {
 });
 
 describe("a candidate's whole application", { timeout: 300_000 }, () => {
-  it("uploads on a slow link and offline, submits, downloads the receipt and sees the verification", async () => {
+  it("completes the profile, uploads on a slow link and offline, submits, downloads the receipt and sees the verification", async () => {
     const user = await auth.createUser({
       email: EMAIL,
       password: DEMO_PASSWORD,
@@ -85,7 +87,8 @@ describe("a candidate's whole application", { timeout: 300_000 }, () => {
       .collection(COLLECTIONS.profiles)
       .doc(uid)
       .set({
-        ...FAUZI_INPUT,
+        // Sign-up and an earlier visit left everything but the phone number, which blocks submitting.
+        ...WITHOUT_PHONE,
         nip: "197203151998031004",
         email: EMAIL,
         serviceStart: "1998-03",
@@ -127,6 +130,18 @@ describe("a candidate's whole application", { timeout: 300_000 }, () => {
     const applicationId = decodeURIComponent(page.url().split("/").pop() ?? "");
     expect(applicationId).toBe(`${SELECTION_ID}_bappeda_${uid}`);
     await expect.poll(() => statusOf(page, "ijazah"), SLOW).toBe("missing");
+
+    // The profile lacks its phone number: the screen says so; the candidate completes it and comes back.
+    await expect
+      .poll(() => page.locator(".submit").textContent(), SLOW)
+      .toContain("Bagian profil yang harus dilengkapi sebelum mengirim:Telepon dan email");
+    await page.goto(`${demo.site}/peserta/profil`);
+    await page.locator("#pf-phone").fill(FAUZI_INPUT.phone);
+    await page.getByRole("button", { name: "Simpan profil" }).click();
+    await expect.poll(() => page.getByTestId("profile-save-state").textContent(), SLOW).toBe("Tersimpan.");
+    await page.goto(`${demo.site}/peserta/lamaran/${applicationId}`);
+    await expect.poll(() => statusOf(page, "ijazah"), SLOW).toBe("missing");
+    expect(await page.getByText("Bagian profil yang harus dilengkapi").count()).toBe(0);
 
     // A slow 3G link: 400 kbps each way, 400 ms latency. A 120 KB scan still arrives, with progress.
     const cdp = await context.newCDPSession(page);
