@@ -6,6 +6,7 @@
  * the Admin SDK: uploading from the phone is another screen's test.
  */
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,7 +14,6 @@ import { DEMO_PASSWORD, INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { ApplicationDocument, StoredApplication } from "../../functions/src/domain/applications/application.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
-import { readFile } from "../../functions/src/files/chunks.js";
 import { FAUZI_INPUT } from "../fixtures/metro2021Profile.js";
 import { auth, db } from "../support/admin.js";
 import { phoneContext, SCREENSHOTS } from "../support/browser.js";
@@ -176,26 +176,33 @@ describe("applying on a phone", { timeout: 300_000 }, () => {
     expect(await page.getByRole("button", { name: "Kirim lamaran", exact: true }).count()).toBe(0);
 
     await page.screenshot({ path: join(SCREENSHOTS, "application-submitted-360.png"), fullPage: true });
-    // The download button is there; the bytes are read as stored (the in-app download through the
-    // full SDK does not finish in this test yet: see the report of this branch).
-    expect(await page.getByRole("button", { name: "Unduh PDF" }).count()).toBe(1);
-    const app = (await appRef.get()).data() as StoredApplication;
-    // The number is shown once allocated; the PDF is stored right after.
+    // The same screen now follows the status: sent, waiting for verification.
     await expect
-      .poll(
-        async () =>
-          (await db.collection(COLLECTIONS.files).doc(app.receipt!.documentId).get()).get("complete") as
-            boolean | undefined,
-        SLOW,
-      )
-      .toBe(true);
-    const pdf = await readFile(db, app.receipt!.documentId);
+      .poll(() => page.getByTestId("step-verified").textContent(), SLOW)
+      .toBe("Verifikasi administrasi oleh BKPSDM");
+    // The receipt downloads through the screen, as the candidate's phone saves it: a PDF whose
+    // SHA-256 is the one on the document's record. The button comes once the application says the PDF is stored (a click before would be refused).
+    await expect.poll(() => page.getByTestId("receipt").getAttribute("data-sha256"), SLOW).toMatch(/^[0-9a-f]{64}$/);
+    const app = (await appRef.get()).data() as StoredApplication;
+    const [download] = await Promise.all([
+      page.waitForEvent("download", SLOW),
+      page.getByTestId("receipt").getByRole("button", { name: "Unduh PDF" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^tanda-bukti-.*\.pdf$/);
+    const pdf = await readFile(await download.path());
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const record = await db.collection(COLLECTIONS.documents).doc(app.receipt!.documentId).get();
+    expect(createHash("sha256").update(pdf).digest("hex")).toBe(record.get("sha256"));
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
     const flat = text.replace(/\s+/g, " ");
     expect(flat).toContain("TANDA BUKTI PENDAFTARAN");
     expect(flat).toContain(app.receipt!.number);
     expect(flat).toContain(FAUZI_INPUT.name);
+
+    // An older link to the status (an e-mail's) opens the same screen.
+    await page.goto(`${demo.site}/peserta/lamaran/${applicationId}/status`);
+    await expect.poll(() => page.getByTestId("status-section").isVisible(), SLOW).toBe(true);
+    expect(await page.getByTestId("receipt").count()).toBe(1);
 
     // The QR code's address: the receipt's verification page, which says it is valid, with its hash.
     const snapshot = await db

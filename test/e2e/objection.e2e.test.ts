@@ -108,7 +108,7 @@ describe("an objection to a TMS result", () => {
 
     await candidate.getByLabel("Uraian sanggah").fill(OBJECTION);
     await candidate.getByRole("button", { name: "Kirim sanggah" }).click();
-    await expect.poll(() => candidate.locator(".notice--success").textContent()).toMatch(/^Sanggah terkirim\./);
+    await expect.poll(() => candidate.getByTestId("objection-sent").textContent()).toMatch(/^Sanggah terkirim\./);
     await expect.poll(() => timeline.getByTestId("step-objection").textContent()).toContain(OBJECTION);
     expect(await candidate.getByTestId("objection-form").count()).toBe(0);
     await candidate.screenshot({ path: join(SCREENSHOTS, "candidate-objection-filed-360.png"), fullPage: true });

@@ -320,10 +320,11 @@ describe("submitApplication", { timeout: 90_000 }, () => {
     expect(answer.receipt).not.toBeNull();
     const receipt = answer.receipt!;
     expect(receipt.number).toMatch(/^\d{3}\/TB\/PANSEL-JPT\/.+\/\d{4}$/);
-    expect(app.receipt).toEqual({ documentId: receipt.documentId, number: receipt.number });
     const record = documentRecord.parse(
       (await db.collection(COLLECTIONS.documents).doc(receipt.documentId).get()).data(),
     );
+    // The application says when the PDF is stored, with its hash: the phone offers the download then.
+    expect(app.receipt).toEqual({ documentId: receipt.documentId, number: receipt.number, sha256: record.sha256 });
     expect(record).toMatchObject({ kind: "tandaBukti", status: "valid", selectionId: id, number: receipt.number });
     const meta = (await db.collection(COLLECTIONS.files).doc(receipt.fileId).get()).data()!;
     expect(meta).toMatchObject({ ownerUid: ani.uid, selectionId: id, complete: true, sha256: record.sha256 });

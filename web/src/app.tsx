@@ -19,16 +19,12 @@ const CandidateHome = lazy(() => import("./screens/candidate/CandidateHome").the
 const ProfileEdit = lazy(() => import("./screens/candidate/profile/ProfileEdit").then((m) => m.ProfileEdit));
 const ApplyStart = lazy(() => import("./screens/candidate/ApplyStart").then((m) => m.ApplyStart));
 const ApplicationScreen = lazy(() => import("./screens/candidate/ApplicationScreen").then((m) => m.ApplicationScreen));
-const ApplicationDocuments = lazy(() =>
-  import("./screens/candidate/upload/ApplicationDocuments").then((m) => m.ApplicationDocuments),
-);
 const OperatorHome = lazy(() => import("./screens/official/OperatorHome").then((m) => m.OperatorHome));
 const PejabatHome = lazy(() => import("./screens/official/PejabatHome").then((m) => m.PejabatHome));
 const SelectionManage = lazy(() => import("./screens/official/SelectionManage").then((m) => m.SelectionManage));
 const SetupWizard = lazy(() => import("./screens/official/setup/SetupWizard").then((m) => m.SetupWizard));
 const VerifyQueue = lazy(() => import("./screens/official/VerifyQueue").then((m) => m.VerifyQueue));
 const VerifyApplication = lazy(() => import("./screens/official/VerifyApplication").then((m) => m.VerifyApplication));
-const ApplicationStatus = lazy(() => import("./screens/candidate/ApplicationStatus").then((m) => m.ApplicationStatus));
 const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
@@ -57,9 +53,10 @@ export function App() {
                 path="/peserta/lamaran/:applicationId"
                 component={() => <RequireSession screen={ApplicationScreen} />}
               />
+              {/* Older links (e-mails) to the documents and the status: the same screen, at that part. */}
               <Route
-                path="/peserta/lamaran/:id/dokumen"
-                component={() => <RequireSession screen={ApplicationDocuments} />}
+                path="/peserta/lamaran/:applicationId/dokumen"
+                component={() => <RequireSession screen={ApplicationScreen} />}
               />
               <Route path="/operator" component={() => <RequireSession role="operator" screen={OperatorHome} />} />
               <Route path="/pejabat" component={() => <RequireSession role="pejabat" screen={PejabatHome} />} />
@@ -80,8 +77,8 @@ export function App() {
                 component={() => <RequireSession role="operator" screen={VerifyApplication} />}
               />
               <Route
-                path="/peserta/lamaran/:id/status"
-                component={() => <RequireSession screen={ApplicationStatus} />}
+                path="/peserta/lamaran/:applicationId/status"
+                component={() => <RequireSession screen={ApplicationScreen} />}
               />
               <Route
                 path="/kelola/:id/sanggah"

@@ -201,8 +201,10 @@ export async function finishDocument(documentId: string): Promise<string> {
   // A receipt is the candidate's own file (read by them and the selection's staff), not a public one.
   let pdf: Buffer;
   let access: { ownerUid?: string; selectionId?: string; extra: Record<string, unknown> };
+  let applicationId: string | undefined;
   if (first.kind === "tandaBukti") {
     const receipt = await readReceiptSnapshot(documentId);
+    applicationId = receipt.applicationId;
     pdf = await renderAnnouncementPdf(buildReceipt(receipt));
     access = { ownerUid: receipt.candidateUid, selectionId: first.selectionId, extra: { documentId: first.fileId } };
   } else {
@@ -227,7 +229,7 @@ export async function finishDocument(documentId: string): Promise<string> {
     const meta = await db.collection(COLLECTIONS.files).doc(first.fileId).get();
     ({ sha256, size } = parseStored(storedFileDoc, meta.data(), meta.ref.path));
   }
-  return db.runTransaction(async (tx) => settle(tx, documentId, sha256, size));
+  return db.runTransaction(async (tx) => settle(tx, documentId, sha256, size, applicationId));
 }
 
 /** The version a selection points at for a kind; each receipt is the only version for its application. */
@@ -242,7 +244,13 @@ function currentVersionOf(kind: DocumentRecord["kind"], documentId: string, sele
   }
 }
 
-async function settle(tx: Transaction, documentId: string, sha256: string, size: number): Promise<string> {
+async function settle(
+  tx: Transaction,
+  documentId: string,
+  sha256: string,
+  size: number,
+  receiptOf?: string,
+): Promise<string> {
   const current = readRecord(await tx.get(documentRef(documentId)));
   if (current.sha256 !== null) return current.sha256;
   const selectionSnap = await tx.get(selectionRef(current.selectionId));
@@ -264,6 +272,8 @@ async function settle(tx: Transaction, documentId: string, sha256: string, size:
     }
   }
   tx.update(documentRef(documentId), { ...settled, sha256, size });
+  // The candidate's screen follows the application, not the record: it learns here that the PDF is there.
+  if (receiptOf) tx.update(db.collection(COLLECTIONS.applications).doc(receiptOf), { "receipt.sha256": sha256 });
   return sha256;
 }
 

@@ -153,8 +153,15 @@ export const storedApplication = z.object({
   eligibility: z._default(z.nullable(storedEligibility), null),
   /** Per checklist entry id (documentRequirement.id). */
   documents: z._default(z.record(z.string(), applicationDocument), {}),
-  /** The tanda bukti pendaftaran: documents/{documentId}. */
-  receipt: z._default(z.nullable(z.object({ documentId: z.string(), number: z.string() })), null),
+  /**
+   * The tanda bukti pendaftaran: documents/{documentId}. The number comes first; `sha256` arrives
+   * once its PDF is stored (the record settled, same transaction): the phone offers the download then,
+   * since a file not yet written reads as refused.
+   */
+  receipt: z._default(
+    z.nullable(z.object({ documentId: z.string(), number: z.string(), sha256: z.optional(z.string()) })),
+    null,
+  ),
   /**
    * The administrative result as announced (copied from the review when it is published, and changed
    * by an accepted objection). Null before: the status stays "submitted" for the candidate until then.

@@ -1,18 +1,22 @@
 /**
- * One application of the signed-in candidate (/peserta/lamaran/:applicationId): the post, the time
- * left to register, the live eligibility check, the document checklist with an upload control per
- * entry while it is a draft, the final submission behind a confirmation, and the receipt.
+ * One application of the signed-in candidate (/peserta/lamaran/:applicationId), the one place to
+ * follow it: the post, the time left to register, the live eligibility check, the document checklist
+ * with an upload control per entry while it is a draft, the final submission behind a confirmation,
+ * then the receipt and the status timeline (with the objection form when allowed). The older paths
+ * …/dokumen and …/status (links in e-mails) open this screen at that part.
+ *
+ * The upload control, the receipt and the timeline load when the application's state needs them:
+ * a draft never downloads the timeline, a submitted application never the file store.
  *
  * The eligibility check runs on the phone, from the profile as stored now and the post's requirements
  * as published, with the same domain code the function uses at submission; it is advisory. The
  * countdown uses the phone's clock for display only: the server's clock decides (rules and callables).
  */
 import { useEffect, useState } from "preact/hooks";
-import { useRoute } from "preact-iso";
+import { useLocation, useRoute } from "preact-iso";
 import type { ApplicationDocument } from "@domain/applications/application";
 import { blockingSections, unreadyDocuments } from "@domain/applications/apply";
 import { calendarDate } from "@domain/calendar";
-import { receiptFileName } from "@domain/documents/record";
 import { checkEligibility } from "@domain/eligibility/check";
 import { isOpenTo } from "@domain/eligibility/openTo";
 import type { Issue } from "@domain/issue";
@@ -21,7 +25,6 @@ import { candidateProfile, type CandidateProfile } from "@domain/schemas/profile
 import type { DocumentRequirement } from "@domain/selection/setup";
 import type { ApplicationWithId, SelectionForApplication } from "../../data/applicationData";
 import { issueText, useLocale, useMessages, type Translate } from "../../i18n/i18n";
-import { DownloadButton } from "../../ui/DownloadButton";
 import { formatDateTime } from "../../ui/format";
 import { LoadError } from "../../ui/LoadError";
 import { Loading } from "../../ui/Loading";
@@ -29,8 +32,8 @@ import { Notice } from "../../ui/Notice";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useAction } from "../../ui/useAction";
 import { useAsync } from "../../ui/useAsync";
+import { useLazy } from "../../ui/useLazy";
 import { useLive } from "../../ui/useLive";
-import { DocumentUpload } from "./upload/DocumentUpload";
 
 const data = () => import("../../data/applicationData");
 
@@ -38,6 +41,7 @@ export function ApplicationScreen({ session }: { session: SignedIn }) {
   const ready = useMessages("candidate");
   const { t } = useLocale();
   const { params } = useRoute();
+  const { path } = useLocation();
   const applicationId = params["applicationId"] ?? "";
   const application = useLive<ApplicationWithId | undefined>(async () => {
     const { watchApplication } = await data();
@@ -61,7 +65,8 @@ export function ApplicationScreen({ session }: { session: SignedIn }) {
   if (selection.status === "error") return <LoadError retry={selection.retry} />;
   if (!selection.value) return <Notice kind="error">{t("public.selectionNotFound")}</Notice>;
   const profile = rawProfile.status === "ready" ? parseProfile(rawProfile.value) : undefined;
-  return <ApplicationView app={app} selection={selection.value} profile={profile} />;
+  const part = path.endsWith("/status") ? "status" : path.endsWith("/dokumen") ? "documents" : undefined;
+  return <ApplicationView app={app} selection={selection.value} profile={profile} part={part} />;
 }
 
 function parseProfile(raw: unknown): CandidateProfile | undefined {
@@ -83,9 +88,11 @@ interface ViewProps {
   readonly app: ApplicationWithId;
   readonly selection: SelectionForApplication;
   readonly profile: CandidateProfile | undefined;
+  /** The part an older link (…/dokumen, …/status) points at. */
+  readonly part: "documents" | "status" | undefined;
 }
 
-function ApplicationView({ app, selection, profile }: ViewProps) {
+function ApplicationView({ app, selection, profile, part }: ViewProps) {
   const { t, locale } = useLocale();
   const now = useNow();
   const { summary, detail } = selection;
@@ -95,6 +102,13 @@ function ApplicationView({ app, selection, profile }: ViewProps) {
   const open = summary.stage === "pendaftaran" && closesAt !== null && now < closesAt;
   const draft = app.status === "draft";
   const checklist = requirements?.documents ?? [];
+  const Upload = useLazy(() => import("./upload/DocumentUpload").then((m) => m.DocumentUpload), draft && open);
+  const Receipt = useLazy(() => import("./ApplicationReceipt").then((m) => m.ApplicationReceipt), !draft);
+  const Status = useLazy(() => import("./ApplicationStatus").then((m) => m.ApplicationStatus), !draft);
+  const partShown = part === "status" ? Status !== undefined : part === "documents";
+  useEffect(() => {
+    if (part && partShown) document.getElementById(part)?.scrollIntoView();
+  }, [part, partShown]);
 
   return (
     <section class="narrow application">
@@ -118,7 +132,7 @@ function ApplicationView({ app, selection, profile }: ViewProps) {
         <Eligibility profile={profile} post={{ level: post.level, requirements }} selection={selection} />
       ) : null}
 
-      <h2>{t("apply.documents")}</h2>
+      <h2 id="documents">{t("apply.documents")}</h2>
       <ul class="checklist" data-testid="checklist">
         {checklist.map((r) => (
           <li key={r.id} data-testid={`doc-${r.id}`}>
@@ -126,8 +140,8 @@ function ApplicationView({ app, selection, profile }: ViewProps) {
             <span class="muted">({t(r.required ? "apply.doc.required" : "apply.doc.optional")})</span>
             <br />
             <DocumentStatus current={app.documents[r.id]} t={t} />
-            {draft && open && (
-              <DocumentUpload
+            {draft && open && Upload && (
+              <Upload
                 applicationId={app.id}
                 instansiId={app.instansiId}
                 selectionId={app.selectionId}
@@ -144,7 +158,8 @@ function ApplicationView({ app, selection, profile }: ViewProps) {
       {app.submittedAt && (
         <Notice kind="success">{t("apply.submittedAt", { at: formatDateTime(app.submittedAt, locale) })}</Notice>
       )}
-      {app.status !== "draft" && <Receipt app={app} />}
+      {Receipt && <Receipt app={app} />}
+      {Status && <Status application={app} published={summary} />}
     </section>
   );
 }
@@ -308,48 +323,6 @@ function Submit({
       {action.issues.map((issue, i) => (
         <Notice key={i} kind="error">
           {withSectionName(t, issue)}
-        </Notice>
-      ))}
-    </div>
-  );
-}
-
-/** The receipt once issued; a submission whose receipt could not be made yet asks for it again. */
-function Receipt({ app }: { app: ApplicationWithId }) {
-  const { t } = useLocale();
-  const action = useAction();
-  if (app.receipt) {
-    return (
-      <div class="receipt" data-testid="receipt">
-        <h2>{t("apply.receipt")}</h2>
-        <p>{t("apply.receiptNumber", { number: app.receipt.number })}</p>
-        <div class="actions">
-          <DownloadButton
-            fileId={app.receipt.documentId}
-            fileName={receiptFileName(app.receipt.number)}
-            load={() => import("../../data/staffDocuments")}
-          />
-          <a href={`/verifikasi/${app.receipt.documentId}`}>{t("apply.verifyLink")}</a>
-        </div>
-      </div>
-    );
-  }
-  const retry = async () => {
-    const { submitApplication } = await import("../../data/callables");
-    await action.run((requestId) => submitApplication({ applicationId: app.id, requestId }));
-  };
-  return (
-    <div class="receipt">
-      <h2>{t("apply.receipt")}</h2>
-      <p>{t("apply.receiptPending")}</p>
-      {app.status === "submitted" && (
-        <button type="button" class="button button--secondary" disabled={action.busy} onClick={() => void retry()}>
-          {t("apply.receiptRetry")}
-        </button>
-      )}
-      {action.issues.map((issue, i) => (
-        <Notice key={i} kind="error">
-          {issueText(t, issue)}
         </Notice>
       ))}
     </div>

@@ -1,66 +1,46 @@
 /**
- * /peserta/lamaran/:id/status — a candidate follows one application: the status timeline and, for a
- * published TMS, the objection form while the window is open (one objection per application). The
- * window's end comes from the server (publicSelections/{id}); the countdown only tells, the
- * function decides by its own clock.
+ * The status part of the application screen (/peserta/lamaran/:applicationId, loaded once the
+ * application is submitted): the timeline and, for a published TMS, the objection form while the
+ * window is open (one objection per application). The window's end comes from the server
+ * (publicSelections/{id}); the countdown only tells, the function decides by its own clock.
  */
 import { useEffect, useState } from "preact/hooks";
-import { useRoute } from "preact-iso";
 import { OBJECTION_TEXT_MAX, OBJECTION_TEXT_MIN } from "@domain/applications/objection";
 import type { PublicSelection } from "@domain/publication/projection";
-import type { ApplicationWithId } from "../../data/objectionData";
-import { issueText, useLocale, useMessages } from "../../i18n/i18n";
+import type { ApplicationWithId } from "../../data/applicationData";
+import { issueText, useLocale } from "../../i18n/i18n";
 import { formatDate, formatDateTime } from "../../ui/format";
-import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
-import type { SignedIn } from "../../ui/RequireSession";
 import { useAction } from "../../ui/useAction";
-import { useLive } from "../../ui/useLive";
 import { ApplicationTimeline } from "./ApplicationTimeline";
 
-export function ApplicationStatus(_: { session: SignedIn }) {
-  const ready = useMessages("candidate");
+export function ApplicationStatus({
+  application: a,
+  published,
+}: {
+  application: ApplicationWithId;
+  published: PublicSelection;
+}) {
   const { t, locale } = useLocale();
-  const { params } = useRoute();
-  const id = params["id"] ?? "";
-  const application = useLive<ApplicationWithId | undefined>(async () => {
-    const { watchApplication } = await import("../../data/objectionData");
-    return (next, fail) => watchApplication(id, next, fail);
-  }, [id]);
-  const selectionId = application.status === "ready" ? (application.value?.selectionId ?? "") : "";
-  const selection = useLive<PublicSelection | undefined>(async () => {
-    const { watchPublicSelection } = await import("../../data/objectionData");
-    return (next, fail) => (selectionId ? watchPublicSelection(selectionId, next, fail) : () => undefined);
-  }, [selectionId]);
-
-  if (!ready || application.status === "loading") return <Loading />;
-  if (application.status === "error" || !application.value) {
-    return <Notice kind="error">{t("err.objection.notFound")}</Notice>;
-  }
-  const a = application.value;
-  const published = selection.status === "ready" ? selection.value : undefined;
   return (
-    <section>
-      <p class="eyebrow">{published?.title ?? a.selectionId}</p>
-      <h1>{t("timeline.title")}</h1>
-      <p>
-        <strong>{a.postName}</strong>
-      </p>
+    <section id="status" data-testid="status-section">
+      <h2>{t("timeline.title")}</h2>
       {/* The form leaves as soon as the objection is on the application: this says it arrived. */}
       {a.objection?.status === "open" && (
-        <Notice kind="success">{t("objection.sent", { date: formatDateTime(a.objection.answerDue, locale) })}</Notice>
+        <Notice kind="success">
+          <span data-testid="objection-sent">
+            {t("objection.sent", { date: formatDateTime(a.objection.answerDue, locale) })}
+          </span>
+        </Notice>
       )}
-      <ApplicationTimeline application={a} stage={published?.stage ?? null} />
-      {a.status === "tms" && a.result?.decision === "tms" && !a.objection && published?.administrativeResult && (
+      <ApplicationTimeline application={a} stage={published.stage} />
+      {a.status === "tms" && a.result?.decision === "tms" && !a.objection && published.administrativeResult && (
         <ObjectionForm
           application={a}
           closesAtMs={published.administrativeResult.objectionClosesAtMs}
           lastDay={published.administrativeResult.objectionLastDay}
         />
       )}
-      <p>
-        <a href="/peserta">{t("objection.back")}</a>
-      </p>
     </section>
   );
 }

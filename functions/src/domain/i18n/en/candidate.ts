@@ -184,6 +184,7 @@ export const enCandidate: { readonly [K in keyof typeof idCandidate]: string } =
   "apply.verifyLink": "Check the receipt is genuine",
   "apply.receiptPending": "The registration receipt is not available yet.",
   "apply.receiptRetry": "Make the receipt",
+  "apply.receiptPreparing": "The receipt's PDF is being made; the download button appears once it is ready.",
   "apply.mine": "My applications",
   "apply.mine.none": "You have not applied to any post yet.",
   "err.upload.noApplication": "No application of yours was found for this file.",

@@ -183,6 +183,7 @@ export const idCandidate = {
   "apply.verifyLink": "Periksa keaslian tanda bukti",
   "apply.receiptPending": "Tanda bukti pendaftaran belum tersedia.",
   "apply.receiptRetry": "Buat tanda bukti",
+  "apply.receiptPreparing": "PDF tanda bukti sedang dibuat; tombol unduh muncul setelah siap.",
   "apply.mine": "Lamaran saya",
   "apply.mine.none": "Anda belum melamar jabatan apa pun.",
   "err.upload.noApplication": "Lamaran untuk berkas ini tidak ditemukan atau bukan milik Anda.",
