@@ -945,8 +945,9 @@ export const METRO_PLAN: readonly ApplicationPlan[] = [
  * application, METRO_PLAN) and one objection waiting for the operator's answer. On the way there,
  * registration (announced for 20 September – 4 October, the reference date) was extended twice by 7
  * days for the posts short of the regulation's 4 applicants (4 → 11 → 18 October), three posts went on
- * by a recorded decision, and the later stages were moved after it. The objection window is the
- * pengumumanAdministrasi stage, 25–27 October 2021.
+ * by a recorded decision, and the later stages were moved after it. The result was announced on 25
+ * October 2021 (the pengumumanAdministrasi stage, 25–27 October); the objection window, counted from
+ * the announcement (domain/applications/objection.ts), ran to the end of 28 October.
  */
 export const METRO_AT_RESULT = {
   stage: "pengumumanAdministrasi",
@@ -1040,7 +1041,7 @@ export function onRunDate(runDate: CalendarDate) {
     reviewer: { uid: operator.uid, name: operator.name },
     reviewedAt: "2021-10-21T10:00:00+07:00",
     announcedAt: METRO_RESULT_PUBLISHED_AT,
-    // The 2021 objection window (the pengumumanAdministrasi stage, 25–27 October 2021) has long
+    // The 2021 objection window (25–28 October 2021) has long
     // closed by the server's clock, so nobody can file a new objection; the one on file is answered
     // within 7 days of the day the demo is seeded, so it is still waiting when the operator looks.
     objectionAnswerDue: new Date(`${toIsoDate(addDays(runDate, 7))}T23:59:59+07:00`).toISOString(),
