@@ -20,6 +20,7 @@ import type { Golongan } from "../functions/src/domain/ranks.js";
 import type { EducationEntry, PerformanceEntry, PostHistoryEntry } from "../functions/src/domain/schemas/profile.js";
 import type { StaffRole } from "../functions/src/domain/roles.js";
 import { buildApplications, countsOf, type ApplicationPlan } from "./applications.js";
+import { seededResult } from "./result.js";
 
 export const DEMO_PASSWORD = "Seleksi2021";
 
@@ -944,8 +945,9 @@ export const METRO_PLAN: readonly ApplicationPlan[] = [
  * application, METRO_PLAN) and one objection waiting for the operator's answer. On the way there,
  * registration (announced for 20 September – 4 October, the reference date) was extended twice by 7
  * days for the posts short of the regulation's 4 applicants (4 → 11 → 18 October), three posts went on
- * by a recorded decision, and the later stages were moved after it. The objection window is the
- * pengumumanAdministrasi stage, 25–27 October 2021.
+ * by a recorded decision, and the later stages were moved after it. The result was announced on 25
+ * October 2021 (the pengumumanAdministrasi stage, 25–27 October); the objection window, counted from
+ * the announcement (domain/applications/objection.ts), ran to the end of 28 October.
  */
 export const METRO_AT_RESULT = {
   stage: "pengumumanAdministrasi",
@@ -1018,6 +1020,9 @@ function shiftPontianak(selection: StoredSelection, instansi: InstansiDoc, days:
   };
 }
 
+/** When the Sekda approved the move to pengumumanAdministrasi, publishing the administrative result. */
+export const METRO_RESULT_PUBLISHED_AT = "2021-10-25T08:00:00+07:00";
+
 /** Everything the seed writes, as of `runDate` (the day `npm start` runs, in WIB). */
 export function onRunDate(runDate: CalendarDate) {
   const story = parseIsoDate(PONTIANAK_STORY_DAY)!;
@@ -1035,8 +1040,8 @@ export function onRunDate(runDate: CalendarDate) {
     plan: METRO_PLAN,
     reviewer: { uid: operator.uid, name: operator.name },
     reviewedAt: "2021-10-21T10:00:00+07:00",
-    announcedAt: "2021-10-25T08:00:00+07:00",
-    // The 2021 objection window (the pengumumanAdministrasi stage, 25–27 October 2021) has long
+    announcedAt: METRO_RESULT_PUBLISHED_AT,
+    // The 2021 objection window (25–28 October 2021) has long
     // closed by the server's clock, so nobody can file a new objection; the one on file is answered
     // within 7 days of the day the demo is seeded, so it is still waiting when the operator looks.
     objectionAnswerDue: new Date(`${toIsoDate(addDays(runDate, 7))}T23:59:59+07:00`).toISOString(),
@@ -1045,14 +1050,24 @@ export function onRunDate(runDate: CalendarDate) {
     metro.posts.map((p) => p.id),
     applications.map((a) => a.application),
   );
+  // The approval on 25 October 2021 published the result: the pengumuman took the first number of
+  // BKPSDM Kota Metro's 2021 counter.
+  const result = seededResult({
+    selectionId: "metro-2021-jpt",
+    selection: metro,
+    instansi: BASE_INSTANSI["kota-metro"]!,
+    applications: applications.map((a) => a.application),
+    publishedAt: METRO_RESULT_PUBLISHED_AT,
+    seq: 1,
+  });
   const selections: Record<string, StoredSelection> = {
     ...BASE_SELECTIONS,
-    "metro-2021-jpt": { ...metro, ...METRO_AT_RESULT, counts },
+    "metro-2021-jpt": { ...metro, ...METRO_AT_RESULT, counts, administrativeResult: result.administrativeResult },
     "pontianak-2024-jpt": shifted.selection,
   };
   const instansi: Record<string, InstansiDoc> = { ...BASE_INSTANSI, "kota-pontianak": shifted.instansi };
   const candidates = [...CANDIDATES, pontianakCandidate(Number(shifted.selection.referenceDate.slice(0, 4)))];
-  return { runDate, instansi, selections, candidates, applications };
+  return { runDate, instansi, selections, candidates, applications, results: [result] };
 }
 
 /** The demo as the seed writes it today (a run on another day moves Pontianak only). */

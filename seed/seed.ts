@@ -10,11 +10,14 @@ import { applyStaffRoles } from "../functions/src/accounts/staffRoles.js";
 import { auth, db } from "../functions/src/shell/admin.js";
 import { projectSelection } from "../functions/src/publication/projectSelection.js";
 import { COLLECTIONS } from "../functions/src/domain/collections.js";
-import { chunkId } from "../functions/src/files/chunks.js";
+import { chunkId, sha256Hex, writeFile } from "../functions/src/files/chunks.js";
+import { renderSnapshot } from "../functions/src/documents/issueAnnouncement.js";
+import { SNAPSHOT_DOC } from "../functions/src/domain/documents/snapshot.js";
 import type { CalendarDate } from "../functions/src/domain/calendar.js";
 import { seedRefusal } from "./guard.js";
 import { DEMO_PASSWORD, STAFF, jakartaDay, onRunDate } from "./metro2021.js";
 import { storedProfile } from "./profiles.js";
+import type { SeededResult } from "./result.js";
 
 /**
  * `now` is the run's clock: Pontianak's registration is placed around it (metro2021.ts, onRunDate)
@@ -24,6 +27,11 @@ export async function seedDemo(now: number = Date.now()): Promise<ReturnType<typ
   const refusal = seedRefusal(process.env);
   if (refusal) throw new Error(`[seed] ${refusal}`);
   const demo = onRunDate(jakartaDay(now));
+  // Each selection is written with auditSeq 0: a timeline left by an earlier demo session would make
+  // the next step's entry collide with an old one (audit entries are created, never overwritten).
+  for (const id of Object.keys(demo.selections)) {
+    await db.recursiveDelete(db.collection(COLLECTIONS.selections).doc(id).collection(COLLECTIONS.audit));
+  }
   const batch = db.batch();
   for (const [id, doc] of Object.entries(demo.instansi)) batch.set(db.collection(COLLECTIONS.instansi).doc(id), doc);
   for (const [id, doc] of Object.entries(demo.selections)) {
@@ -77,7 +85,46 @@ export async function seedDemo(now: number = Date.now()): Promise<ReturnType<typ
     writes.set(`${upload}/${COLLECTIONS.chunks}/${chunkId(0)}`, { data: Buffer.from(u.bytes) });
   });
   await writes.commit();
+  for (const result of demo.results) await storeResult(result);
   return demo;
+}
+
+/**
+ * The published administrative result's PDF, rendered from its snapshot as finishDocument does, then
+ * its record marked valid: the record goes last, so the verification page never finds it without its
+ * file. The rendering is a pure function of the snapshot, so a rerun finds the same bytes and keeps
+ * the stored file (immutable, like every issued one); only a changed renderer replaces it.
+ */
+async function storeResult(result: SeededResult): Promise<void> {
+  const { record } = result;
+  const pdf = await renderSnapshot(result.snapshot);
+  const sha256 = sha256Hex(pdf);
+  const fileRef = db.collection(COLLECTIONS.files).doc(record.fileId);
+  const stored = await fileRef.get();
+  if (stored.get("complete") !== true || stored.get("sha256") !== sha256) {
+    await db.recursiveDelete(fileRef);
+    await writeFile(db, {
+      fileId: record.fileId,
+      instansiId: record.instansiId,
+      contentType: "application/pdf",
+      name: record.fileName,
+      bytes: pdf,
+      extra: { public: true, documentId: record.fileId },
+    });
+  }
+  const documentRef = db.collection(COLLECTIONS.documents).doc(record.fileId);
+  const batch = db.batch();
+  batch.set(documentRef.collection(COLLECTIONS.snapshot).doc(SNAPSHOT_DOC), result.snapshot);
+  batch.set(
+    db
+      .collection(COLLECTIONS.instansi)
+      .doc(result.counter.instansiId)
+      .collection(COLLECTIONS.counters)
+      .doc(result.counter.id),
+    { next: result.counter.next, updatedAt: record.issuedAt },
+  );
+  batch.set(documentRef, { ...record, status: "valid", sha256, size: pdf.length });
+  await batch.commit();
 }
 
 /** Set operations in batches under Firestore's 500 writes; every id is fixed, so a rerun overwrites. */

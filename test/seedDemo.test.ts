@@ -29,6 +29,9 @@ import { profileDoc } from "../functions/src/domain/schemas/documents.js";
 import { candidateProfile, profileCompleteness } from "../functions/src/domain/schemas/profile.js";
 import { approvalReasons, plannedAppointmentDate } from "../functions/src/domain/selection/appointment.js";
 import { storedSelection } from "../functions/src/domain/selection/stored.js";
+import { buildAdministrativeResult, resultSnapshot } from "../functions/src/domain/documents/administrativeResult.js";
+import { documentRecord } from "../functions/src/domain/documents/record.js";
+import { renderAnnouncementPdf } from "../functions/src/documents/announcementPdf.js";
 import { countsOf, parsedProfile } from "../seed/applications.js";
 import { tinyPdf, tinyPng } from "../seed/files.js";
 import { CANDIDATES, STAFF, jakartaDay, onRunDate, pontianakCandidate } from "../seed/metro2021.js";
@@ -249,6 +252,58 @@ describe("Metro's applications, reviews and counts", () => {
     }
     expect(uploadIds.size).toBe(apps.reduce((n, a) => n + a.uploads.length, 0));
   });
+});
+
+describe("Metro's published administrative result", () => {
+  const [result] = demo.results;
+  const published = metro.administrativeResult!;
+
+  it("lists the MS candidates of each post with masked NIPs, never a TMS one, as the approval does", () => {
+    expect(storedSelection.parse(metro).administrativeResult).toEqual(published);
+    expect(published.documentId).toBe("metro-2021-jpt-hasilAdministrasi-v1");
+    expect(published.number).toBe("001/PENG/PANSEL-JPT/BKPSDM-MTR/X/2021");
+    expect(Object.keys(published.ms).sort()).toEqual(metro.posts.map((p) => p.id).sort());
+    for (const post of metro.posts) {
+      const ms = apps.filter((a) => a.application.postId === post.id && a.application.status === "ms");
+      expect(published.ms[post.id]!.map((c) => c.name).sort()).toEqual(
+        ms.map((a) => a.application.candidateName).sort(),
+      );
+      for (const c of published.ms[post.id]!) expect(c.nip).toMatch(/^\d{6}\*{8}\d{4}$/);
+    }
+    expect(Object.values(published.ms).flat()).toHaveLength(10);
+    const names = Object.values(published.ms).flatMap((list) => list.map((c) => c.name));
+    expect(names).not.toContain(byUid("demo-peserta-10").application.candidateName);
+    expect(names).not.toContain(byUid("demo-peserta-09").application.candidateName);
+  });
+
+  it("opened the objection window Bayu filed in, and which has long closed", () => {
+    expect(published.objectionLastDay).toBe("2021-10-28");
+    expect(published.objectionClosesAtMs).toBe(Date.parse("2021-10-28T23:59:59.999+07:00") + 1);
+    const filed = Date.parse(byUid("demo-peserta-10").application.objection!.filedAt);
+    expect(filed).toBeGreaterThan(Date.parse(published.publishedAt));
+    expect(filed).toBeLessThan(published.objectionClosesAtMs);
+  });
+
+  it("has a record and snapshot that parse, and a PDF with the MS names and masked NIPs only", async () => {
+    expect(documentRecord.parse(result!.record)).toMatchObject({
+      kind: "hasilAdministrasi",
+      number: published.number,
+      fileId: published.documentId,
+      issuedOn: "2021-10-25",
+    });
+    expect(result!.snapshot.verifyUrl).toBe("http://127.0.0.1:5100/verifikasi/metro-2021-jpt-hasilAdministrasi-v1");
+    expect(result!.counter).toEqual({ instansiId: "kota-metro", id: "2021", next: 2 });
+    const pdf = await renderAnnouncementPdf(buildAdministrativeResult(resultSnapshot.parse(result!.snapshot)));
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain(published.number);
+    for (const c of Object.values(published.ms).flat()) {
+      expect(flat).toContain(c.name);
+      expect(flat).toContain(c.nip);
+    }
+    for (const a of apps) expect(flat).not.toContain(a.application.nip);
+    expect(flat).not.toContain(byUid("demo-peserta-10").application.candidateName);
+  }, 30_000);
 });
 
 describe("the generated files", () => {

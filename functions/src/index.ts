@@ -19,6 +19,7 @@ import { issueAnnouncement, sweepStuckDocuments } from "./documents/issueAnnounc
 import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { projectSelection } from "./publication/projectSelection.js";
 import { verifyUpload } from "./files/uploads.js";
+import { sweepUploads as sweepUploadsAt } from "./files/uploadSweep.js";
 import { decideTransition, proposeTransition } from "./process/transitions.js";
 import { createSelectionDraft, recordLetter } from "./process/drafts.js";
 import { deleteDraft as deleteDraftFor, saveSetup as saveSetupFor } from "./process/setupDrafts.js";
@@ -196,6 +197,12 @@ export const projectPublicSelection = onDocumentWritten("selections/{selectionId
 export const checkCompletedUpload = onDocumentWritten("uploads/{fileId}", async (event) => {
   if (event.data?.after.get("status") !== "complete" || event.data.before.get("status") === "complete") return;
   await verifyUpload(event.params.fileId);
+});
+
+/** Deletes uploads that will never finish and checks completions whose trigger never ran. */
+export const sweepUploads = onSchedule({ schedule: "every 60 minutes", timeoutSeconds: 300 }, async () => {
+  const { deleted, checked, failed } = await sweepUploadsAt(new Date());
+  if (deleted.length + checked.length + failed.length > 0) console.info("sweepUploads", { deleted, checked, failed });
 });
 
 /** An operator extends the registration of posts short of applicants, as the regulation profile allows. */

@@ -5,6 +5,9 @@
  * functions (another part of issue 8) leave them; so is the passing of time (the window's end).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OBJECTION_ATTACHMENT } from "../../functions/src/domain/applications/objection.js";
+import { sha256Hex } from "../../functions/src/files/hash.js";
+import { tinyPdf } from "../../seed/files.js";
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import {
@@ -30,6 +33,9 @@ import {
   type User,
 } from "../support/process.js";
 import { projected } from "../support/projection.js";
+
+// After support/admin.js has bound the Admin SDK to the functions' project.
+const { verifyUpload } = await import("../../functions/src/files/uploads.js");
 
 const RUN = uniqueSuffix();
 const METRO_ID = `kota-metro-obj-${RUN}`;
@@ -391,5 +397,120 @@ describe("objections", () => {
     expect(resultOf(await proposeNext(selectionId))).toEqual(
       expect.objectContaining({ proposalId: expect.any(String) }),
     );
+  });
+});
+
+describe("an objection's attachment", () => {
+  let selectionId: string;
+  let tmsId: string;
+  let otherId: string;
+  const uploadsRef = () => db.collection(COLLECTIONS.uploads);
+  const fileId = (name: string) => `obj-att-${RUN}-${name}`;
+
+  /** As the phone leaves it (the rules table covers who may write it): chunk, then manifest `complete`. */
+  async function putAttachment(id: string, who: User, appId: string, bytes: Uint8Array, changes = {}) {
+    const ref = uploadsRef().doc(id);
+    await ref
+      .collection(COLLECTIONS.chunks)
+      .doc("00000")
+      .set({ data: Buffer.from(bytes) });
+    await ref.set({
+      ownerUid: who.uid,
+      instansiId: METRO_ID,
+      selectionId,
+      applicationId: appId,
+      postId: POST.id,
+      documentType: "sanggah",
+      purpose: "objection",
+      fileName: "sk-pangkat-baru.pdf",
+      mimeType: "application/pdf",
+      size: bytes.length,
+      sha256: sha256Hex(bytes),
+      chunkCount: 1,
+      status: "complete",
+      ...changes,
+    });
+    await verifyUpload(id);
+    return (await ref.get()).data()!;
+  }
+
+  function fileWith(who: User, id: string, attachmentFileId: string) {
+    return call<{ answerDue: string }>(
+      "fileObjection",
+      { applicationId: id, text: TEXT, attachmentFileId, requestId: newRequestId() },
+      who.idToken,
+    );
+  }
+
+  beforeAll(async () => {
+    selectionId = await selectionInVerification();
+    tmsId = await putApplication(
+      application(selectionId, POST.id, tmsCandidate, NIPS.tms),
+      verification("tms", ["Pangkat/golongan belum IV/a."]),
+    );
+    otherId = await putApplication(
+      application(selectionId, OTHER_POST.id, otherCandidate, NIPS.other),
+      verification("tms", ["Ijazah S1 tidak diunggah."]),
+    );
+    resultOf(await publish(selectionId));
+  });
+
+  it("is checked on completion like a checklist document, under its own limits, and stays off the checklist", async () => {
+    const pdf = tinyPdf("SK kenaikan pangkat", ["Pembina IV/a, TMT 1 April 2024"]);
+    expect(await putAttachment(fileId("good"), tmsCandidate, tmsId, pdf)).toMatchObject({ status: "accepted" });
+    expect((await storedApp(tmsId)).documents).toEqual({});
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, ...new Array<number>(60).fill(1)]);
+    expect(await putAttachment(fileId("exe"), tmsCandidate, tmsId, exe)).toMatchObject({
+      status: "rejected",
+      rejection: { code: "err.upload.typeMismatch" },
+    });
+    // Over the attachment's 2 MiB, where a checklist entry may allow up to 10 MiB.
+    const size = OBJECTION_ATTACHMENT.maxSizeKb * 1024 + 1;
+    expect(await putAttachment(fileId("big"), tmsCandidate, tmsId, pdf, { size, chunkCount: 5 })).toMatchObject({
+      status: "rejected",
+      rejection: { code: "err.upload.tooLarge" },
+    });
+  });
+
+  it.each([
+    ["a file that does not exist", () => fileId("missing"), "err.objection.attachment"],
+    ["someone else's attachment", () => fileId("others"), "err.objection.attachment"],
+    ["the caller's attachment of another application", () => fileId("elsewhere"), "err.objection.attachment"],
+    ["a checklist document, not an attachment", () => fileId("checklist"), "err.objection.attachment"],
+    ["a rejected attachment", () => fileId("exe"), "err.objection.attachmentRejected"],
+  ])("refuses %s and files nothing", async (_situation, id, code) => {
+    const good = (await uploadsRef().doc(fileId("good")).get()).data()!;
+    await uploadsRef()
+      .doc(fileId("elsewhere"))
+      .set({ ...good, applicationId: `${selectionId}_${OTHER_POST.id}_${tmsCandidate.uid}` });
+    const checklistDocument = { ...good };
+    delete checklistDocument["purpose"];
+    await uploadsRef()
+      .doc(fileId("checklist"))
+      .set({ ...checklistDocument, documentType: "sk-pangkat" });
+    await putAttachment(fileId("others"), otherCandidate, otherId, tinyPdf("Surat", ["lain"]));
+    expect(failureOf(await fileWith(tmsCandidate, tmsId, id()))).toEqual({
+      status: "FAILED_PRECONDITION",
+      codes: [code],
+    });
+    expect((await storedApp(tmsId)).objection).toBeNull();
+    expect((await stored(selectionId)).counts.openObjections).toBe(0);
+  });
+
+  it("files the objection with the caller's accepted attachment", async () => {
+    resultOf(await fileWith(tmsCandidate, tmsId, fileId("good")));
+    expect((await storedApp(tmsId)).objection).toMatchObject({ status: "open", attachmentFileId: fileId("good") });
+    expect((await stored(selectionId)).counts.openObjections).toBe(1);
+  });
+
+  it("refuses an attachment after the window, by the server's clock", async () => {
+    const pdf = tinyPdf("Ijazah", ["S1"]);
+    expect(await putAttachment(fileId("late"), otherCandidate, otherId, pdf)).toMatchObject({ status: "accepted" });
+    await windowOver(selectionId);
+    expect(failureOf(await fileWith(otherCandidate, otherId, fileId("late")))).toEqual({
+      status: "FAILED_PRECONDITION",
+      codes: ["err.objection.closed"],
+    });
+    expect((await storedApp(otherId)).objection).toBeNull();
   });
 });

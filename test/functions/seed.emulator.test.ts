@@ -8,21 +8,28 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { storedApplication } from "../../functions/src/domain/applications/application.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import { candidateProfile } from "../../functions/src/domain/schemas/profile.js";
+import { documentRecord } from "../../functions/src/domain/documents/record.js";
+import { publicSelection } from "../../functions/src/domain/publication/projection.js";
+import { storedSelection } from "../../functions/src/domain/selection/stored.js";
+import { readFile, sha256Hex } from "../../functions/src/files/chunks.js";
 import { countsOf } from "../../seed/applications.js";
 import { db } from "../support/admin.js";
 
 // After support/admin.js has bound the Admin SDK to the functions' project.
 const { seedDemo } = await import("../../seed/seed.js");
 const { verifyUpload } = await import("../../functions/src/files/uploads.js");
+const { answerObjection, fileObjection } = await import("../../functions/src/process/objections.js");
 
 const METRO_ID = "metro-2021-jpt";
 let demo: Awaited<ReturnType<typeof seedDemo>>;
 let firstWrite: Timestamp | undefined;
+let firstResultFile: Timestamp | undefined;
 const uploadRef = (fileId: string) => db.collection(COLLECTIONS.uploads).doc(fileId);
 
 beforeAll(async () => {
   demo = await seedDemo();
   firstWrite = (await uploadRef(demo.applications[0]!.uploads[0]!.fileId).get()).updateTime;
+  firstResultFile = (await db.collection(COLLECTIONS.files).doc(demo.results[0]!.record.fileId).get()).updateTime;
   demo = await seedDemo();
   // Twice the seed on a shared, busy machine: minutes at worst, seconds usually.
 }, 240_000);
@@ -74,6 +81,76 @@ describe("the demo seed in the emulators", () => {
     await seedDemo();
     expect((await uploadRef(changed.fileId).get()).data()).toMatchObject(changed.manifest);
     expect((await uploadRef(untouched.fileId).get()).updateTime).toEqual(firstWrite);
+  }, 120_000);
+
+  it("has published Metro's administrative result: a valid record whose PDF matches its SHA-256", async () => {
+    const selection = storedSelection.parse((await db.collection(COLLECTIONS.selections).doc(METRO_ID).get()).data());
+    const published = selection.administrativeResult!;
+    expect(published).toEqual(demo.selections[METRO_ID]!.administrativeResult);
+    expect(selection.counts.openObjections).toBe(1);
+    // What the verification page of the QR code reads: the record, then the public file's chunks.
+    const record = documentRecord.parse(
+      (await db.collection(COLLECTIONS.documents).doc(published.documentId).get()).data(),
+    );
+    expect(record).toMatchObject({ kind: "hasilAdministrasi", status: "valid", number: published.number });
+    const meta = (await db.collection(COLLECTIONS.files).doc(record.fileId).get()).data()!;
+    expect(meta).toMatchObject({ complete: true, sha256: record.sha256, size: record.size, extra: { public: true } });
+    const pdf = await readFile(db, record.fileId);
+    expect(sha256Hex(pdf)).toBe(record.sha256);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // The rerun found the same bytes and left the immutable file alone.
+    expect((await db.collection(COLLECTIONS.files).doc(record.fileId).get()).updateTime).toEqual(firstResultFile);
+    const counter = await db.doc(`${COLLECTIONS.instansi}/kota-metro/${COLLECTIONS.counters}/2021`).get();
+    expect(counter.get("next")).toBe(2);
+  });
+
+  it("shows the result on Metro's public page", async () => {
+    const projected = publicSelection.parse(
+      (await db.collection(COLLECTIONS.publicSelections).doc(METRO_ID).get()).data(),
+    );
+    const published = demo.selections[METRO_ID]!.administrativeResult!;
+    expect(projected.administrativeResult).toMatchObject({
+      document: { number: published.number, link: `/verifikasi/${published.documentId}` },
+      objectionLastDay: published.objectionLastDay,
+    });
+    const text = JSON.stringify(projected);
+    expect(text).toContain(published.ms["bappeda"]![0]!.nip);
+    expect(text).not.toContain("Bayu Pratama");
+  });
+
+  it("leaves Bayu's objection for the operator to answer, and no new one to file", async () => {
+    const bayu = demo.applications.find((a) => a.application.objection)!;
+    const lina = demo.applications.find((a) => a.application.status === "tms" && !a.application.objection)!;
+    const now = new Date();
+    const closed = fileObjection(
+      { uid: lina.application.candidateUid, name: lina.application.candidateName, claims: undefined },
+      { applicationId: lina.id, text: "x".repeat(40), attachmentFileId: null, requestId: `seed-obj-${now.getTime()}` },
+      now,
+    );
+    await expect(closed).rejects.toMatchObject({ details: { issues: [{ code: "err.objection.closed" }] } });
+    const operator = {
+      uid: "demo-operator-metro",
+      name: "Operator",
+      claims: { instansi: "kota-metro", roles: ["operator" as const] },
+    };
+    const answer = {
+      applicationId: bayu.id,
+      decision: "accept" as const,
+      reason: "SK Pembina TMT 1 Oktober 2021 diperiksa.",
+      requestId: `seed-ans-${now.getTime()}`,
+    };
+    expect(await answerObjection(operator, answer, now)).toEqual({ status: "accepted" });
+    const after = storedSelection.parse((await db.collection(COLLECTIONS.selections).doc(METRO_ID).get()).data());
+    expect(after.counts.openObjections).toBe(0);
+    expect(after.administrativeResult!.ms["bappeda"]!.map((c) => c.name)).toContain(bayu.application.candidateName);
+    // The next start puts the demo back where it was.
+    await seedDemo();
+    const reset = storedSelection.parse((await db.collection(COLLECTIONS.selections).doc(METRO_ID).get()).data());
+    expect(reset.counts.openObjections).toBe(1);
+    expect(
+      storedApplication.parse((await db.collection(COLLECTIONS.applications).doc(bayu.id).get()).data()).objection
+        ?.status,
+    ).toBe("open");
   }, 120_000);
 
   it("projects Pontianak with registration open and Metro at its result", async () => {

@@ -161,6 +161,22 @@ const SELECTIONS = {
     announcedAt: "2023-06-03T08:00:00+07:00",
     panselUids: [PERSONAS.panselListed.uid ?? ""],
   }),
+  // The administrative result announced, its objection window open until 2100.
+  metroResult: selection({
+    title: "Seleksi Terbuka JPT Pratama Kota Metro 2022",
+    year: 2022,
+    stage: "pengumumanAdministrasi",
+    public: true,
+    announcedAt: "2022-06-03T08:00:00+07:00",
+    administrativeResult: {
+      publishedAt: "2022-07-01T01:00:00.000Z",
+      objectionClosesAtMs: Date.UTC(2100, 0, 1),
+      objectionLastDay: "2099-12-31",
+      documentId: "metro-result-hasilAdministrasi-v1",
+      number: "001/PENG/PANSEL-JPT/BKPSDM-MTR/VII/2022",
+      ms: { bappeda: [] },
+    },
+  }),
   pontianakDraft: selection({
     instansiId: PONTIANAK,
     instansiName: "Pemerintah Kota Pontianak",
@@ -324,6 +340,10 @@ async function seed(db: ClientDb): Promise<void> {
     ...manifest({ applicationId: "app-budi-tms", selectionId: "metro-scoring" }),
     ownerUid: "cand-budi",
   });
+  // cand-ani's TMS application in metro-result, and the attachment of an objection to it, on its way.
+  set(`${COLLECTIONS.selections}/metro-result`, SELECTIONS.metroResult);
+  set(`${COLLECTIONS.applications}/app-ani-result`, application("metro-result", "cand-ani", "tms"));
+  set(`${COLLECTIONS.uploads}/up-ani-objection`, manifest(OBJECTION_ATTACHMENT));
   set(`${COLLECTIONS.profiles}/cand-ani`, {
     name: "Dr. Ani Rahmawati, S.E., M.Si.",
     nip: NIP_ANI,
@@ -373,6 +393,20 @@ function manifest(overrides: Record<string, unknown>, ownerUid = "cand-ani"): Re
     ...overrides,
   };
 }
+
+/** The attachment of an objection to cand-ani's TMS application in metro-result (600 KiB, two chunks). */
+const OBJECTION_ATTACHMENT = {
+  applicationId: "app-ani-result",
+  selectionId: "metro-result",
+  documentType: "sanggah",
+  fileName: "sk-pangkat-baru.pdf",
+  purpose: "objection",
+} as const;
+/** The objection window of metro-result closed a second ago, by the server's clock. */
+const objectionWindowClosed = (db: ClientDb) =>
+  db
+    .doc(`${COLLECTIONS.selections}/metro-result`)
+    .update({ "administrativeResult.objectionClosesAtMs": Date.now() - 1000 });
 
 const createManifest =
   (overrides: Record<string, unknown> = {}) =>
@@ -1264,6 +1298,86 @@ const TABLE: readonly Row[] = [
     situation: "chunk 00000 of an upload in progress",
     attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-uploading/${COLLECTIONS.chunks}/00000`).delete(),
     expected: [D, D, D, D, D, D, D, D],
+  },
+  // An objection's attachment: the owner of the TMS application, inside the objection window, before
+  // the objection is filed; never on another application, never as a checklist document.
+  {
+    collection: "uploads",
+    op: "create",
+    situation: "an objection attachment for cand-ani's TMS application, window open",
+    attempt: createManifest(OBJECTION_ATTACHMENT),
+    expected: [D, A, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "create",
+    situation: "an objection attachment after the objection window (server clock)",
+    prepare: objectionWindowClosed,
+    attempt: createManifest(OBJECTION_ATTACHMENT),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "create",
+    situation: "an objection attachment once the objection is filed",
+    prepare: (db) => db.doc(`${COLLECTIONS.applications}/app-ani-result`).update({ objection: { status: "open" } }),
+    attempt: createManifest(OBJECTION_ATTACHMENT),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  ...(
+    [
+      ["an objection attachment for an MS application", { applicationId: "app-ani-ms", selectionId: "metro-scoring" }],
+      ["an objection attachment for a draft", { applicationId: "app-ani-draft", selectionId: "metro-open" }],
+      ["an objection attachment typed as a checklist document", { documentType: "sk-pangkat" }],
+      ["an objection attachment with another purpose", { purpose: "checklist" }],
+    ] as const
+  ).map(([situation, change]): Row => ({
+    collection: "uploads",
+    op: "create",
+    situation,
+    attempt: createManifest({ ...OBJECTION_ATTACHMENT, ...change }),
+    expected: [D, D, D, D, D, D, D, D],
+  })),
+  {
+    collection: "uploads",
+    op: "create",
+    situation: "a checklist document (no purpose) for the TMS application",
+    attempt: createManifest({ applicationId: "app-ani-result", selectionId: "metro-result" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "update",
+    situation: "objection attachment uploading -> complete, window open",
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-objection`).update({ status: "complete" }),
+    expected: [D, A, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads",
+    op: "update",
+    situation: "objection attachment uploading -> complete after the window",
+    prepare: objectionWindowClosed,
+    attempt: (db) => db.doc(`${COLLECTIONS.uploads}/up-ani-objection`).update({ status: "complete" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads/chunks",
+    op: "create",
+    situation: "chunk 00000 of an objection attachment, window open",
+    attempt: writeChunk("up-ani-objection", "00000", { data: bytesOf(CHUNK) }),
+    expected: [D, A, D, D, D, D, D, D],
+  },
+  {
+    collection: "uploads/chunks",
+    op: "create",
+    situation: "chunk 00000 of an objection attachment after the window",
+    prepare: objectionWindowClosed,
+    attempt: writeChunk("up-ani-objection", "00000", { data: bytesOf(CHUNK) }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    ...get("uploads", "cand-ani's objection attachment", `${COLLECTIONS.uploads}/up-ani-objection`),
+    expected: [D, A, D, A, D, D, D, A],
   },
   {
     ...get(

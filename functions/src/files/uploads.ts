@@ -27,6 +27,7 @@ import {
 } from "../domain/files/upload.js";
 import { documentRequirement, type DocumentRequirement } from "../domain/selection/setup.js";
 import type { ApplicationDocument } from "../domain/applications/application.js";
+import { OBJECTION_ATTACHMENT } from "../domain/applications/objection.js";
 import { db as adminDb } from "../shell/admin.js";
 import { chunkId } from "./chunks.js";
 import { sha256Hex } from "./hash.js";
@@ -111,7 +112,8 @@ export async function verifyUpload(
     // Manifests are created by the server's clock (createTime): the later one is the newer upload.
     const newer =
       !previous?.exists || !previous.createTime || !snap.createTime || snap.createTime > previous.createTime;
-    if (parsed.success && appRef && app?.exists && app.get("status") === "draft" && newer) {
+    const onTheChecklist = parsed.success && parsed.data.purpose === undefined;
+    if (parsed.success && onTheChecklist && appRef && app?.exists && app.get("status") === "draft" && newer) {
       const m = parsed.data;
       const entry: ApplicationDocument = {
         fileId,
@@ -147,7 +149,13 @@ const storedApplicationHead = z.object({
 });
 
 async function checkStored(db: Firestore, fileId: string, manifest: UploadManifest): Promise<UploadCheck> {
-  const requirement = await checklistEntry(db, manifest);
+  // An objection's attachment has the same checks under its own fixed limits; it is on no checklist.
+  const requirement =
+    manifest.purpose === "objection"
+      ? manifest.documentType === OBJECTION_ATTACHMENT.id
+        ? OBJECTION_ATTACHMENT
+        : undefined
+      : await checklistEntry(db, manifest);
   // One more than any legal upload has, so an extra chunk shows without reading an unbounded number.
   const chunks = await uploadRef(db, fileId)
     .collection(COLLECTIONS.chunks)
@@ -199,7 +207,15 @@ function statusOf(value: unknown): UploadStatus | "missing" {
 
 /** The facts the check relied on, unchanged between the read and the decision. */
 function sameFacts(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
-  return ["size", "sha256", "chunkCount", "mimeType", "documentType", "postId", "selectionId", "instansiId"].every(
-    (key) => a?.[key] === b?.[key],
-  );
+  return [
+    "size",
+    "sha256",
+    "chunkCount",
+    "mimeType",
+    "documentType",
+    "postId",
+    "selectionId",
+    "instansiId",
+    "purpose",
+  ].every((key) => a?.[key] === b?.[key]);
 }

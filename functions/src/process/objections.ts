@@ -12,10 +12,12 @@ import { storedApplication, type Objection, type StoredApplication } from "../do
 import {
   acceptedResult,
   answerDueMs,
+  attachmentRefusal,
   objectionRefusal,
   type AnswerObjectionInput,
   type FileObjectionInput,
 } from "../domain/applications/objection.js";
+import { uploadManifest } from "../domain/files/manifest.js";
 import { maskNip } from "../domain/nip.js";
 import { profileById } from "../domain/regulation/profiles.js";
 import { readSelection, type StoredSelection } from "../domain/selection/stored.js";
@@ -84,6 +86,12 @@ export async function fileObjection(
     if (refusal === "err.objection.notOwner") throw notFound();
     if (refusal) {
       throw issueError("failed-precondition", [{ code: refusal, params: { end: published?.objectionLastDay ?? "-" } }]);
+    }
+    if (input.attachmentFileId !== null) {
+      const upload = await tx.get(db.collection(COLLECTIONS.uploads).doc(input.attachmentFileId));
+      const parsed = uploadManifest.safeParse(upload.data());
+      const attachment = attachmentRefusal(parsed.success ? parsed.data : undefined, caller.uid, input.applicationId);
+      if (attachment) throw issueError("failed-precondition", [{ code: attachment, field: "attachmentFileId" }]);
     }
     const instansi = await readInstansi(tx, selection.instansiId);
     const profile = profileById(selection.regulationProfileId);

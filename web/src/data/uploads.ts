@@ -39,6 +39,8 @@ export interface NewUpload {
   readonly fileName: string;
   readonly mimeType: string;
   readonly bytes: Uint8Array;
+  /** "objection": the attachment of an objection (domain/files/manifest.ts), not a checklist document. */
+  readonly purpose?: "objection";
 }
 
 /** An error the screen shows as is: a catalogue issue. */
@@ -134,6 +136,7 @@ export async function uploadFile(input: NewUpload, maxBytes: number): Promise<st
     sha256,
     chunkCount: plan.count,
     status: "uploading",
+    ...(input.purpose ? { purpose: input.purpose } : {}),
   };
   const uid = input.ownerUid;
   put(uid, {

@@ -12,7 +12,9 @@
 import { z } from "zod/mini";
 import { addDays, toIsoDate, type CalendarDate } from "../calendar.js";
 import { maskNip } from "../nip.js";
+import type { UploadManifest } from "../files/manifest.js";
 import type { ObjectionRule } from "../regulation/profile.js";
+import type { DocumentRequirement } from "../selection/setup.js";
 import { requestId } from "../selection/process.js";
 import { endOfDayMs, ZONE_OFFSET_HOURS, type IndonesianZone } from "./window.js";
 import type { ApplicationStatus, StoredApplication, Verification } from "./application.js";
@@ -74,6 +76,45 @@ export const fileObjectionInput = z.object({
   requestId,
 });
 export type FileObjectionInput = z.output<typeof fileObjectionInput>;
+
+/**
+ * The one file a candidate may attach to an objection (a new SK, a letter): checked on completion
+ * like a checklist document (functions/src/files/uploads.ts), with these formats and this limit.
+ */
+export const OBJECTION_ATTACHMENT: DocumentRequirement = {
+  id: "sanggah",
+  label: "Lampiran sanggah",
+  required: false,
+  formats: ["pdf", "jpg", "png"],
+  maxSizeKb: 2048,
+};
+
+/** What fileObjection reads of the upload named as the attachment. */
+export type AttachmentFacts = Pick<
+  UploadManifest,
+  "ownerUid" | "applicationId" | "documentType" | "purpose" | "status"
+>;
+
+/**
+ * Why an upload cannot be an objection's attachment, or null: it must be an objection attachment of
+ * this very application, the caller's own, and accepted by the completion check.
+ */
+export function attachmentRefusal(
+  upload: AttachmentFacts | undefined,
+  uid: string,
+  applicationId: string,
+): "err.objection.attachment" | "err.objection.attachmentRejected" | null {
+  if (
+    !upload ||
+    upload.purpose !== "objection" ||
+    upload.documentType !== OBJECTION_ATTACHMENT.id ||
+    upload.ownerUid !== uid ||
+    upload.applicationId !== applicationId
+  ) {
+    return "err.objection.attachment";
+  }
+  return upload.status === "accepted" ? null : "err.objection.attachmentRejected";
+}
 
 export const OBJECTION_DECISIONS = ["accept", "reject"] as const;
 export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];

@@ -32,6 +32,11 @@ export const uploadManifest = z.object({
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: "err.input.invalid" })),
   chunkCount: z.int().check(z.gte(0), z.lte(MAX_UPLOAD_CHUNKS * 4)),
   status: z.enum(UPLOAD_STATUSES),
+  /**
+   * Absent for a checklist document of a draft. "objection": the attachment of a TMS candidate's
+   * objection (sanggah), written inside the objection window, with documentType OBJECTION_ATTACHMENT.id.
+   */
+  purpose: z.optional(z.enum(["objection"])),
 });
 export type UploadManifest = z.infer<typeof uploadManifest>;
 

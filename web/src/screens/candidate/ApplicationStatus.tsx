@@ -5,9 +5,12 @@
  * (publicSelections/{id}); the countdown only tells, the function decides by its own clock.
  */
 import { useEffect, useState } from "preact/hooks";
-import { OBJECTION_TEXT_MAX, OBJECTION_TEXT_MIN } from "@domain/applications/objection";
+import { OBJECTION_ATTACHMENT, OBJECTION_TEXT_MAX, OBJECTION_TEXT_MIN } from "@domain/applications/objection";
+import type { Issue } from "@domain/issue";
 import type { PublicSelection } from "@domain/publication/projection";
 import type { ApplicationWithId } from "../../data/applicationData";
+import { useStore } from "../../data/store";
+import { uploads } from "../../data/uploadState";
 import { issueText, useLocale } from "../../i18n/i18n";
 import { formatDate, formatDateTime } from "../../ui/format";
 import { Notice } from "../../ui/Notice";
@@ -66,6 +69,8 @@ function ObjectionForm({ application, closesAtMs, lastDay }: FormProps) {
   const { t, locale } = useLocale();
   const now = useNow();
   const [text, setText] = useState("");
+  const [attachment, setAttachment] = useState<string | null>(null);
+  const attached = useStore(uploads).get(attachment ?? "");
   const action = useAction();
 
   if (now >= closesAtMs) return <Notice kind="info">{t("objection.closed")}</Notice>;
@@ -83,8 +88,34 @@ function ObjectionForm({ application, closesAtMs, lastDay }: FormProps) {
     // On success the live application carries the objection and the parent replaces this form.
     await action.run(async (requestId) => {
       const { fileObjection } = await import("../../data/callables");
-      return fileObjection({ applicationId: application.id, text: trimmed, requestId });
+      return fileObjection({ applicationId: application.id, text: trimmed, attachmentFileId: attachment, requestId });
     });
+  };
+
+  // One file, through the same file store as the checklist's documents; the function checks it.
+  const attach = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const { uploadFile } = await import("../../data/uploads");
+      const a = application;
+      const input = { ownerUid: a.candidateUid, applicationId: a.id, instansiId: a.instansiId, postId: a.postId };
+      const fileId = await uploadFile(
+        {
+          ...input,
+          selectionId: a.selectionId,
+          documentType: OBJECTION_ATTACHMENT.id,
+          purpose: "objection",
+          fileName: file.name,
+          mimeType: file.type,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        },
+        OBJECTION_ATTACHMENT.maxSizeKb * 1024,
+      );
+      setAttachment(fileId);
+    } catch (error) {
+      const issue = (error as { issue?: Issue }).issue;
+      action.refuse([issue ?? { code: "err.upload.refused" }]);
+    }
   };
 
   return (
@@ -102,6 +133,24 @@ function ObjectionForm({ application, closesAtMs, lastDay }: FormProps) {
           onInput={(e) => setText(e.currentTarget.value)}
         />
         <span class="field__hint">{t("objection.hint", { min: OBJECTION_TEXT_MIN })}</span>
+      </div>
+      <div class="field">
+        <label for="objection-attachment">{t("objection.attach", { kb: OBJECTION_ATTACHMENT.maxSizeKb })}</label>
+        <input
+          id="objection-attachment"
+          type="file"
+          accept="application/pdf,image/jpeg,image/png"
+          onChange={(e) => void attach(e.currentTarget.files?.[0])}
+        />
+        {attached?.phase === "accepted" && (
+          <Notice kind="success">{t("objection.attachAccepted", { name: attached.fileName })}</Notice>
+        )}
+        {(attached?.phase === "sending" || attached?.phase === "checking") && (
+          <p class="muted" data-testid="objection-attachment-checking">
+            {t("objection.attachChecking")}
+          </p>
+        )}
+        {attached?.rejection && <Notice kind="error">{issueText(t, attached.rejection)}</Notice>}
       </div>
       {action.issues.map((issue, i) => (
         <Notice key={i} kind="error">

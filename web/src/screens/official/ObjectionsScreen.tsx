@@ -16,6 +16,7 @@ import { Notice } from "../../ui/Notice";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useAction } from "../../ui/useAction";
 import { useLive } from "../../ui/useLive";
+import { DocumentViewer } from "./verification/DocumentViewer";
 
 export function ObjectionsScreen({ session }: { session: SignedIn }) {
   const { t } = useLocale();
@@ -58,6 +59,7 @@ export function ObjectionsScreen({ session }: { session: SignedIn }) {
 function Objection({ application: a }: { application: ApplicationWithId }) {
   const { t, locale } = useLocale();
   const [reason, setReason] = useState("");
+  const [showAttachment, setShowAttachment] = useState(false);
   const action = useAction();
   const objection = a.objection;
   if (!objection) return null;
@@ -90,6 +92,16 @@ function Objection({ application: a }: { application: ApplicationWithId }) {
         <p>{t("objections.tmsReasons", { reasons: a.result.reasons.join("; ") })}</p>
       )}
       <blockquote>{objection.text}</blockquote>
+      {objection.attachmentFileId &&
+        (showAttachment ? (
+          <DocumentViewer fileId={objection.attachmentFileId} mimeType="" />
+        ) : (
+          <p>
+            <button type="button" class="button button--secondary" onClick={() => setShowAttachment(true)}>
+              {t("objections.attachment")}
+            </button>
+          </p>
+        ))}
       <div class="field">
         <label for={`answer-${a.id}`}>{t("objections.reason")}</label>
         <textarea id={`answer-${a.id}`} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />

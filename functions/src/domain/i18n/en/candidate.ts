@@ -227,6 +227,13 @@ export const enCandidate: { readonly [K in keyof typeof idCandidate]: string } =
   "err.objection.closed": "The objection period has ended ({end}). No objection can be filed any more.",
   "err.objection.textShort": "The objection is too short: write at least {min} characters.",
   "err.objection.textLong": "The text is too long (at most {max} characters).",
+  "err.objection.attachment":
+    "The attachment was not found or is not an attachment of this application's objection. Upload the file again.",
+  "err.objection.attachmentRejected":
+    "The attachment has not been accepted (still being checked, or rejected). Wait for the check or upload another file.",
+  "objection.attach": "Attachment (optional): one PDF, JPG or PNG file, at most {kb} KB",
+  "objection.attachChecking": "The attachment is being sent and checked…",
+  "objection.attachAccepted": "Attachment accepted: {name}",
   "timeline.title": "Application status",
   "timeline.draft": "Application not sent yet",
   "timeline.submitted": "Application sent",

@@ -332,6 +332,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "objections.filed": "Filed {date}; to be answered by {due}.",
   "objections.tmsReasons": "TMS reasons: {reasons}",
   "objections.reason": "Answer and its reason",
+  "objections.attachment": "View the objection's attachment",
   "objections.accept": "Accept (becomes MS)",
   "objections.reject": "Reject",
   "objections.answered": "Objection answered.",

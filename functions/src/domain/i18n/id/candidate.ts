@@ -225,6 +225,13 @@ export const idCandidate = {
   "err.objection.closed": "Masa sanggah sudah berakhir ({end}). Sanggah tidak dapat diajukan lagi.",
   "err.objection.textShort": "Uraian sanggah terlalu pendek: tulis paling sedikit {min} karakter.",
   "err.objection.textLong": "Uraian terlalu panjang (paling banyak {max} karakter).",
+  "err.objection.attachment":
+    "Lampiran tidak ditemukan atau bukan lampiran sanggah lamaran ini. Unggah ulang berkasnya.",
+  "err.objection.attachmentRejected":
+    "Lampiran belum diterima (masih diperiksa atau ditolak). Tunggu hasil pemeriksaan atau unggah berkas lain.",
+  "objection.attach": "Lampiran (tidak wajib): satu berkas PDF, JPG atau PNG, paling besar {kb} KB",
+  "objection.attachChecking": "Lampiran sedang dikirim dan diperiksa…",
+  "objection.attachAccepted": "Lampiran diterima: {name}",
   "timeline.title": "Status lamaran",
   "timeline.draft": "Lamaran belum dikirim",
   "timeline.submitted": "Lamaran dikirim",

@@ -331,6 +331,7 @@ export const idStaff = {
   "objections.filed": "Diajukan {date}; dijawab paling lambat {due}.",
   "objections.tmsReasons": "Alasan TMS: {reasons}",
   "objections.reason": "Jawaban dan alasannya",
+  "objections.attachment": "Lihat lampiran sanggah",
   "objections.accept": "Terima (menjadi MS)",
   "objections.reject": "Tolak",
   "objections.answered": "Sanggah dijawab.",

@@ -8,6 +8,7 @@ import { Notice } from "../../../ui/Notice";
 
 const ZOOMS = [1, 1.5, 2, 3] as const;
 
+/** `mimeType` "" takes the type from the manifest (an objection's attachment carries only its id). */
 export function DocumentViewer({ fileId, mimeType }: { fileId: string; mimeType: string }) {
   const t = useLocale().t;
   const [progress, setProgress] = useState({ done: 0, total: 0 });
@@ -55,7 +56,7 @@ export function DocumentViewer({ fileId, mimeType }: { fileId: string; mimeType:
         </button>
       </div>
       <div class="viewer__frame">
-        {mimeType === "application/pdf" ? (
+        {(mimeType || blob.type) === "application/pdf" ? (
           <PdfPages blob={blob} scale={scale} />
         ) : (
           <ImageView blob={blob} scale={scale} />
