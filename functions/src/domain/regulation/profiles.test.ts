@@ -49,8 +49,9 @@ describe.each(ALL.map((p) => [p.id, p] as const))("profile %s is well-formed", (
 
   it("cites a source for every rule", () => {
     const cites = citations(profile);
-    // pansel, panselRoles, registration, applicants, 2 eligibility levels, election gate (2), rotation (2)
-    expect(cites.length).toBe(10);
+    // pansel, panselRoles, registration, applicants, 2 eligibility levels, election gate (2), rotation (2),
+    // assessment validity, governor consultation
+    expect(cites.length).toBe(12);
     for (const [where, cite] of cites) expect(cite.trim().length, where).toBeGreaterThan(5);
   });
 
