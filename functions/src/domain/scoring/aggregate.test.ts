@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScoringPlan } from "../selection/setup.js";
-import { aggregate, cellOf, printed, totalOf, type AggregateTable, type Mark } from "./aggregate.js";
+import { aggregate, cellOf, printed, roundedTotal, totalOf, type AggregateTable, type Mark } from "./aggregate.js";
+import { roundHalfUp } from "./exact.js";
 
 const first = (table: AggregateTable) => cellOf(table, 0, 0)!;
 
@@ -113,5 +114,43 @@ describe("aggregate", () => {
     expect(table.components.map((c) => c.id)).toEqual(["wawancara"]);
     expect(table.scorers).toHaveLength(1);
     expect(printed(totalOf(table, 0))).toBe(48);
+  });
+
+  it("the fast rounded total equals the exact one, over many mixed tables", () => {
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
+    const mixed: ScoringPlan = {
+      components: [
+        {
+          ...direct("c1", 12.5, 5),
+          rubric: {
+            indicators: [
+              { id: "a", label: "a" },
+              { id: "b", label: "b" },
+            ],
+            levels: [],
+          },
+        },
+        direct("c2", 33.33, 100),
+        { ...direct("c3", 20.17), imported: { rawMax: 437.5 } },
+        direct("c4", 34, 7),
+      ],
+      finalistsPerPost: 3,
+      aggregation: "trimmedMean",
+    };
+    const fulls = [1000, 10000, 43750, 700];
+    for (let round = 0; round < 200; round++) {
+      const all: Mark[] = [];
+      for (const [j, c] of mixed.components.entries()) {
+        const scorers = c.imported ? 1 : 1 + random(9);
+        for (let m = 0; m < scorers; m++) {
+          all.push({ applicationId: "x", componentId: c.id, memberUid: `m${m}`, marks: random(fulls[j]! + 1) });
+        }
+      }
+      const table = aggregate(mixed, ["x"], all);
+      expect(roundedTotal(table, 0)).toBe(roundHalfUp(totalOf(table, 0)));
+      const use = [true, false, true, random(2) === 1];
+      expect(roundedTotal(table, 0, use)).toBe(roundHalfUp(totalOf(table, 0, use)));
+    }
   });
 });

@@ -188,14 +188,14 @@ export function roundedTotal(table: AggregateTable, row: number, use?: readonly 
     if (scorers === 0 || (use && !use[column])) continue;
     const d = scorers * table.fullMarks[column]!;
     const n = table.kept[cell]! * table.weights[column]!;
-    if (d === den) num += n;
+    // The common denominator only grows to the least common multiple of the columns' (scorers ×
+    // full marks), a few hundred thousand; the numerator is never reduced, which would cost a gcd
+    // of two large numbers per column, and the division at the end is exact either way.
+    if (den % d === 0) num += n * (den / d);
     else {
       const g = gcd(den, d);
       num = num * (d / g) + n * (den / g);
       den = (den / g) * d;
-      const r = gcd(num, den) || 1;
-      num /= r;
-      den /= r;
     }
     if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return roundHalfUp(totalOf(table, row, use));
   }
@@ -203,7 +203,11 @@ export function roundedTotal(table: AggregateTable, row: number, use?: readonly 
 }
 
 function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 

@@ -129,7 +129,11 @@ export function rank(input: RankingInput): Ranking {
   const includedIds = included.map((c) => c.id);
   const rules = tieRules(plan);
   const live = new Set(input.posts.filter((p) => !p.cancelled).map((p) => p.id));
-  const candidates = input.candidates.filter((c) => live.has(c.postId));
+  // Sorted and unique here, so the aggregate's rows are these candidates in this order.
+  const candidates = input.candidates
+    .filter((c) => live.has(c.postId))
+    .sort((a, b) => compareText(a.applicationId, b.applicationId))
+    .filter((c, i, all) => i === 0 || all[i - 1]!.applicationId !== c.applicationId);
   const table = aggregate(
     plan,
     candidates.map((c) => c.applicationId),
@@ -161,6 +165,7 @@ class Context {
 
   constructor(
     readonly table: AggregateTable,
+    /** Sorted by application id and unique: row for row the table's. */
     candidates: readonly RankingCandidate[],
     readonly rules: { components: string[]; final: FinalTieRule },
   ) {
@@ -172,15 +177,13 @@ class Context {
         this.scoreH[row * this.width + column] = scoreHundredths(table, row, column);
       }
     }
-    const byId = new Map(candidates.map((c) => [c.applicationId, c]));
     this.serviceStart = new Int32Array(rows);
     this.birthDate = new Int32Array(rows);
-    this.postOf = table.applicationIds.map((id, row) => {
-      const candidate = byId.get(id)!;
+    this.postOf = candidates.map((candidate, row) => {
       // Stored NIPs are already 18 digits; only a typed one needs its separators removed.
       const nip = candidate.nip.length === 18 ? candidate.nip : normalizeNip(candidate.nip);
-      this.birthDate[row] = Number(nip.slice(0, 8)) || 0;
-      this.serviceStart[row] = Number(nip.slice(8, 14)) || 0;
+      this.birthDate[row] = digitsValue(nip, 0, 8);
+      this.serviceStart[row] = digitsValue(nip, 8, 14);
       return candidate.postId;
     });
     const columnOf = new Map(table.components.map((c, j) => [c.id, j]));
@@ -192,19 +195,18 @@ class Context {
 
   figures(row: number): Figures {
     const { table, width } = this;
-    const scores: (number | null)[] = [];
-    const points: (number | null)[] = [];
-    const scorers: number[] = [];
-    const trimmed: boolean[] = [];
+    const scores = new Array<number | null>(width);
+    const points = new Array<number | null>(width);
+    const scorers = new Array<number>(width);
+    const trimmed = new Array<boolean>(width);
     for (let column = 0; column < width; column++) {
       const cell = row * width + column;
       const n = table.scorers[cell]!;
-      scores.push(n === 0 ? null : this.scoreH[cell]!);
-      points.push(
-        n === 0 ? null : roundQuotient(table.kept[cell]! * table.weights[column]!, n * table.fullMarks[column]!),
-      );
-      scorers.push(n);
-      trimmed.push(table.trimmed[cell] === 1);
+      scores[column] = n === 0 ? null : this.scoreH[cell]!;
+      points[column] =
+        n === 0 ? null : roundQuotient(table.kept[cell]! * table.weights[column]!, n * table.fullMarks[column]!);
+      scorers[column] = n;
+      trimmed[column] = table.trimmed[cell] === 1;
     }
     return { scores, points, scorers, trimmed };
   }
@@ -215,6 +217,17 @@ class Context {
     for (const row of rows) out[row] = roundedTotal(this.table, row, use);
     return out;
   }
+}
+
+/** The number the digits from..to spell (a NIP's YYYYMMDD or YYYYMM), 0 if any is not a digit. */
+function digitsValue(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return 0;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 type Decision = { by: "component"; column: number } | { by: "serviceStart" | "birthDate" } | { by: "unresolved" };
