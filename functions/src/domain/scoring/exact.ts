@@ -68,8 +68,3 @@ export function roundQuotient(num: number, den: number): number {
   while (rest >= den) [whole, rest] = [whole + 1, rest - den];
   return 2 * rest >= den ? whole + 1 : whole;
 }
-
-/** Hundredths as the number printed with two decimals (8000 → 80). */
-export function fromHundredths(hundredths: number): number {
-  return hundredths / 100;
-}

@@ -16,15 +16,15 @@ describe("spreadFlags", () => {
       {
         applicationId: "a",
         componentId: "rekam-jejak",
-        lowest: 70,
-        highest: 91,
-        spread: 21,
+        lowest: 7000,
+        highest: 9100,
+        spread: 2100,
         scores: [
-          { memberUid: "pansel-bambang", score: 70 },
-          { memberUid: "pansel-fikri", score: 72 },
-          { memberUid: "pansel-hartini", score: 80 },
-          { memberUid: "pansel-nurul", score: 91 },
-          { memberUid: "pansel-rusdi", score: 75 },
+          { memberUid: "pansel-bambang", score: 7000 },
+          { memberUid: "pansel-fikri", score: 7200 },
+          { memberUid: "pansel-hartini", score: 8000 },
+          { memberUid: "pansel-nurul", score: 9100 },
+          { memberUid: "pansel-rusdi", score: 7500 },
         ],
       },
     ]);
@@ -40,14 +40,14 @@ describe("spreadFlags", () => {
     const marks = [makalah(90, "m1"), makalah(75, "m2"), makalah(75, "m3")];
     expect(spreadFlags(METRO_PLAN, marks).cells).toEqual([]);
     const strict = spreadFlags({ ...METRO_PLAN, spreadThreshold: 10 }, marks);
-    expect(strict.cells.map((c) => c.spread)).toEqual([15]);
+    expect(strict.cells.map((c) => c.spread)).toEqual([1500]);
   });
 
   it("flags a member who scores systematically far from the others, lenient or severe", () => {
     // Hartini (third) gives 82 where the others give 60, 62, 61, 60 (mean 60.75): +21.25 each time.
     const marks = ["a", "b", "c"].flatMap((id, i) => rekam(id, [60 + i, 62 + i, 82 + i, 61 + i, 60 + i]));
     const report = spreadFlags(METRO_PLAN, marks);
-    expect(report.members).toEqual([{ memberUid: "pansel-hartini", samples: 3, meanDeviation: 21.25 }]);
+    expect(report.members).toEqual([{ memberUid: "pansel-hartini", samples: 3, meanDeviation: 2125 }]);
     // Two candidates are too few to judge a member by.
     expect(
       spreadFlags(

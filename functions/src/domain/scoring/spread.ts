@@ -10,6 +10,7 @@
  *   three such candidate-components to judge by.
  *
  * Flags only: they change no score. Imported components have one figure and are never flagged.
+ * Figures are whole hundredths of the 0–100 scale, as in the ranking (2100 is 21.00 points).
  */
 import type { ScoringPlan } from "../selection/setup.js";
 import { compareText, type Mark } from "./aggregate.js";
@@ -33,7 +34,7 @@ export interface CellSpread {
 export interface MemberSpread {
   readonly memberUid: string;
   readonly samples: number;
-  /** Mean of (own score − mean of the others), in points of 0–100: positive lenient, negative severe. */
+  /** Mean of (own score − mean of the others), in hundredths of 0–100: positive lenient, negative severe. */
   readonly meanDeviation: number;
 }
 
@@ -69,10 +70,10 @@ export function spreadFlags(plan: ScoringPlan, marks: readonly Mark[]): SpreadRe
       cells.push({
         applicationId,
         componentId,
-        lowest: lowest / 100,
-        highest: highest / 100,
-        spread: (highest - lowest) / 100,
-        scores: entries.map(([memberUid, v]) => ({ memberUid, score: v / 100 })),
+        lowest,
+        highest,
+        spread: highest - lowest,
+        scores: entries.map(([memberUid, score]) => ({ memberUid, score })),
       });
     }
     if (entries.length < 3) continue;
@@ -90,7 +91,7 @@ export function spreadFlags(plan: ScoringPlan, marks: readonly Mark[]): SpreadRe
     const { sum, samples } = deviations.get(uid)!;
     const mean = sum / samples;
     if (samples >= MEMBER_MIN_SAMPLES && Math.abs(mean) > (threshold / 2) * 100) {
-      members.push({ memberUid: uid, samples, meanDeviation: Math.round(mean) / 100 });
+      members.push({ memberUid: uid, samples, meanDeviation: Math.round(mean) });
     }
   }
   return { threshold, cells, members };
