@@ -28,6 +28,7 @@ const AREA_MODULES = {
   staff: "../functions/src/domain/i18n/id/staff.ts",
   candidate: "../functions/src/domain/i18n/id/candidate.ts",
   setup: "../functions/src/domain/i18n/id/setup.ts",
+  scoring: "../functions/src/domain/i18n/id/scoring.ts",
 };
 const DATA_MODULE = /^src\/data\//;
 const AUTH = "src/data/auth.ts";

@@ -11,11 +11,13 @@ import { idCore } from "../../../functions/src/domain/i18n/id/core";
 import { idCandidate } from "../../../functions/src/domain/i18n/id/candidate";
 import { idDocuments } from "../../../functions/src/domain/i18n/id/documents";
 import { idStaff } from "../../../functions/src/domain/i18n/id/staff";
+import { idScoring } from "../../../functions/src/domain/i18n/id/scoring";
 import { idSetup } from "../../../functions/src/domain/i18n/id/setup";
 import { enCore } from "../../../functions/src/domain/i18n/en/core";
 import { enCandidate } from "../../../functions/src/domain/i18n/en/candidate";
 import { enStaff } from "../../../functions/src/domain/i18n/en/staff";
 import { enDocuments } from "../../../functions/src/domain/i18n/en/documents";
+import { enScoring } from "../../../functions/src/domain/i18n/en/scoring";
 import { enSetup } from "../../../functions/src/domain/i18n/en/setup";
 
 const SRC = join(import.meta.dirname, "..");
@@ -38,14 +40,15 @@ function sources(path: string): string[] {
 }
 
 describe("message areas", () => {
-  it("keep core, candidate, staff, setup and documents apart, in both languages", () => {
-    const areas = [idCore, idCandidate, idStaff, idSetup, idDocuments].map((a) => Object.keys(a));
+  it("keep core, candidate, staff, setup, scoring and documents apart, in both languages", () => {
+    const areas = [idCore, idCandidate, idStaff, idSetup, idScoring, idDocuments].map((a) => Object.keys(a));
     const all = areas.flat();
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
     expect(Object.keys(enCore).sort()).toEqual(Object.keys(idCore).sort());
     expect(Object.keys(enCandidate).sort()).toEqual(Object.keys(idCandidate).sort());
     expect(Object.keys(enStaff).sort()).toEqual(Object.keys(idStaff).sort());
     expect(Object.keys(enSetup).sort()).toEqual(Object.keys(idSetup).sort());
+    expect(Object.keys(enScoring).sort()).toEqual(Object.keys(idScoring).sort());
     expect(Object.keys(enDocuments).sort()).toEqual(Object.keys(idDocuments).sort());
   });
 
@@ -73,6 +76,7 @@ describe("message areas", () => {
       ...Object.keys(idStaff),
       ...(text.includes('useMessages("candidate")') ? Object.keys(idCandidate) : []),
       ...(file.startsWith(SETUP_AREA) ? Object.keys(idSetup) : []),
+      ...(text.includes('useMessages("scoring")') ? Object.keys(idScoring) : []),
     ];
     expect(literal.filter((key) => !keys.includes(key))).toEqual([]);
   });

@@ -18,7 +18,7 @@ export type { Translate };
  * more than one (the operators' verification shows the candidate's eligibility check; the setup
  * wizard speaks its own "setup" area beside the staff one).
  */
-export type MessageArea = "staff" | "candidate" | "setup";
+export type MessageArea = "staff" | "candidate" | "setup" | "scoring";
 type Messages = Partial<Catalogue>;
 
 const LOADERS: Record<Locale, Record<"core" | MessageArea, () => Promise<Messages>>> = {
@@ -27,12 +27,14 @@ const LOADERS: Record<Locale, Record<"core" | MessageArea, () => Promise<Message
     staff: () => import("@domain/i18n/id/staff").then((m) => m.idStaff),
     candidate: () => import("@domain/i18n/id/candidate").then((m) => m.idCandidate),
     setup: () => import("@domain/i18n/id/setup").then((m) => m.idSetup),
+    scoring: () => import("@domain/i18n/id/scoring").then((m) => m.idScoring),
   },
   en: {
     core: () => import("@domain/i18n/en/core").then((m) => m.enCore),
     staff: () => import("@domain/i18n/en/staff").then((m) => m.enStaff),
     candidate: () => import("@domain/i18n/en/candidate").then((m) => m.enCandidate),
     setup: () => import("@domain/i18n/en/setup").then((m) => m.enSetup),
+    scoring: () => import("@domain/i18n/en/scoring").then((m) => m.enScoring),
   },
 };
 

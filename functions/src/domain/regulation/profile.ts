@@ -115,6 +115,17 @@ export interface ObjectionRule extends CitedRule {
   readonly daysAre: DayCount;
 }
 
+/** How long an assessment-centre result may be reused in a later selection (Metro 2021 reused 2019's). */
+export interface AssessmentValidityRule extends CitedRule {
+  readonly months: number;
+}
+
+/** Whose appointment needs the governor consulted first, as the PPK's choice goes out. */
+export interface GovernorConsultationRule extends CitedRule {
+  /** The Sekda of these kinds of region: UU 23/2014 art. 214 names kabupaten and kota. */
+  readonly sekdaOf: readonly ("kabupaten" | "kota")[];
+}
+
 export interface RegulationProfile {
   /** Stable id, stored on each selection as `regulationProfileId`. */
   readonly id: string;
@@ -134,4 +145,7 @@ export interface RegulationProfile {
   readonly electionGate: ElectionGateRule;
   readonly rotation: RotationRule;
   readonly objections: ObjectionRule;
+  // Scoring (issue 9); optional so profiles without them still type-check: no flag, no consultation.
+  readonly assessmentValidity?: AssessmentValidityRule;
+  readonly governorConsultation?: GovernorConsultationRule;
 }

@@ -110,6 +110,11 @@ export const PERMENPANRB_15_2019: RegulationProfile = {
     daysAre: "calendar",
     cite: PERMENPAN_15_2019,
   },
+  // verify: two years is the validity of assessment-centre results we have seen stated in JPT
+  // announcements; the legal team supplies the source (a BKN regulation on competency assessment).
+  assessmentValidity: { months: 24, cite: PERMENPAN_15_2019 },
+  // "Sekretaris Daerah kabupaten/kota diangkat ... oleh bupati/wali kota setelah dikonsultasikan dengan gubernur".
+  governorConsultation: { sekdaOf: ["kabupaten", "kota"], cite: "UU No. 23 Tahun 2014 Pasal 214 ayat (2)" },
 };
 
 /** The profiles operators may choose from, oldest first. */

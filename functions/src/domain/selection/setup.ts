@@ -100,6 +100,14 @@ export const scoringComponent = z.object({
    * after the assessment centre); none means everyone above the minimum score goes on.
    */
   advancePerPost: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  // Scoring (issue 9); optional, so setups written before read unchanged (domain/scoring/).
+  /** Absent or true: a candidate with no score here is out before ranking, not ranked last. */
+  mandatory: z.optional(z.boolean()),
+  /**
+   * Measured outside the pansel (an assessment centre) and imported from its report, which gives a
+   * raw total out of its own maximum ("312 of 400"): the score is raw / rawMax of the scale.
+   */
+  imported: z.optional(z.object({ rawMax: z.number().check(z.gt(0)) })),
 });
 export type ScoringComponent = z.infer<typeof scoringComponent>;
 
@@ -107,6 +115,17 @@ export const scoringPlan = z.object({
   components: z.array(scoringComponent).check(z.minLength(1, { error: "err.input.invalid" }), z.maxLength(12)),
   /** How many candidates per post go to the PPK: the "3 besar". */
   finalistsPerPost: z.int().check(z.gte(1), z.lte(10)),
+  // Scoring (issue 9); optional, defaults in domain/scoring/ (README "Scoring and ranking").
+  /** Mean by default; "trimmedMean" drops the highest and lowest score when at least five scored. */
+  aggregation: z.optional(z.enum(["mean", "trimmedMean"])),
+  /** Members who must be able to score each candidate-component; default a majority of those assigned. */
+  quorum: z.optional(z.int().check(z.gte(1), z.lte(15))),
+  /** Equal totals: compare these components in order, then the final rule; default heaviest first. */
+  tieBreak: z.optional(
+    z.object({ components: z.array(z.string()).check(z.maxLength(12)), final: z.enum(["seniority", "none"]) }),
+  ),
+  /** Members' scores (0–100) of one candidate-component further apart than this are flagged; default 20. */
+  spreadThreshold: z.optional(z.number().check(z.gt(0), z.lte(100))),
 });
 export type ScoringPlan = z.infer<typeof scoringPlan>;
 

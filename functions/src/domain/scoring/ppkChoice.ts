@@ -1,0 +1,72 @@
+/**
+ * The PPK's choice among the 3 besar, and the governor's consultation it may need first. The PPK may
+ * choose any finalist; choosing other than the first needs a written reason, which goes into the
+ * record and the audit log (a choice of the second-ranked is the decision most often contested).
+ *
+ * The Sekda of a kabupaten or kota is appointed by the bupati/wali kota "after consultation with the
+ * governor" (UU 23/2014 art. 214 (2)): the three names go to the governor first, and the stage
+ * machine waits for the governor's letter. Which posts and regions need it is the regulation
+ * profile's (`governorConsultation`); a profile without it asks for no consultation.
+ */
+import { z } from "zod/mini";
+import type { Issue } from "../issue.js";
+import type { RegulationProfile } from "../regulation/profile.js";
+
+/** A reason that says something ("lebih sesuai dengan kebutuhan organisasi …"), not a dot. */
+export const MIN_REASON = 20;
+
+export const ppkChoiceInput = z.object({
+  selectionId: z.string().check(z.minLength(1, { error: "err.input.invalid" }), z.maxLength(200)),
+  postId: z.string().check(z.minLength(1, { error: "err.input.invalid" }), z.maxLength(40)),
+  applicationId: z.string().check(z.minLength(1, { error: "err.input.invalid" }), z.maxLength(200)),
+  reason: z._default(z.string().check(z.trim(), z.maxLength(2000, { error: "err.ppk.reasonLong" })), ""),
+});
+export type PpkChoiceInput = z.infer<typeof ppkChoiceInput>;
+
+export interface Finalist {
+  readonly applicationId: string;
+  readonly rank: number;
+}
+
+/** Issues with the choice; empty when it may be recorded. */
+export function checkPpkChoice(
+  finalists: readonly Finalist[],
+  choice: Pick<PpkChoiceInput, "applicationId" | "reason">,
+): Issue[] {
+  const chosen = finalists.find((f) => f.applicationId === choice.applicationId);
+  if (!chosen) return [{ code: "err.ppk.notFinalist", field: "applicationId" }];
+  // Rank, not position: two sharing first place by a tie no rule broke are both "the first".
+  if (chosen.rank > 1 && choice.reason.trim().length < MIN_REASON) {
+    return [{ code: "err.ppk.reasonRequired", field: "reason", params: { rank: chosen.rank, min: MIN_REASON } }];
+  }
+  return [];
+}
+
+export const REGION_KINDS = ["provinsi", "kabupaten", "kota"] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+
+/** The kind of region from the government's name as Seleksi stores it ("Pemerintah Kota Metro"). */
+export function regionKindOf(instansiName: string): RegionKind | null {
+  const name = instansiName.toLowerCase();
+  if (/\bprovinsi\b/.test(name)) return "provinsi";
+  if (/\bkabupaten\b/.test(name)) return "kabupaten";
+  if (/\bkota\b/.test(name)) return "kota";
+  return null;
+}
+
+/** The Sekda's post, by its name in the setup ("Sekretaris Daerah", "Sekda Kota Pontianak"). */
+export function isSekdaPost(postName: string): boolean {
+  return /\b(sekretaris daerah|sekda)\b/i.test(postName);
+}
+
+export type Consultation = { readonly needed: false } | { readonly needed: true; readonly cite: string };
+
+export function governorConsultation(
+  profile: Pick<RegulationProfile, "governorConsultation">,
+  region: RegionKind | null,
+  postName: string,
+): Consultation {
+  const rule = profile.governorConsultation;
+  if (!rule || region === null || region === "provinsi" || !isSekdaPost(postName)) return { needed: false };
+  return rule.sekdaOf.includes(region) ? { needed: true, cite: rule.cite } : { needed: false };
+}
