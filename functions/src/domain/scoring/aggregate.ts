@@ -59,15 +59,82 @@ export interface AggregateTable {
 }
 
 /**
+ * The same scores as `Mark[]`, one column each: mark i is `marks[i]` hundredths given by
+ * `memberUids[member[i]]` to `applicationIds[application[i]]` in `componentIds[component[i]]`.
+ * A large selection reads hundreds of thousands of scores; as objects they fill the heap the
+ * ranking's garbage collector must walk on every run, as columns they are four flat buffers.
+ * An index outside its list is a score for nobody the ranking knows, ignored like an unknown id.
+ */
+export interface MarkColumns {
+  readonly applicationIds: readonly string[];
+  readonly componentIds: readonly string[];
+  readonly memberUids: readonly string[];
+  readonly application: Int32Array;
+  readonly component: Int32Array;
+  readonly member: Int32Array;
+  readonly marks: Float64Array;
+}
+
+/** The columns of `marks` (ids listed in order of first appearance); what a caller holding objects uses. */
+export function markColumns(marks: readonly Mark[]): MarkColumns {
+  const n = marks.length;
+  const application = new Int32Array(n);
+  const component = new Int32Array(n);
+  const member = new Int32Array(n);
+  const values = new Float64Array(n);
+  const applications = new Interner();
+  const components = new Interner();
+  const members = new Interner();
+  for (let i = 0; i < n; i++) {
+    const mark = marks[i]!;
+    application[i] = applications.index(mark.applicationId);
+    component[i] = components.index(mark.componentId);
+    member[i] = members.index(mark.memberUid);
+    values[i] = mark.marks;
+  }
+  return {
+    applicationIds: applications.ids,
+    componentIds: components.ids,
+    memberUids: members.ids,
+    application,
+    component,
+    member,
+    marks: values,
+  };
+}
+
+/** Ids to indexes, remembering the last one: scores arrive grouped by candidate more often than not. */
+class Interner {
+  readonly ids: string[] = [];
+  private readonly map = new Map<string, number>();
+  private last = "";
+  private lastIndex = -1;
+
+  index(id: string): number {
+    if (id === this.last && this.lastIndex >= 0) return this.lastIndex;
+    let index = this.map.get(id);
+    if (index === undefined) {
+      index = this.ids.length;
+      this.ids.push(id);
+      this.map.set(id, index);
+    }
+    this.last = id;
+    this.lastIndex = index;
+    return index;
+  }
+}
+
+/**
  * Aggregates the candidates. `applicationIds` are the candidates (MS, not withdrawn); marks for
  * anyone or any component else are ignored. Marks come from documents keyed by `scoreId`, one per
  * member and candidate-component, so none can be counted twice. The result does not depend on the
- * order of the inputs: rows are sorted by application id and the combination only sums.
+ * order of the inputs: rows are sorted by application id and the combination only sums. `marks`
+ * may be objects or columns (`MarkColumns`); both give the same table.
  */
 export function aggregate(
   plan: ScoringPlan,
   applicationIds: readonly string[],
-  marks: readonly Mark[],
+  marks: readonly Mark[] | MarkColumns,
   componentIds: readonly string[] = plan.components.map((c) => c.id),
 ): AggregateTable {
   const rows = [...new Set(applicationIds)].sort(compareText);
@@ -80,29 +147,44 @@ export function aggregate(
   const count = new Int32Array(size);
   const lowest = new Float64Array(size).fill(Infinity);
   const highest = new Float64Array(size).fill(-Infinity);
-  // Scores arrive grouped by candidate more often than not: remembering the last lookup saves most
-  // of the map reads, and any order still gives the same sums.
-  let lastId = "";
-  let lastRow = -1;
-  let lastComponent = "";
-  let lastColumn = -1;
-  for (let i = 0; i < marks.length; i++) {
-    const mark = marks[i]!;
-    if (mark.applicationId !== lastId) {
-      lastId = mark.applicationId;
-      lastRow = rowOf.get(lastId) ?? -1;
-    }
-    if (mark.componentId !== lastComponent) {
-      lastComponent = mark.componentId;
-      lastColumn = columnOf.get(lastComponent) ?? -1;
-    }
-    if (lastRow < 0 || lastColumn < 0) continue;
-    const cell = lastRow * width + lastColumn;
-    const value = mark.marks;
+  const add = (cell: number, value: number) => {
     kept[cell]! += value;
     count[cell]! += 1;
     if (value < lowest[cell]!) lowest[cell] = value;
     if (value > highest[cell]!) highest[cell] = value;
+  };
+  if (isColumns(marks)) {
+    // Each listed id is looked up once; the pass over the scores then reads only numbers.
+    const rowAt = Int32Array.from(marks.applicationIds, (id) => rowOf.get(id) ?? -1);
+    const columnAt = Int32Array.from(marks.componentIds, (id) => columnOf.get(id) ?? -1);
+    const { application, component, marks: values } = marks;
+    const n = application.length;
+    if (component.length !== n || values.length !== n || marks.member.length !== n) {
+      throw new RangeError("MarkColumns: columns of different lengths");
+    }
+    for (let i = 0; i < n; i++) {
+      const row = rowAt[application[i]!] ?? -1;
+      const column = columnAt[component[i]!] ?? -1;
+      if (row >= 0 && column >= 0) add(row * width + column, values[i]!);
+    }
+  } else {
+    // Remembering the last lookup saves most of the map reads, and any order gives the same sums.
+    let lastId = "";
+    let lastRow = -1;
+    let lastComponent = "";
+    let lastColumn = -1;
+    for (let i = 0; i < marks.length; i++) {
+      const mark = marks[i]!;
+      if (mark.applicationId !== lastId) {
+        lastId = mark.applicationId;
+        lastRow = rowOf.get(lastId) ?? -1;
+      }
+      if (mark.componentId !== lastComponent) {
+        lastComponent = mark.componentId;
+        lastColumn = columnOf.get(lastComponent) ?? -1;
+      }
+      if (lastRow >= 0 && lastColumn >= 0) add(lastRow * width + lastColumn, mark.marks);
+    }
   }
   // The assessment centre's figure is one figure: never trimmed, whatever the plan says for members.
   const trims = components.map((c) => plan.aggregation === "trimmedMean" && !c.imported);
@@ -209,6 +291,10 @@ function gcd(a: number, b: number): number {
     b = r;
   }
   return a;
+}
+
+function isColumns(marks: readonly Mark[] | MarkColumns): marks is MarkColumns {
+  return !Array.isArray(marks);
 }
 
 /** A printed figure: hundredths rounded half-up, as a number with at most two decimals. */

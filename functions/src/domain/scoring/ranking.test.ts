@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MEMBERS, METRO_CANDIDATES, METRO_PLAN } from "../../../../test/fixtures/metro2021Scoring.js";
 import type { ScoringPlan } from "../selection/setup.js";
-import type { Mark } from "./aggregate.js";
+import { markColumns, type Mark, type MarkColumns } from "./aggregate.js";
 import { rank, tieRules, type RankingInput } from "./ranking.js";
 
 const BAPPEDA = METRO_CANDIDATES.filter((c) => c.postId === "bappeda");
@@ -262,5 +262,59 @@ describe("rank", () => {
       const shuffled = rank(input(shuffle(marks), { plan, candidates: shuffle([...BAPPEDA, ...DISDIKBUD]) }));
       expect(JSON.stringify(shuffled)).toBe(reference);
     }
+  });
+  it("gives the same JSON from the scores as columns as from the scores as objects", () => {
+    let seed = 9;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const candidates = [...BAPPEDA, ...DISDIKBUD];
+    let tied = 0;
+    let outs = 0;
+    for (let round = 0; round < 30; round++) {
+      // Random scores, some missing (eliminations), some for strangers or unknown components
+      // (ignored), on a coarse grid so that equal totals and every tie rule occur.
+      const marks: Mark[] = [];
+      for (const c of [...candidates, { applicationId: "stranger" }]) {
+        for (const componentId of ["asesmen", "makalah", "wawancara", "rekam-jejak", "unknown"]) {
+          if (random() < 0.05) continue;
+          const members = componentId === "asesmen" ? ["import"] : MEMBERS.filter(() => random() < 0.9);
+          for (const memberUid of members) {
+            const marksOf = componentId === "asesmen" ? 100 * pick([200, 280, 320, 400]) : 100 * pick([60, 75, 90]);
+            marks.push({ applicationId: c.applicationId, componentId, memberUid, marks: marksOf });
+          }
+        }
+      }
+      const plan: ScoringPlan = { ...METRO_PLAN, aggregation: round % 2 ? "trimmedMean" : "mean" };
+      const components = round % 3 === 0 ? ["asesmen", "makalah"] : undefined;
+      const asObjects = JSON.stringify(rank(input(marks, { plan, components })));
+      if (asObjects.includes('"rule"')) tied++;
+      if (asObjects.includes('"code"')) outs++;
+      expect(JSON.stringify(rank(input(marks, { plan, components, marks: markColumns(marks) })))).toBe(asObjects);
+
+      // Columns as a caller reading Firestore builds them: ids listed in any order, with indexes
+      // outside the lists (a score for nobody the ranking knows) ignored like unknown ids.
+      const applicationIds = [...new Set(marks.map((m) => m.applicationId))].reverse();
+      const componentIds = [...new Set(marks.map((m) => m.componentId))].reverse();
+      const memberUids = [...new Set(marks.map((m) => m.memberUid))];
+      const n = marks.length + 2;
+      const columns: MarkColumns = {
+        applicationIds,
+        componentIds,
+        memberUids,
+        application: Int32Array.from({ length: n }, (_, i) =>
+          i < marks.length ? applicationIds.indexOf(marks[i]!.applicationId) : i === marks.length ? 999 : 0,
+        ),
+        component: Int32Array.from({ length: n }, (_, i) =>
+          i < marks.length ? componentIds.indexOf(marks[i]!.componentId) : i === marks.length ? 0 : -1,
+        ),
+        member: Int32Array.from({ length: n }, (_, i) =>
+          i < marks.length ? memberUids.indexOf(marks[i]!.memberUid) : 0,
+        ),
+        marks: Float64Array.from({ length: n }, (_, i) => (i < marks.length ? marks[i]!.marks : 100)),
+      };
+      expect(JSON.stringify(rank(input(marks, { plan, components, marks: columns })))).toBe(asObjects);
+    }
+    // The rounds did exercise the tie rules and the eliminations, not only plain orderings.
+    expect({ tied: tied > 5, outs: outs > 5 }).toEqual({ tied: true, outs: true });
   });
 });

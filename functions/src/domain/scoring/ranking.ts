@@ -20,7 +20,15 @@
 import { normalizeNip } from "../nip.js";
 import { SCHEDULED_STAGES, type ScheduledStage, type ScoringComponent, type ScoringPlan } from "../selection/setup.js";
 import { roundQuotient, toHundredths } from "./exact.js";
-import { aggregate, compareText, roundedTotal, scoreHundredths, type AggregateTable, type Mark } from "./aggregate.js";
+import {
+  aggregate,
+  compareText,
+  roundedTotal,
+  scoreHundredths,
+  type AggregateTable,
+  type Mark,
+  type MarkColumns,
+} from "./aggregate.js";
 
 export interface RankingCandidate {
   readonly applicationId: string;
@@ -41,7 +49,8 @@ export interface RankingInput {
   readonly posts: readonly RankingPost[];
   /** The MS candidates of the posts (withdrawn ones left out by the caller). */
   readonly candidates: readonly RankingCandidate[];
-  readonly marks: readonly Mark[];
+  /** As objects or, for a large selection, as columns (aggregate.ts `MarkColumns`). */
+  readonly marks: readonly Mark[] | MarkColumns;
   /** Interim standings: only these components count (the plan's order is kept). Default: all. */
   readonly components?: readonly string[];
 }
