@@ -137,7 +137,7 @@ export function aggregate(
   marks: readonly Mark[] | MarkColumns,
   componentIds: readonly string[] = plan.components.map((c) => c.id),
 ): AggregateTable {
-  const rows = [...new Set(applicationIds)].sort(compareText);
+  const rows = sortedUnique(applicationIds);
   const components = plan.components.filter((c) => componentIds.includes(c.id));
   const rowOf = new Map(rows.map((id, i) => [id, i]));
   const columnOf = new Map(components.map((c, j) => [c.id, j]));
@@ -162,10 +162,22 @@ export function aggregate(
     if (component.length !== n || values.length !== n || marks.member.length !== n) {
       throw new RangeError("MarkColumns: columns of different lengths");
     }
+    const rowsListed = rowAt.length;
+    const columnsListed = columnAt.length;
     for (let i = 0; i < n; i++) {
-      const row = rowAt[application[i]!] ?? -1;
-      const column = columnAt[component[i]!] ?? -1;
-      if (row >= 0 && column >= 0) add(row * width + column, values[i]!);
+      const a = application[i]!;
+      const c = component[i]!;
+      // Unsigned: a negative index fails the bound too.
+      if (a >>> 0 >= rowsListed || c >>> 0 >= columnsListed) continue;
+      const row = rowAt[a]!;
+      const column = columnAt[c]!;
+      if (row < 0 || column < 0) continue;
+      const cell = row * width + column;
+      const value = values[i]!;
+      kept[cell]! += value;
+      count[cell]! += 1;
+      if (value < lowest[cell]!) lowest[cell] = value;
+      if (value > highest[cell]!) highest[cell] = value;
     }
   } else {
     // Remembering the last lookup saves most of the map reads, and any order gives the same sums.
@@ -291,6 +303,16 @@ function gcd(a: number, b: number): number {
     b = r;
   }
   return a;
+}
+
+/**
+ * The ids once each in code-unit order (`compareText`'s, which is also the built-in sort's on
+ * strings, without a comparator call per pair); ids already in that order are only copied.
+ */
+export function sortedUnique(ids: readonly string[]): string[] {
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
+  return ascending ? ids.slice() : [...new Set(ids)].sort();
 }
 
 function isColumns(marks: readonly Mark[] | MarkColumns): marks is MarkColumns {

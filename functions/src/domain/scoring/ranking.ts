@@ -138,17 +138,14 @@ export function rank(input: RankingInput): Ranking {
   const includedIds = included.map((c) => c.id);
   const rules = tieRules(plan);
   const live = new Set(input.posts.filter((p) => !p.cancelled).map((p) => p.id));
-  // Sorted and unique here, so the aggregate's rows are these candidates in this order.
-  const candidates = input.candidates
-    .filter((c) => live.has(c.postId))
-    .sort((a, b) => compareText(a.applicationId, b.applicationId))
-    .filter((c, i, all) => i === 0 || all[i - 1]!.applicationId !== c.applicationId);
-  const table = aggregate(
-    plan,
-    candidates.map((c) => c.applicationId),
-    input.marks,
-    includedIds,
-  );
+  // An application listed twice counts once, as first listed (in any order of the list).
+  const candidateOf = new Map<string, RankingCandidate>();
+  for (const c of input.candidates) {
+    if (live.has(c.postId) && !candidateOf.has(c.applicationId)) candidateOf.set(c.applicationId, c);
+  }
+  const table = aggregate(plan, [...candidateOf.keys()], input.marks, includedIds);
+  // The aggregate's rows are sorted: the candidates row for row.
+  const candidates = table.applicationIds.map((id) => candidateOf.get(id)!);
   const context = new Context(table, candidates, rules);
   const interim = includedIds.length < plan.components.length;
   const posts = input.posts.filter((p) => !p.cancelled).map((p) => rankPost(context, plan, p.id, interim));
@@ -267,11 +264,29 @@ function order(
       sign = birthDate[a]! - birthDate[b]!;
       if (sign !== 0) return columns.length + 1;
     }
-    // Unresolved: the application id orders the output only; the rank is shared.
-    sign = compareText(table.applicationIds[a]!, table.applicationIds[b]!);
+    // Unresolved: the application id orders the output only; the rank is shared. Rows are in
+    // the order of the application ids (aggregate.ts).
+    sign = a - b;
     return columns.length + 2;
   };
-  const sorted = [...rows].sort((a, b) => totals[b]! - totals[a]! || (step(a, b), sign));
+  // Best total first through one numeric sort of precomputed keys (total, then row: a total
+  // order), then each run of equal totals by the tie rules; the same order as one sort by both.
+  const count = table.applicationIds.length;
+  let top = 0;
+  for (const row of rows) if (totals[row]! > top) top = totals[row]!;
+  const keys = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) keys[i] = (top - totals[rows[i]!]!) * count + rows[i]!;
+  keys.sort();
+  const sorted = Array.from(keys, (key) => key % count);
+  for (let from = 0; from < sorted.length;) {
+    let to = from + 1;
+    while (to < sorted.length && totals[sorted[to]!] === totals[sorted[from]!]) to++;
+    if (to - from > 1) {
+      const run = sorted.slice(from, to).sort((a, b) => (step(a, b), sign));
+      for (let i = 0; i < run.length; i++) sorted[from + i] = run[i]!;
+    }
+    from = to;
+  }
   const decisions = sorted.map((row, i): Decision | null => {
     const above = sorted[i - 1];
     if (above === undefined || totals[row] !== totals[above]) return null;
