@@ -139,7 +139,8 @@ export function aggregate(
 ): AggregateTable {
   const rows = sortedUnique(applicationIds);
   const components = plan.components.filter((c) => componentIds.includes(c.id));
-  const rowOf = new Map(rows.map((id, i) => [id, i]));
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) rowOf.set(rows[i]!, i);
   const columnOf = new Map(components.map((c, j) => [c.id, j]));
   const width = components.length;
   const size = rows.length * width;
@@ -147,16 +148,12 @@ export function aggregate(
   const count = new Int32Array(size);
   const lowest = new Float64Array(size).fill(Infinity);
   const highest = new Float64Array(size).fill(-Infinity);
-  const add = (cell: number, value: number) => {
-    kept[cell]! += value;
-    count[cell]! += 1;
-    if (value < lowest[cell]!) lowest[cell] = value;
-    if (value > highest[cell]!) highest[cell] = value;
-  };
   if (isColumns(marks)) {
     // Each listed id is looked up once; the pass over the scores then reads only numbers.
-    const rowAt = Int32Array.from(marks.applicationIds, (id) => rowOf.get(id) ?? -1);
-    const columnAt = Int32Array.from(marks.componentIds, (id) => columnOf.get(id) ?? -1);
+    const rowAt = new Int32Array(marks.applicationIds.length);
+    for (let k = 0; k < rowAt.length; k++) rowAt[k] = rowOf.get(marks.applicationIds[k]!) ?? -1;
+    const columnAt = new Int32Array(marks.componentIds.length);
+    for (let k = 0; k < columnAt.length; k++) columnAt[k] = columnOf.get(marks.componentIds[k]!) ?? -1;
     const { application, component, marks: values } = marks;
     const n = application.length;
     if (component.length !== n || values.length !== n || marks.member.length !== n) {
@@ -195,20 +192,26 @@ export function aggregate(
         lastComponent = mark.componentId;
         lastColumn = columnOf.get(lastComponent) ?? -1;
       }
-      if (lastRow >= 0 && lastColumn >= 0) add(lastRow * width + lastColumn, mark.marks);
+      if (lastRow < 0 || lastColumn < 0) continue;
+      const cell = lastRow * width + lastColumn;
+      const value = mark.marks;
+      kept[cell]! += value;
+      count[cell]! += 1;
+      if (value < lowest[cell]!) lowest[cell] = value;
+      if (value > highest[cell]!) highest[cell] = value;
     }
   }
   // The assessment centre's figure is one figure: never trimmed, whatever the plan says for members.
   const trims = components.map((c) => plan.aggregation === "trimmedMean" && !c.imported);
-  const scorers = new Int32Array(size);
+  // The counts become the scorers in place: one buffer fewer for the collector per run.
+  const scorers = count;
   const trimmed = new Uint8Array(size);
   for (let cell = 0; cell < size; cell++) {
-    const n = count[cell]!;
-    if (trims[cell % width] && n >= TRIM_MIN_SCORERS) {
+    if (trims[cell % width] && count[cell]! >= TRIM_MIN_SCORERS) {
       kept[cell] = kept[cell]! - lowest[cell]! - highest[cell]!;
-      scorers[cell] = n - 2;
+      scorers[cell] = count[cell]! - 2;
       trimmed[cell] = 1;
-    } else scorers[cell] = n;
+    }
   }
   return {
     applicationIds: rows,
