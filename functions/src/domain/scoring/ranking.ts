@@ -199,13 +199,16 @@ class Context {
     });
   }
 
+  /** The last row's `scorers` and `trimmed`, handed out again to a row with the same ones. */
+  private lastScorers: readonly number[] = [];
+  private lastTrimmed: readonly boolean[] = [];
+
   figures(row: number): Figures {
     const { table, width } = this;
     // Filled by push, not preallocated: packed arrays, which JSON.stringify walks fastest.
     const scores: (number | null)[] = [];
     const points: (number | null)[] = [];
-    const scorers: number[] = [];
-    const trimmed: boolean[] = [];
+    let sameCounts = this.lastScorers.length === width;
     for (let column = 0; column < width; column++) {
       const cell = row * width + column;
       const n = table.scorers[cell]!;
@@ -213,10 +216,21 @@ class Context {
       points.push(
         n === 0 ? null : roundQuotient(table.kept[cell]! * table.weights[column]!, n * table.fullMarks[column]!),
       );
-      scorers.push(n);
-      trimmed.push(table.trimmed[cell] === 1);
+      sameCounts &&= n === this.lastScorers[column] && (table.trimmed[cell] === 1) === this.lastTrimmed[column];
     }
-    return { scores, points, scorers, trimmed };
+    // Most candidates were scored by the same members: sharing these read-only arrays with the
+    // row before spares the collector two arrays per candidate and prints the same JSON.
+    if (!sameCounts) {
+      const scorers: number[] = [];
+      const trimmed: boolean[] = [];
+      for (let column = 0; column < width; column++) {
+        scorers.push(table.scorers[row * width + column]!);
+        trimmed.push(table.trimmed[row * width + column] === 1);
+      }
+      this.lastScorers = scorers;
+      this.lastTrimmed = trimmed;
+    }
+    return { scores, points, scorers: this.lastScorers, trimmed: this.lastTrimmed };
   }
 
   /** Rounded totals in hundredths over the columns `use` allows, indexed by row (others stay 0). */
