@@ -102,6 +102,15 @@ describe("setup wizard", () => {
     await page.locator("#f-title").fill(TITLE);
     await page.locator("#f-referenceDate").fill("2026-12-21");
     await page.locator("#f-openTo").fill("PNS di lingkungan Pemerintah Provinsi Banten dan kabupaten/kota se-Banten");
+    // A new draft has no rule of who may apply; registration cannot open until it has one.
+    const openToRule = page.locator("#f-openToRule .findings");
+    await expect
+      .poll(() => openToRule.textContent())
+      .toContain("Siapa yang boleh melamar belum ditetapkan; pilih cakupannya");
+    await page.locator("#f-openToRule-scope").selectOption("province");
+    await page.locator("#f-openToRule-province").fill("Banten");
+    await expect.poll(() => openToRule.count()).toBe(0);
+    await page.locator("#f-secondVerifier").check();
     await page.locator("#f-contact-name").fill("Sekretariat Pansel JPT Kota Serang");
     await page.locator("#f-contact-phone").fill("0254-200001");
     // Offline the draft waits on the device, and says so; back online it reaches the server.
@@ -258,6 +267,8 @@ describe("setup wizard", () => {
     await stepIs(page, 1);
     expect(await page.locator("#f-title").inputValue()).toBe(TITLE);
     expect(await page.locator("#f-referenceDate").inputValue()).toBe("2026-12-21");
+    expect(await page.locator("#f-openToRule-scope").inputValue()).toBe("province");
+    expect(await page.locator("#f-secondVerifier").isChecked()).toBe(true);
     await page.getByRole("button", { name: "2. Jabatan" }).click();
     expect(await page.locator("#f-posts-0-name").inputValue()).toBe(POST);
     expect(await page.locator("#f-posts-0-requirements-maxAge").inputValue()).toBe("56");
@@ -279,6 +290,11 @@ describe("setup wizard", () => {
     await page.goto(manage);
     await expect.poll(() => page.locator("h1").textContent()).toBe(TITLE);
     const selectionId = new URL(manage).pathname.split("/").pop() ?? "";
+    const { db } = await import("../support/admin.js");
+    expect((await db.collection("selections").doc(selectionId).get()).data()).toMatchObject({
+      openToRule: { scope: "province", province: "Banten", conditions: [] },
+      secondVerifier: true,
+    });
     await expect.poll(() => page.getByTestId("stage").textContent()).toBe("Tahap sekarang: Persiapan");
     await page.getByRole("button", { name: "Usulkan pindah ke: Pengumuman dan pendaftaran" }).click();
     await expect

@@ -454,6 +454,33 @@ describe("proposeStage", () => {
       expect(await snapshotOf(id)).toEqual(before);
     });
 
+    it("refuses to open registration while who may apply is not set, and opens it once the setup says", async () => {
+      // A draft made before the rule existed: the stored setup has null.
+      const id = await selection({ openToRule: null });
+      const before = await snapshotOf(id);
+
+      const refused = await propose(operator, id, "pendaftaran");
+
+      expect(failureOf(refused)).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.setup.openToRuleMissing"] });
+      if (!refused.ok) expect(refused.issues[0]?.field).toBe("openToRule.scope");
+      expect(await snapshotOf(id)).toEqual(before);
+
+      // The wizard's save of the rule is all it takes.
+      const rule = { scope: "province", province: "Lampung", conditions: [] };
+      const saved = await call(
+        "saveSetup",
+        { selectionId: id, baseRevision: 0, part: { openToRule: rule }, requestId: newRequestId() },
+        operator.idToken,
+      );
+      expect(resultOf(saved)).toEqual({ revision: 1 });
+      const proposalId = resultOf(await propose(operator, id, "pendaftaran")).proposalId;
+      expect(resultOf(await decide(sekda, id, proposalId, "approve"))).toEqual({
+        stage: "pendaftaran",
+        decision: "approve",
+      });
+      expect(await stored(id)).toMatchObject({ stage: "pendaftaran", openToRule: rule });
+    });
+
     it("refuses to open registration with a pansel of four, naming each rule it breaks", async () => {
       const id = await selection({ pansel: METRO.pansel.slice(0, 4) });
       const before = await snapshotOf(id);

@@ -165,6 +165,7 @@ const CHECK_CODES: readonly MessageKey[] = [
   "err.applicants.decisionNeeded",
   "err.setup.componentDuplicate",
   "err.setup.dateInvalid",
+  "err.setup.openToRuleMissing",
   "err.setup.documentDuplicate",
   "err.setup.documentNoFormat",
   "err.setup.educationBelowMinimum",
@@ -786,6 +787,19 @@ describe("checkSetup", () => {
       { code: "err.setup.panselNoSekretaris", field: "pansel", severity: "error" },
     ]);
     expect(warnings).toEqual([]);
+  });
+
+  it("asks who may apply on the scope's input when a setup has no rule (made before it existed)", () => {
+    const { errors, warnings } = checkSetup({ ...METRO_SETUP, openToRule: null }, PROFILE);
+    seen(errors);
+    expect(errors).toEqual([
+      { code: "err.setup.openToRuleMissing", severity: "error", field: "openToRule.scope", params: {} },
+    ]);
+    expect(warnings).toEqual([]);
+    // Any scope answers it, national with no conditions too.
+    expect(checkSetup({ ...METRO_SETUP, openToRule: { scope: "national", conditions: [] } }, PROFILE).errors).toEqual(
+      [],
+    );
   });
 
   it("separates warnings from errors", () => {

@@ -353,6 +353,9 @@ export function checkSetup(
   if (!parseIsoDate(setup.referenceDate)) {
     findings.push(error("err.setup.dateInvalid", "referenceDate", { value: setup.referenceDate }));
   }
+  // Setups made before the rule existed have none; registration must not open without it, or the
+  // eligibility check would have nothing to enforce. On the scope's input, which is what is missing.
+  if (setup.openToRule === null) findings.push(error("err.setup.openToRuleMissing", "openToRule.scope"));
   findings.push(...checkPosts(setup.posts, profile));
   findings.push(...checkSchedule(setup.schedule, profile, stagesUsed));
   findings.push(...checkScoringPlan(setup.scoringPlan));

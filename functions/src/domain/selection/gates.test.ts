@@ -69,6 +69,7 @@ describe("setupValid", () => {
     const empty = metro({ ...emptySetup(2025, DEFAULT_PROFILE_ID) });
     const result = evaluateGates(only("setupValid"), empty, day("2025-01-10"));
     expect(codes(result.errors)).toEqual([
+      "err.setup.openToRuleMissing",
       "err.setup.noPosts",
       ...[
         "pendaftaran",
@@ -116,6 +117,24 @@ describe("setupValid", () => {
   it("blocks an even pansel", () => {
     const result = evaluateGates(only("setupValid"), metro({ pansel: METRO.pansel.slice(0, 4) }), day("2021-09-01"));
     expect(codes(result.errors)).toContain("err.setup.panselEven");
+  });
+
+  it("refuses to open registration while who may apply is not set (a setup from before the rule)", () => {
+    const result = evaluateGates(move("persiapan", "pendaftaran"), metro({ openToRule: null }), day("2021-09-01"));
+    expect(result).toEqual({
+      errors: [{ code: "err.setup.openToRuleMissing", severity: "error", field: "openToRule.scope", params: {} }],
+      warnings: [],
+    });
+  });
+
+  it("does not hold a selection already past registration opening for a rule it never had", () => {
+    const counts = { ...METRO.counts, applicantsPerPost: FULL };
+    const open = metro({ stage: "pendaftaran", openToRule: null, counts });
+    expect(evaluateGates(move("pendaftaran", "seleksiAdministrasi"), open, day("2021-10-05"))).toEqual(NONE);
+    const later = metro({ stage: "seleksiAdministrasi", openToRule: null });
+    expect(evaluateGates(move("seleksiAdministrasi", "pengumumanAdministrasi"), later, day("2021-10-20"))).toEqual(
+      NONE,
+    );
   });
 
   it("lets a short registration through with a warning citing the rule", () => {

@@ -48,6 +48,8 @@ export const enSetup: { readonly [K in keyof typeof idSetup]: string } = {
   "setup.openToInstansiName": "Government name",
   "setup.profile": "Regulation profile",
   "setup.stagesUsed": "Optional stages used",
+  "setup.secondVerifier": "Verification by two operators",
+  "setup.secondVerifierHint": "Each MS/TMS decision counts only once a second operator confirms it.",
   "setup.contact": "Committee contact",
   "setup.contactName": "Contact person",
   "setup.contactPhone": "Phone/WhatsApp",

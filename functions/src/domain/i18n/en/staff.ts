@@ -177,6 +177,8 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.setup.panselNoSekretaris": "The selection committee has no secretary; make one member the secretary ({cite}).",
   "err.setup.panselDuplicate": "{name} is listed more than once on the selection committee.",
   "err.setup.dateInvalid": "The date {value} does not exist.",
+  "err.setup.openToRuleMissing":
+    "Who may apply is not set yet; choose its scope (one government, one province or national) before registration opens.",
   "err.setup.scheduleMissing": "The stage {stage} has no dates yet; enter its start and end.",
   "err.setup.scheduleReversed": "{stage}: the end date ({end}) is before the start date ({start}).",
   "err.setup.scheduleOrder":

@@ -46,6 +46,8 @@ export const idSetup = {
   "setup.openToInstansiName": "Nama instansi",
   "setup.profile": "Profil peraturan",
   "setup.stagesUsed": "Tahap pilihan yang dipakai",
+  "setup.secondVerifier": "Verifikasi oleh dua operator",
+  "setup.secondVerifierHint": "Setiap keputusan MS/TMS baru dihitung setelah dikonfirmasi operator kedua.",
   "setup.contact": "Kontak panitia",
   "setup.contactName": "Nama petugas",
   "setup.contactPhone": "Telepon/WhatsApp",

@@ -175,6 +175,8 @@ export const idStaff = {
     "Panitia seleksi belum punya sekretaris; tetapkan satu anggota sebagai sekretaris ({cite}).",
   "err.setup.panselDuplicate": "{name} tercatat lebih dari sekali di panitia seleksi.",
   "err.setup.dateInvalid": "Tanggal {value} tidak ada di kalender.",
+  "err.setup.openToRuleMissing":
+    "Siapa yang boleh melamar belum ditetapkan; pilih cakupannya (satu instansi, satu provinsi, atau nasional) sebelum pendaftaran dibuka.",
   "err.setup.scheduleMissing": "Tahap {stage} belum dijadwalkan; isi tanggal mulai dan selesainya.",
   "err.setup.scheduleReversed": "Tahap {stage}: tanggal selesai ({end}) lebih awal dari tanggal mulai ({start}).",
   "err.setup.scheduleOrder":

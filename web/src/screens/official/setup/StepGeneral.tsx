@@ -137,6 +137,13 @@ export function StepGeneral({ form, update, findings }: StepProps) {
           />
         ))}
       </fieldset>
+      <Check
+        id={fieldId("secondVerifier")}
+        label={t("setup.secondVerifier")}
+        hint={t("setup.secondVerifierHint")}
+        checked={form.secondVerifier}
+        onChange={set("secondVerifier")}
+      />
       <fieldset class="group">
         <legend>{t("setup.contact")}</legend>
         <Field

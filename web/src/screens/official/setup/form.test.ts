@@ -427,3 +427,36 @@ describe("who may apply (openToRule)", () => {
     ).toBeNull();
   });
 });
+
+describe("a second verifier (secondVerifier)", () => {
+  it("reads an absent switch as off, and saves the operator's choice with the general step", () => {
+    const setup = stored();
+    delete setup.secondVerifier;
+    const { form, baseline } = fromSetup(setup);
+    expect(form.secondVerifier).toBe(false);
+    // Untouched, it stays absent, and the step's write does not carry it (the callable would send null).
+    const untouched = toSetup(form, baseline).save;
+    expect("secondVerifier" in untouched).toBe(false);
+    expect("secondVerifier" in draftPart(untouched, ["umum"])).toBe(false);
+
+    const on = toSetup(
+      edit(form, (f) => (f.secondVerifier = true)),
+      baseline,
+    );
+    expect(on.problems).toEqual([]);
+    expect(on.save.secondVerifier).toBe(true);
+    expect(draftPart(on.save, ["umum"]).secondVerifier).toBe(true);
+    // Only the general step writes it: saving another step leaves it as stored.
+    expect("secondVerifier" in draftPart(on.save, ["pansel"])).toBe(false);
+    expect(selectionSetup.safeParse(on.save).success).toBe(true);
+
+    const back = fromSetup(on.save).form;
+    expect(back.secondVerifier).toBe(true);
+    expect(
+      toSetup(
+        edit(back, (f) => (f.secondVerifier = false)),
+        fromSetup(on.save).baseline,
+      ).save.secondVerifier,
+    ).toBe(false);
+  });
+});

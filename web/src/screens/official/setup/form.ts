@@ -127,6 +127,8 @@ export interface SetupForm {
   openToConditions: string[];
   regulationProfileId: string;
   stagesUsed: Stage[];
+  /** A second operator confirms each MS/TMS decision (`secondVerifier`; absent is false). */
+  secondVerifier: boolean;
   contact: { name: string; phone: string; email: string; address: string };
   posts: PostForm[];
   schedule: Record<ScheduledStage, { start: string; end: string }>;
@@ -189,6 +191,7 @@ export function fromSetup(setup: SelectionSetup): { form: SetupForm; baseline: B
     openToConditions: [...(setup.openToRule?.conditions ?? [])],
     regulationProfileId: setup.regulationProfileId,
     stagesUsed: [...setup.stagesUsed],
+    secondVerifier: setup.secondVerifier ?? false,
     contact: { ...setup.contact },
     posts: setup.posts.map((post) => {
       const key = rowKey();
@@ -485,6 +488,8 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
     maxPostsPerCandidate: base.maxPostsPerCandidate,
     regulationProfileId: form.regulationProfileId,
     stagesUsed: orderedStages(form.stagesUsed),
+    // Absent means off; a setup that never had the switch keeps it absent until it is turned on.
+    ...(form.secondVerifier || base.secondVerifier !== undefined ? { secondVerifier: form.secondVerifier } : {}),
     contact: {
       name: str("contact.name", contact.name, LEN.contactName) ?? base.contact.name,
       phone: str("contact.phone", contact.phone, LEN.contactPhone) ?? base.contact.phone,
@@ -791,6 +796,7 @@ export const STEP_FIELDS = {
     "openToRule",
     "regulationProfileId",
     "stagesUsed",
+    "secondVerifier",
     "contact",
     // Which dates are kept depends on the stages used.
     "schedule",
@@ -819,7 +825,8 @@ export type DraftPart = Partial<SelectionSetup> & { panselUids?: string[] };
 export function draftPart(setup: SelectionSetup, steps: Iterable<StepId>): DraftPart {
   const part: Record<string, unknown> = {};
   for (const step of steps) {
-    for (const field of STEP_FIELDS[step]) part[field] = setup[field];
+    // An optional field left absent stays out: the callable would turn undefined into null.
+    for (const field of STEP_FIELDS[step]) if (setup[field] !== undefined) part[field] = setup[field];
     // The rules give a member read access through panselUids; it follows the members listed.
     if (step === "pansel") part["panselUids"] = setup.pansel.flatMap((m) => (m.uid ? [m.uid] : []));
   }

@@ -161,17 +161,28 @@ export function Check(props: {
   readonly label: string;
   readonly checked: boolean;
   readonly onChange: (checked: boolean) => void;
+  readonly hint?: string;
 }) {
-  return (
+  const box = (
     <label class="check" for={props.id}>
       <input
         type="checkbox"
         id={props.id}
         checked={props.checked}
         onChange={(e) => props.onChange(e.currentTarget.checked)}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
       />
       <span>{props.label}</span>
     </label>
+  );
+  if (!props.hint) return box;
+  return (
+    <div>
+      {box}
+      <small id={`${props.id}-hint`} class="field__hint">
+        {props.hint}
+      </small>
+    </div>
   );
 }
 
