@@ -4,28 +4,28 @@
  * once online, and a save the server refuses (a stale revision, a NIP it will not take) stays for the
  * candidate to resolve rather than being dropped.
  *
- * Built like the setup wizard's outbox (./outbox.ts), whose item is a partial setup merged field by
- * field; a profile is always sent whole (the server validates it whole), so each new save replaces
- * the waiting one. Pure over `ProfileOutboxItem`; only `loadProfileOutbox`/`storeProfileOutbox` touch storage.
+ * What every outbox does is in ./deviceOutbox.ts. The setup wizard's item (./outbox.ts) is a partial
+ * setup merged field by field; a profile is always sent whole (the server validates it whole), so
+ * each new save replaces the waiting one.
  */
 import { z } from "zod/mini";
-import type { Issue } from "@domain/issue";
 import { profileConflict, type ProfileConflict } from "@domain/schemas/profileSave";
+import {
+  afterLost,
+  afterRefused,
+  afterSaved,
+  keepMine,
+  loadItem,
+  storeItem,
+  withoutUndefined,
+  type OutboxItemBase,
+} from "./deviceOutbox";
 
 export type ProfileFields = Readonly<Record<string, unknown>>;
 
-export interface ProfileOutboxItem {
-  /** The profile revision the candidate edited from. */
-  readonly baseRevision: number;
+export interface ProfileOutboxItem extends OutboxItemBase<ProfileConflict> {
   /** The whole profile as the form validated it. */
   readonly profile: ProfileFields;
-  /** Counts saves, so an answer to an older send does not clear a newer one. */
-  readonly edits: number;
-  /** The request id of a send whose outcome is unknown; a retry sends it again. */
-  readonly requestId?: string;
-  readonly state: "waiting" | "refused" | "conflict";
-  readonly issues?: readonly Issue[];
-  readonly conflict?: ProfileConflict;
 }
 
 const key = (uid: string) => `seleksi.profileOutbox.${uid}`;
@@ -47,32 +47,18 @@ const storedItem = z.object({
 });
 
 export function loadProfileOutbox(uid: string): ProfileOutboxItem | undefined {
-  try {
-    const text = localStorage.getItem(key(uid));
-    if (!text) return undefined;
-    const parsed = storedItem.safeParse(JSON.parse(text));
-    if (!parsed.success) return undefined;
-    const { requestId, issues, conflict, ...rest } = parsed.data;
-    return {
-      ...rest,
-      ...(requestId === undefined ? {} : { requestId }),
-      // Keys come from this app's own earlier answers; stored as the catalogue's keys.
-      ...(issues === undefined ? {} : { issues: issues as Issue[] }),
-      ...(conflict === undefined ? {} : { conflict }),
-    };
-  } catch {
-    return undefined;
-  }
+  return loadItem(key(uid), (value) => {
+    const parsed = storedItem.safeParse(value);
+    // Issue keys come from this app's own earlier answers: stored as the catalogue's keys.
+    return parsed.success ? (withoutUndefined(parsed.data) as ProfileOutboxItem) : undefined;
+  });
 }
 
 export function storeProfileOutbox(uid: string, item: ProfileOutboxItem | undefined): void {
-  try {
-    if (item) localStorage.setItem(key(uid), JSON.stringify(item));
-    else localStorage.removeItem(key(uid));
-  } catch {
-    // Storage full or blocked (private mode): the item stays in memory for this visit.
-  }
+  storeItem(key(uid), item);
 }
+
+export { afterLost, afterRefused, afterSaved, keepMine };
 
 /**
  * A new save replaces the waiting profile. Its request id goes: a request whose answer was lost may
@@ -88,37 +74,4 @@ export function queueSave(
   if (!item) return { baseRevision: revision, profile, edits: 1, state: "waiting" };
   const base = item.state === "conflict" && item.conflict ? item.conflict.revision : item.baseRevision;
   return { baseRevision: base, profile, edits: item.edits + 1, state: "waiting" };
-}
-
-/** The server took the profile sent: a newer save waits on top of the new revision. */
-export function afterSaved(
-  item: ProfileOutboxItem,
-  sentEdits: number,
-  revision: number,
-): ProfileOutboxItem | undefined {
-  return item.edits === sentEdits ? undefined : waiting(item, revision);
-}
-
-/** The outcome is unknown: keep the request id, so the retry cannot save twice. */
-export function afterLost(item: ProfileOutboxItem, requestId: string): ProfileOutboxItem {
-  return { ...item, requestId };
-}
-
-/** Refused for good: the profile stays, with the reasons, for the candidate to correct or choose. */
-export function afterRefused(
-  item: ProfileOutboxItem,
-  issues: readonly Issue[],
-  conflict?: ProfileConflict,
-): ProfileOutboxItem {
-  const base = waiting(item, item.baseRevision);
-  return conflict ? { ...base, state: "conflict", issues, conflict } : { ...base, state: "refused", issues };
-}
-
-/** The candidate keeps this device's version: sent again on top of the stored revision. */
-export function keepMine(item: ProfileOutboxItem): ProfileOutboxItem {
-  return waiting(item, item.conflict?.revision ?? item.baseRevision);
-}
-
-function waiting(item: ProfileOutboxItem, baseRevision: number): ProfileOutboxItem {
-  return { baseRevision, profile: item.profile, edits: item.edits, state: "waiting" };
 }
