@@ -43,6 +43,7 @@ import { saveProfile as saveProfileOf } from "./accounts/saveProfile.js";
 import { saveProfileInput } from "./domain/schemas/profileSave.js";
 import { applyToPost as applyFor, submitApplication as submitFor } from "./applications/apply.js";
 import { answerObjection as answerObjectionAs, fileObjection as fileObjectionAs } from "./process/objections.js";
+import { assignPansel as assignPanselAs } from "./process/panselAssignment.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -246,6 +247,12 @@ export const submitApplication = onCall({ memory: "512MiB", timeoutSeconds: 120 
   const caller = await requireSignedIn(request);
   const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
   return submitFor(caller, parseInput(CALLABLES.submitApplication.input, request.data), new Date(), site);
+});
+
+/** An operator narrows a post to some of the selection's pansel members (all of them by default). */
+export const assignPansel = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return assignPanselAs(caller, parseInput(CALLABLES.assignPansel.input, request.data), new Date());
 });
 
 /** A TMS candidate objects to the published administrative result, once, within the window (server clock). */

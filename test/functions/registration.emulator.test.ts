@@ -440,3 +440,71 @@ describe("a post cancelled after its last extension", () => {
     expect(await propose(operator, id, "seleksiAdministrasi")).toMatchObject({ ok: true });
   });
 });
+
+// ---- assignPansel (issue 9: operators assign pansel members to posts) ------------------------------
+
+describe("assignPansel", () => {
+  const PANSEL = ["pansel-ketua", "pansel-sekretaris", "pansel-anggota"];
+  const assign = (who: User, selectionId: string, postId: string, memberUids: string[], requestId = newRequestId()) =>
+    call<{ postId: string; memberUids: string[] }>(
+      "assignPansel",
+      { selectionId, postId, memberUids, requestId },
+      who.idToken,
+    );
+  const withPansel = () =>
+    selection(
+      {},
+      {
+        stage: "seleksiAdministrasi",
+        panselUids: PANSEL,
+        pansel: METRO.pansel.slice(0, 3).map((m, i) => ({ ...m, uid: PANSEL[i]! })),
+        postDecisions: { bpbd: "cancelPost" },
+      },
+    );
+
+  it("narrows a post to members of the committee, in the committee's order, with an audit entry", async () => {
+    const id = await withPansel();
+    const requestId = newRequestId();
+    const first = await assign(operator, id, "bappeda", ["pansel-anggota", "pansel-ketua"], requestId);
+    expect(resultOf(first)).toEqual({ postId: "bappeda", memberUids: ["pansel-ketua", "pansel-anggota"] });
+    expect((await stored(id)).panselAssignments).toEqual({ bappeda: ["pansel-ketua", "pansel-anggota"] });
+    // A replay answers the first answer and writes nothing more.
+    expect(resultOf(await assign(operator, id, "bappeda", ["pansel-sekretaris"], requestId))).toEqual(resultOf(first));
+    expect((await auditOf(id)).map((e) => e.action)).toEqual(["assignPansel"]);
+  });
+
+  it.each([
+    ["a pejabat", () => sekda, "PERMISSION_DENIED", "err.role.operatorOnly"],
+    ["a candidate", () => candidate, "PERMISSION_DENIED", "err.role.operatorOnly"],
+    ["an operator of another government", () => operatorPontianak, "PERMISSION_DENIED", "err.selection.otherInstansi"],
+  ])("refuses %s and writes nothing", async (_who, who, status, code) => {
+    const id = await withPansel();
+    const before = await snapshotOf(id);
+    expect(failureOf(await assign(who(), id, "bappeda", ["pansel-ketua"]))).toEqual({ status, codes: [code] });
+    expect(await snapshotOf(id)).toEqual(before);
+  });
+
+  it.each([
+    [
+      "someone not on the committee (a self-granted seat)",
+      "bappeda",
+      ["pansel-ketua", "pansel-intruder"],
+      "err.assign.notMember",
+    ],
+    ["an unknown post", "dishub", ["pansel-ketua"], "err.assign.noPost"],
+    ["a cancelled post", "bpbd", ["pansel-ketua"], "err.assign.postCancelled"],
+  ])("refuses %s and writes nothing", async (_what, postId, members, code) => {
+    const id = await withPansel();
+    const before = await snapshotOf(id);
+    expect(failureOf(await assign(operator, id, postId, members)).codes).toEqual([code]);
+    expect(await snapshotOf(id)).toEqual(before);
+  });
+
+  it("refuses an empty list at the boundary", async () => {
+    const id = await withPansel();
+    expect(failureOf(await assign(operator, id, "bappeda", []))).toEqual({
+      status: "INVALID_ARGUMENT",
+      codes: ["err.assign.empty"],
+    });
+  });
+});

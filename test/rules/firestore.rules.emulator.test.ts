@@ -161,6 +161,17 @@ const SELECTIONS = {
     announcedAt: "2023-06-03T08:00:00+07:00",
     panselUids: [PERSONAS.panselListed.uid ?? ""],
   }),
+  // Scoring, with both pansel members on the committee and the bappeda post narrowed to
+  // pansel-unlisted (assignPansel): pansel-listed sees only the posts left to the whole committee.
+  metroAssigned: selection({
+    title: "Seleksi Terbuka JPT Pratama Kota Metro 2020",
+    year: 2020,
+    stage: "wawancara",
+    public: true,
+    announcedAt: "2020-06-03T08:00:00+07:00",
+    panselUids: [PERSONAS.panselListed.uid ?? "", PERSONAS.panselUnlisted.uid ?? ""],
+    panselAssignments: { bappeda: [PERSONAS.panselUnlisted.uid ?? ""] },
+  }),
   // The administrative result announced, its objection window open until 2100.
   metroResult: selection({
     title: "Seleksi Terbuka JPT Pratama Kota Metro 2022",
@@ -322,6 +333,13 @@ async function seed(db: ClientDb): Promise<void> {
   });
   set(`${COLLECTIONS.applications}/app-ani-ms`, application("metro-scoring", "cand-ani", "ms"));
   set(`${COLLECTIONS.applications}/app-budi-tms`, application("metro-scoring", "cand-budi", "tms"));
+  set(`${COLLECTIONS.selections}/metro-assigned`, SELECTIONS.metroAssigned);
+  set(`${COLLECTIONS.applications}/app-ani-assigned`, application("metro-assigned", "cand-ani", "ms"));
+  set(`${COLLECTIONS.applications}/app-budi-whole`, {
+    ...application("metro-assigned", "cand-budi", "ms"),
+    postId: "dinkes",
+    postName: "Kepala Dinas Kesehatan",
+  });
   // Uploads (issue 8): cand-ani's draft in the open selection, its registration open until 2100;
   // an upload in progress (2 chunks, the first sent), a complete one, and files of the MS and TMS
   // applications past the administrative result.
@@ -1068,6 +1086,15 @@ const TABLE: readonly Row[] = [
   {
     ...get("applications", "cand-budi's, TMS, selection in asesmenManajerial", "applications/app-budi-tms"),
     expected: [D, D, A, A, D, D, D, A],
+  },
+  // [anonymous, candidate, otherCandidate, operatorMetro, operatorPontianak, panselListed, panselUnlisted, pejabatMetro]
+  {
+    ...get("applications", "cand-ani's, MS, a post narrowed to pansel-unlisted", "applications/app-ani-assigned"),
+    expected: [D, A, D, A, D, D, A, A],
+  },
+  {
+    ...get("applications", "cand-budi's, MS, a post left to the whole committee", "applications/app-budi-whole"),
+    expected: [D, D, A, A, D, A, A, A],
   },
   {
     collection: "applications",

@@ -17,6 +17,7 @@ import {
 import { SHORTFALL_DECISIONS } from "./regulation/profile.js";
 import { finding } from "./selection/stored.js";
 import {
+  assignPanselInput,
   createSelectionDraftInput,
   decidePostShortfallInput,
   decideTransitionInput,
@@ -77,6 +78,7 @@ export const submitApplicationOutput = z.object({
 export const decidePostShortfallOutput = z.object({ postId: z.string(), decision: z.enum(SHORTFALL_DECISIONS) });
 export const fileObjectionOutput = z.object({ answerDue: z.string() });
 export const answerObjectionOutput = z.object({ status: z.enum(["accepted", "rejected"]) });
+export const assignPanselOutput = z.object({ postId: z.string(), memberUids: z.array(z.string()) });
 
 export const CALLABLES = {
   // The same answer to every anonymous caller, whatever became of the NIP and the e-mail.
@@ -100,6 +102,7 @@ export const CALLABLES = {
   issueDocument: { input: issueDocumentInput, output: issueDocumentOutput },
   extendRegistration: { input: extendRegistrationInput, output: extendRegistrationOutput },
   decidePostShortfall: { input: decidePostShortfallInput, output: decidePostShortfallOutput },
+  assignPansel: { input: assignPanselInput, output: assignPanselOutput },
   recordRegionalCalendar: { input: recordRegionalCalendarInput, output: recordRegionalCalendarOutput },
   // Operators verify submitted applications (applications/verification.ts).
   reviewApplicationDocument: { input: reviewApplicationDocumentInput, output: reviewApplicationDocumentOutput },

@@ -88,6 +88,8 @@ export const AUDIT_ACTIONS = [
   "fileObjection",
   "acceptObjection",
   "rejectObjection",
+  // Pansel members assigned to a post (./panselAssignment.ts).
+  "assignPansel",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -138,3 +140,12 @@ export const decidePostShortfallInput = z.object({
   requestId,
 });
 export type DecidePostShortfallInput = z.output<typeof decidePostShortfallInput>;
+
+/** The pansel members who work on one post (issue 9: "operators assign pansel members to posts"). */
+export const assignPanselInput = z.object({
+  selectionId: docId,
+  postId,
+  memberUids: z.array(docId).check(z.minLength(1, { error: "err.assign.empty" }), z.maxLength(15)),
+  requestId,
+});
+export type AssignPanselInput = z.infer<typeof assignPanselInput>;

@@ -118,6 +118,11 @@ export const storedSelection = z.extend(selectionSetup, {
   /** Bumped by every saveSetup: a save based on an older revision is a colleague's work overwritten. */
   setupRevision: z._default(z.int(), 0),
   administrativeResult: z._default(z.nullable(administrativeResult), null),
+  /**
+   * Which pansel members work on a post (uids, a subset of panselUids), set by assignPansel; a post
+   * with no entry has the whole committee. The rules read it: a member sees the applicants of their posts only.
+   */
+  panselAssignments: z._default(z.record(z.string(), z.array(z.string())), {}),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -133,6 +138,7 @@ export const INITIAL_PROCESS = {
   auditSeq: 0,
   setupRevision: 0,
   administrativeResult: null,
+  panselAssignments: {},
 } as const satisfies Partial<StoredSelection>;
 
 /**

@@ -328,6 +328,15 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "process.action.fileObjection": "filed an objection",
   "process.action.acceptObjection": "accepted an objection",
   "process.action.rejectObjection": "rejected an objection",
+  // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
+  "process.action.assignPansel": "assigned pansel members to a post",
+  "err.assign.empty": "Choose at least one pansel member for this post.",
+  "err.assign.closed":
+    "The pansel\u2019s assignment can no longer change: ranking has started or the selection has ended.",
+  "err.assign.noPost": "This post is not part of the selection.",
+  "err.assign.postCancelled": "This post was cancelled for too few applicants; nobody is scored.",
+  "err.assign.duplicate": "The same member is chosen twice.",
+  "err.assign.notMember": "The person chosen is not a member of this selection\u2019s pansel with an account.",
   "objections.title": "Objections to the administrative result",
   "objections.link": "Objections ({count} awaiting an answer)",
   "objections.none": "No objection awaits an answer.",

@@ -327,6 +327,15 @@ export const idStaff = {
   "process.action.fileObjection": "mengajukan sanggah",
   "process.action.acceptObjection": "menerima sanggah",
   "process.action.rejectObjection": "menolak sanggah",
+  // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
+  "process.action.assignPansel": "menetapkan anggota pansel untuk jabatan",
+  "err.assign.empty": "Pilih paling sedikit satu anggota pansel untuk jabatan ini.",
+  "err.assign.closed":
+    "Penugasan pansel tidak dapat diubah lagi: pemeringkatan sudah dimulai atau seleksi sudah selesai.",
+  "err.assign.noPost": "Jabatan ini tidak ada dalam seleksi.",
+  "err.assign.postCancelled": "Jabatan ini dibatalkan karena pelamar kurang; tidak ada yang dinilai.",
+  "err.assign.duplicate": "Anggota yang sama dipilih dua kali.",
+  "err.assign.notMember": "Yang dipilih bukan anggota pansel seleksi ini yang memiliki akun.",
   "objections.title": "Sanggah hasil administrasi",
   "objections.link": "Sanggah ({count} menunggu jawaban)",
   "objections.none": "Tidak ada sanggah yang menunggu jawaban.",

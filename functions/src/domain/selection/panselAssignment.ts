@@ -1,0 +1,41 @@
+/**
+ * Pansel members assigned to posts. By default every member of the committee works on every post; an
+ * operator may narrow a post to some of them (a member who knows that post's field, or to split a
+ * large selection). The rules then let a member read only the applicants of their posts, and issue 9's
+ * scoring counts the quorum over the members assigned.
+ */
+import type { Issue } from "../issue.js";
+import type { StoredSelection } from "./stored.js";
+
+/** Once ranking starts, who scored is fixed: the assignment can no longer change. */
+const CLOSED_STAGES: readonly StoredSelection["stage"][] = [
+  "pemeringkatan",
+  "laporanPpk",
+  "rekomendasi",
+  "penetapan",
+  "pelantikan",
+  "selesai",
+  "dibatalkan",
+];
+
+type AssignmentView = Pick<StoredSelection, "stage" | "posts" | "postDecisions" | "panselUids" | "panselAssignments">;
+
+/** Why this assignment cannot be recorded; empty when it can. */
+export function assignmentIssues(selection: AssignmentView, postId: string, memberUids: readonly string[]): Issue[] {
+  if (CLOSED_STAGES.includes(selection.stage)) return [{ code: "err.assign.closed" }];
+  if (!selection.posts.some((p) => p.id === postId)) return [{ code: "err.assign.noPost", field: "postId" }];
+  if (selection.postDecisions[postId] === "cancelPost") return [{ code: "err.assign.postCancelled", field: "postId" }];
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const uid of memberUids) {
+    if (seen.has(uid)) issues.push({ code: "err.assign.duplicate", field: "memberUids" });
+    else if (!selection.panselUids.includes(uid)) issues.push({ code: "err.assign.notMember", field: "memberUids" });
+    seen.add(uid);
+  }
+  return issues;
+}
+
+/** The members who work on a post: its assignment, else the whole committee with an account. */
+export function assignedMembers(selection: AssignmentView, postId: string): readonly string[] {
+  return selection.panselAssignments[postId] ?? selection.panselUids;
+}
