@@ -253,6 +253,8 @@ describe("createDraft", () => {
       auditSeq: 1,
       setupRevision: 0,
       administrativeResult: null,
+      // the copy's pansel works on every post until an operator assigns otherwise
+      panselAssignments: {},
     });
     expect(await auditOf(resultOf(result).selectionId)).toEqual([
       expect.objectContaining({ seq: 1, action: "create", reason: `Disalin dari ${past}`, reference: past }),
