@@ -7,7 +7,7 @@
  */
 import { objectionWindow, msListByPost } from "../functions/src/domain/applications/objection.js";
 import type { StoredApplication } from "../functions/src/domain/applications/application.js";
-import { resultSnapshot, type ResultSnapshot } from "../functions/src/domain/documents/administrativeResult.js";
+import { resultSnapshotOf, type ResultSnapshot } from "../functions/src/domain/documents/administrativeResult.js";
 import {
   counterIdFor,
   DEFAULT_NUMBERING_PATTERN,
@@ -15,7 +15,6 @@ import {
   formatDocumentNumber,
 } from "../functions/src/domain/documents/numbering.js";
 import { documentIdFor, verifyUrlFor, type DocumentRecord } from "../functions/src/domain/documents/record.js";
-import { message } from "../functions/src/domain/i18n/render.js";
 import { profileById } from "../functions/src/domain/regulation/profiles.js";
 import type { InstansiDoc } from "../functions/src/domain/schemas/documents.js";
 import type { AdministrativeResult, StoredSelection } from "../functions/src/domain/selection/stored.js";
@@ -71,23 +70,13 @@ export function seededResult(input: ResultInput): SeededResult {
     instansiCode: instansi.documentCode || selection.instansiId.toUpperCase(),
   });
   const documentId = documentIdFor(selectionId, "hasilAdministrasi", 1);
-  const ketua = selection.pansel.find((m) => m.position === "ketua");
-  const snapshot = resultSnapshot.parse({
-    kind: "hasilAdministrasi",
-    instansi,
-    title: selection.title,
-    legalBasis: selection.legalBasis,
+  const snapshot = resultSnapshotOf(selection, instansi, {
     selectionId,
     number,
     issuedOn,
     objectionLastDay: window.lastDay,
-    posts: selection.posts
-      .filter((p) => !cancelled.includes(p.id))
-      .map((p) => ({ name: p.name, opd: p.opd, candidates: ms[p.id] ?? [] })),
-    signatory: {
-      name: ketua?.name ?? "",
-      title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-    },
+    cancelled,
+    ms,
     verifyUrl: verifyUrlFor(input.publicBaseUrl ?? DEMO_PUBLIC_URL, documentId),
   });
   return {

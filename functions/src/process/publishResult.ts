@@ -22,7 +22,7 @@ import {
   type ApplicationUnderPublication,
 } from "../domain/applications/objection.js";
 import { applicationReview, storedApplication, type StoredApplication } from "../domain/applications/application.js";
-import { resultSnapshot, type ResultSnapshot } from "../domain/documents/administrativeResult.js";
+import { resultSnapshotOf, type ResultSnapshot } from "../domain/documents/administrativeResult.js";
 import { documentCounter, nextSequence } from "../domain/documents/counter.js";
 import {
   counterIdFor,
@@ -32,7 +32,6 @@ import {
 } from "../domain/documents/numbering.js";
 import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
-import { message } from "../domain/i18n/render.js";
 import { profileById } from "../domain/regulation/profiles.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
 import type { AdministrativeResult, StoredSelection } from "../domain/selection/stored.js";
@@ -154,23 +153,13 @@ export async function preparePublication(
     revokedOn: null,
     revokedReason: null,
   };
-  const ketua = selection.pansel.find((m) => m.position === "ketua");
-  const snapshot: ResultSnapshot = resultSnapshot.parse({
-    kind: "hasilAdministrasi",
-    instansi,
-    title: selection.title,
-    legalBasis: selection.legalBasis,
+  const snapshot: ResultSnapshot = resultSnapshotOf(selection, instansi, {
     selectionId,
     number,
     issuedOn,
     objectionLastDay: window.lastDay,
-    posts: selection.posts
-      .filter((p) => !cancelled.includes(p.id))
-      .map((p) => ({ name: p.name, opd: p.opd, candidates: ms[p.id] ?? [] })),
-    signatory: {
-      name: ketua?.name ?? "",
-      title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-    },
+    cancelled,
+    ms,
     verifyUrl: verifyUrlFor(context.publicBaseUrl, documentId),
   });
 

@@ -6,7 +6,9 @@
  */
 import { z } from "zod/mini";
 import { formatDateId } from "../calendar.js";
-import { instansiDoc } from "../schemas/documents.js";
+import { instansiDoc, type InstansiDoc } from "../schemas/documents.js";
+import type { StoredSelection } from "../selection/stored.js";
+import { message } from "../i18n/render.js";
 import type { Announcement, AnnouncementSection } from "./announcement.js";
 import { docText, letter } from "./letter.js";
 
@@ -32,6 +34,46 @@ export const resultSnapshot = z.object({
   verifyUrl: z.string(),
 });
 export type ResultSnapshot = z.infer<typeof resultSnapshot>;
+
+/**
+ * What the pengumuman prints, fixed when its number is taken: by the approval that publishes the
+ * result (process/publishResult.ts) and by the demo seed, so both print the same letter.
+ */
+export function resultSnapshotOf(
+  selection: Pick<StoredSelection, "title" | "legalBasis" | "posts" | "pansel">,
+  instansi: InstansiDoc,
+  fixed: {
+    readonly selectionId: string;
+    readonly number: string;
+    readonly issuedOn: string;
+    readonly objectionLastDay: string;
+    /** Post ids left out of the announcement (cancelled for too few applicants). */
+    readonly cancelled: readonly string[];
+    /** Per post id, the MS candidates with masked NIPs. */
+    readonly ms: Readonly<Record<string, readonly { name: string; nip: string }[]>>;
+    readonly verifyUrl: string;
+  },
+): ResultSnapshot {
+  const ketua = selection.pansel.find((m) => m.position === "ketua");
+  return resultSnapshot.parse({
+    kind: "hasilAdministrasi",
+    instansi,
+    title: selection.title,
+    legalBasis: selection.legalBasis,
+    selectionId: fixed.selectionId,
+    number: fixed.number,
+    issuedOn: fixed.issuedOn,
+    objectionLastDay: fixed.objectionLastDay,
+    posts: selection.posts
+      .filter((p) => !fixed.cancelled.includes(p.id))
+      .map((p) => ({ name: p.name, opd: p.opd, candidates: fixed.ms[p.id] ?? [] })),
+    signatory: {
+      name: ketua?.name ?? "",
+      title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
+    },
+    verifyUrl: fixed.verifyUrl,
+  });
+}
 
 const t = docText;
 
