@@ -5,24 +5,19 @@
  * scoring counts the quorum over the members assigned.
  */
 import type { Issue } from "../issue.js";
+import { STAGES, type Stage } from "../stages.js";
 import type { StoredSelection } from "./stored.js";
 
-/** Once ranking starts, who scored is fixed: the assignment can no longer change. */
-const CLOSED_STAGES: readonly StoredSelection["stage"][] = [
-  "pemeringkatan",
-  "laporanPpk",
-  "rekomendasi",
-  "penetapan",
-  "pelantikan",
-  "selesai",
-  "dibatalkan",
-];
+/** Once ranking starts, who scored is fixed: the assignment can no longer change (nor once cancelled). */
+function assignmentClosed(stage: Stage): boolean {
+  return stage === "dibatalkan" || STAGES.indexOf(stage) >= STAGES.indexOf("pemeringkatan");
+}
 
 type AssignmentView = Pick<StoredSelection, "stage" | "posts" | "postDecisions" | "panselUids" | "panselAssignments">;
 
 /** Why this assignment cannot be recorded; empty when it can. */
 export function assignmentIssues(selection: AssignmentView, postId: string, memberUids: readonly string[]): Issue[] {
-  if (CLOSED_STAGES.includes(selection.stage)) return [{ code: "err.assign.closed" }];
+  if (assignmentClosed(selection.stage)) return [{ code: "err.assign.closed" }];
   if (!selection.posts.some((p) => p.id === postId)) return [{ code: "err.assign.noPost", field: "postId" }];
   if (selection.postDecisions[postId] === "cancelPost") return [{ code: "err.assign.postCancelled", field: "postId" }];
   const issues: Issue[] = [];
