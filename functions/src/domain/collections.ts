@@ -29,6 +29,11 @@
  *   instansi/{id}/deletedDrafts/{selectionId}  who deleted a draft with which request id (functions only)
  *   publicSelections/{id}                      what is published of a selection (a trigger writes it)
  *   publicSelections/{id}/detail/main          its requirements, legal basis and contact
+ *   conflicts/{sel_post_uid}                   a pansel member's conflict declaration for a post (functions only)
+ *   scoreDrafts/{app_component_uid}            a member's score being typed, written by the tablet (offline) under rules
+ *   scores/{app_component_uid}                 a member's submitted score (functions only)
+ *   importedScores/{app_component}             an assessment centre's result imported from its report (functions only)
+ *   rankings/{sel_post_stage}                  a computed ranking of a post after a stage (functions only)
  */
 export const COLLECTIONS = {
   instansi: "instansi",
@@ -55,4 +60,9 @@ export const COLLECTIONS = {
   snapshot: "snapshot",
   publicSelections: "publicSelections",
   publicDetail: "detail",
+  conflicts: "conflicts",
+  scoreDrafts: "scoreDrafts",
+  scores: "scores",
+  importedScores: "importedScores",
+  rankings: "rankings",
 } as const;

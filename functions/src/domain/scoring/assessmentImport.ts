@@ -12,6 +12,7 @@
  * Spreadsheets in Indonesian locale export with ";" between cells and a decimal comma ("80,5");
  * English ones with "," and a decimal point, a comma inside a number then quoted. Both are read.
  */
+import { z } from "zod/mini";
 import { compareDates, isValidDate, parseIsoDate, subtractMonths, toIsoDate, type CalendarDate } from "../calendar.js";
 import type { Issue } from "../issue.js";
 import { normalizeNip, parseNip } from "../nip.js";
@@ -51,6 +52,33 @@ export interface ImportRow {
   readonly source: string;
   /** Older than the validity at `asOf`. */
   readonly stale: boolean;
+}
+
+/**
+ * One imported result (`importedScores/{applicationId}_{componentId}`), written only by the import
+ * callable; the ranking counts `marks` as the component's single mark. A reused earlier result
+ * keeps its own date and source, and `stale` says it was older than the profile's validity.
+ */
+export const storedImportedScore = z.object({
+  instansiId: z.string(),
+  selectionId: z.string(),
+  postId: z.string(),
+  applicationId: z.string(),
+  componentId: z.string(),
+  nip: z.string(),
+  raw: z.number(),
+  rawMax: z.number(),
+  marks: z.number(),
+  date: z.nullable(z.string()),
+  source: z.string(),
+  stale: z.boolean(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+});
+export type StoredImportedScore = z.infer<typeof storedImportedScore>;
+
+export function importedScoreId(applicationId: string, componentId: string): string {
+  return `${applicationId}_${componentId}`;
 }
 
 export interface RejectedRow {

@@ -30,9 +30,15 @@ export const storedConflicts = z.object({
   postId: z.string(),
   memberUid: z.string(),
   entries: z.array(conflictEntry).check(z.maxLength(500)),
+  /** The same entries as applicationId → kind: the rules look a candidate up in one read. */
+  kinds: z.record(z.string(), z.enum(CONFLICT_KINDS)),
   declaredAt: z.string(),
 });
 export type StoredConflicts = z.infer<typeof storedConflicts>;
+
+export function kindsOf(entries: readonly ConflictEntry[]): Record<string, ConflictKind> {
+  return Object.fromEntries(entries.map((e) => [e.applicationId, e.kind]));
+}
 
 export function conflictsId(selectionId: string, postId: string, memberUid: string): string {
   return `${selectionId}_${postId}_${memberUid}`;

@@ -46,6 +46,27 @@ export const storedScore = z.object({
 });
 export type StoredScore = z.infer<typeof storedScore>;
 
+/**
+ * What the member has typed so far (`scoreDrafts/{scoreId}`, same id as the score): written by the
+ * tablet itself through the Firestore SDK, so autosave works offline and survives the app being
+ * closed; the rules check owner, assignment, declared "none" and shape. Submitting (the submitScore
+ * callable) copies a complete entry into `scores/{scoreId}`; after that the rules refuse the draft.
+ */
+export const storedScoreDraft = z.object({
+  instansiId: ref,
+  selectionId: ref,
+  postId: ref,
+  applicationId: ref,
+  componentId: ref,
+  memberUid: ref,
+  levels: scoreEntry.shape.levels,
+  value: scoreEntry.shape.value,
+  note: scoreEntry.shape.note,
+  /** The tablet's clock, for "saved on this device at …" only; nothing is decided by it. */
+  savedAt: z.string().check(z.maxLength(40)),
+});
+export type StoredScoreDraft = z.infer<typeof storedScoreDraft>;
+
 /** Component ids and uids have no "_" (setup.ts, Auth), so the id splits back from the right. */
 export function scoreId(applicationId: string, componentId: string, memberUid: string): string {
   return `${applicationId}_${componentId}_${memberUid}`;
