@@ -65,7 +65,10 @@ export const processCounts = z.object({
   applicantsPerPost: z.record(z.string(), z.int()),
   unverifiedApplications: z.int(),
   openObjections: z.int(),
+  /** Member scores expected but not submitted (declared, not recused, not yet locked): all stages. */
   unlockedScores: z.int(),
+  /** The same per scoring stage (the component's stage), for the gate that leaves that stage. */
+  unlockedScoresByStage: z.optional(z.record(z.string(), z.int())),
 });
 export type ProcessCounts = z.infer<typeof processCounts>;
 
