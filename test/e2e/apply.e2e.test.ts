@@ -10,37 +10,23 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
+import { DEMO_PASSWORD } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { ApplicationDocument, StoredApplication } from "../../functions/src/domain/applications/application.js";
-import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { FAUZI_INPUT } from "../fixtures/metro2021Profile.js";
 import { auth, db } from "../support/admin.js";
 import { phoneContext, SCREENSHOTS } from "../support/browser.js";
 import { uniqueSuffix } from "../support/callables.js";
 import { useDemoSite } from "../support/demoSite.js";
-import { wibDate } from "../support/process.js";
-import { publicProjectionOf } from "../../functions/src/domain/publication/projection.js";
-import { writeProjection } from "../../functions/src/publication/projectSelection.js";
+import { followInApp, openMetroCopy, removeSelectionCopy } from "../support/selectionCopy.js";
 import { signIn } from "../support/session.js";
 
 const demo = useDemoSite();
 const RUN = uniqueSuffix();
 const SELECTION_ID = `e2e-apply-${RUN}`;
-const METRO = SELECTIONS["metro-2021-jpt"]!;
 const EMAIL = `pelamar.${RUN}@seleksi.demo`;
-const DAY_MS = 86_400_000;
 /** Callables and screens start cold on a machine shared by many test runs. */
 const SLOW = { timeout: 90_000 };
-
-/** Metro's schedule moved so that registration ends in five days. */
-function scheduleEndingIn5Days(): StoredSelection["schedule"] {
-  const shift = Math.round((Date.parse(wibDate(5)) - Date.parse(METRO.schedule.pendaftaran!.end)) / DAY_MS);
-  const move = (iso: string) => new Date(Date.parse(iso) + shift * DAY_MS).toISOString().slice(0, 10);
-  return Object.fromEntries(
-    Object.entries(METRO.schedule).map(([stage, range]) => [stage, { start: move(range.start), end: move(range.end) }]),
-  );
-}
 
 const CHECKLIST = [
   { id: "ijazah", label: "Ijazah terakhir", required: true, formats: ["pdf" as const], maxSizeKb: 2048 },
@@ -63,17 +49,7 @@ function file(id: string, status: ApplicationDocument["status"]): ApplicationDoc
 let uid = "";
 
 afterAll(async () => {
-  const apps = await db.collection(COLLECTIONS.applications).where("selectionId", "==", SELECTION_ID).get();
-  for (const a of apps.docs) {
-    const receipt = (a.data() as StoredApplication).receipt;
-    if (receipt) {
-      await db.recursiveDelete(db.collection(COLLECTIONS.documents).doc(receipt.documentId));
-      await db.recursiveDelete(db.collection(COLLECTIONS.files).doc(receipt.documentId));
-    }
-    await a.ref.delete();
-  }
-  await db.recursiveDelete(db.collection(COLLECTIONS.selections).doc(SELECTION_ID));
-  await db.recursiveDelete(db.collection(COLLECTIONS.publicSelections).doc(SELECTION_ID));
+  await removeSelectionCopy(SELECTION_ID);
   if (uid) await auth.deleteUser(uid);
 });
 
@@ -97,37 +73,12 @@ describe("applying on a phone", { timeout: 300_000 }, () => {
         sex: "L",
         nipStatus: "confirmed",
       });
-    const selection: StoredSelection = {
-      ...METRO,
-      instansiId: "kota-metro",
-      instansiName: INSTANSI["kota-metro"]!.name,
-      stage: "pendaftaran",
-      public: true,
-      // Old, so the public home's newest selections stay the demo's.
-      announcedAt: "2000-01-01T00:00:00.000Z",
-      schedule: scheduleEndingIn5Days(),
-      panselUids: [],
-      counts: ZERO_COUNTS,
-      posts: METRO.posts.map((p) => ({ ...p, requirements: { ...p.requirements, documents: CHECKLIST } })),
-    };
-    await db.collection(COLLECTIONS.selections).doc(SELECTION_ID).set(selection);
-    // Projected here as the seed does: the trigger is busy with the seed's own selections for a while.
-    await writeProjection(
-      SELECTION_ID,
-      publicProjectionOf(selection, { province: INSTANSI["kota-metro"]!.province, timeZone: "Asia/Jakarta" }),
-    );
+    await openMetroCopy(SELECTION_ID, CHECKLIST);
 
     const context = await phoneContext(demo.browser);
     const page = await context.newPage();
     await signIn(page, EMAIL, "/peserta");
-    // Inside the app, as from the candidate's list of open selections: a full page load would go
-    // through the sharePage function, whose cold start on a busy machine is not what this tests.
-    await page.evaluate((href) => {
-      const link = document.createElement("a");
-      link.href = href;
-      document.body.append(link);
-      link.click();
-    }, `/seleksi/${SELECTION_ID}`);
+    await followInApp(page, `/seleksi/${SELECTION_ID}`);
     await page.waitForURL(`${demo.site}/seleksi/${SELECTION_ID}`, SLOW);
     expect(await page.getByRole("link", { name: "Daftar sebagai peserta untuk melamar" }).count()).toBe(0);
     await page.getByTestId("apply-bappeda").click(SLOW);

@@ -15,7 +15,7 @@ import { publicProjectionOf } from "../../functions/src/domain/publication/proje
 import type { StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { SELECTIONS } from "../../seed/metro2021.js";
 import { db } from "../support/admin.js";
-import { phoneContext, SCREENSHOTS } from "../support/browser.js";
+import { phoneContext, SCREENSHOTS, throttle } from "../support/browser.js";
 import { uniqueSuffix } from "../support/callables.js";
 import { useDemoSite } from "../support/demoSite.js";
 import { signIn } from "../support/session.js";
@@ -71,14 +71,7 @@ const statusOf = (page: Page, id: string) =>
 
 /** Slows the phone's uplink so an upload of a few hundred KB takes seconds (Chromium's emulation). */
 async function slowUplink(page: Page, kbps: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 100,
-    downloadThroughput: (4000 * 1024) / 8,
-    uploadThroughput: (kbps * 1024) / 8,
-  });
+  await throttle(page, { latencyMs: 100, downKbps: 4000, upKbps: kbps });
 }
 
 // A 3 MB photo compressed in the page, two uploads through the functions and a restart: minutes on

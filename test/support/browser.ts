@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core: headless, no sandbox (CI runs as root), and no
  * background networking, which this machine's closed network would refuse many times over.
  */
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { findChromium } from "../../scripts/lib/chromium.mjs";
@@ -49,4 +49,38 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
       cspViolations.push(`${message.page()?.url() ?? ""}: ${text}`);
   });
   return context;
+}
+
+/** Slow mobile data as candidates in the regions have it: 400 kbps each way, 400 ms latency. */
+export const SLOW_3G = { latencyMs: 400, downKbps: 400, upKbps: 400 } as const;
+
+export interface Link {
+  readonly latencyMs: number;
+  readonly downKbps: number;
+  readonly upKbps: number;
+}
+
+/**
+ * Puts the page on `link` (Chromium's network emulation) and counts the bytes it receives, so a test
+ * can show the link was in force. Playwright's setOffline(false) lifts any emulation: call `apply`
+ * again after it.
+ */
+export async function throttle(
+  page: Page,
+  link: Link,
+): Promise<{ apply(): Promise<void>; lift(): Promise<void>; receivedBytes(): number }> {
+  const cdp = await page.context().newCDPSession(page);
+  let received = 0;
+  cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => (received += e.encodedDataLength));
+  await cdp.send("Network.enable");
+  const send = async (l: Link | null) => {
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: l?.latencyMs ?? 0,
+      downloadThroughput: l ? (l.downKbps * 1024) / 8 : -1,
+      uploadThroughput: l ? (l.upKbps * 1024) / 8 : -1,
+    });
+  };
+  await send(link);
+  return { apply: () => send(link), lift: () => send(null), receivedBytes: () => received };
 }
