@@ -44,6 +44,7 @@ import { saveProfileInput } from "./domain/schemas/profileSave.js";
 import { applyToPost as applyFor, submitApplication as submitFor } from "./applications/apply.js";
 import { answerObjection as answerObjectionAs, fileObjection as fileObjectionAs } from "./process/objections.js";
 import { assignPansel as assignPanselAs } from "./process/panselAssignment.js";
+import { choosePpk as choosePpkAs } from "./process/ppkChoice.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -253,6 +254,12 @@ export const submitApplication = onCall({ memory: "512MiB", timeoutSeconds: 120 
 export const assignPansel = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return assignPanselAs(caller, parseInput(CALLABLES.assignPansel.input, request.data), new Date());
+});
+
+/** The PPK chooses one of a post's 3 besar; a rank other than the first needs a written reason. */
+export const choosePpk = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return choosePpkAs(caller, parseInput(CALLABLES.choosePpk.input, request.data), new Date());
 });
 
 /** A TMS candidate objects to the published administrative result, once, within the window (server clock). */

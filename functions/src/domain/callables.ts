@@ -29,6 +29,7 @@ import {
   saveSetupInput,
 } from "./selection/process.js";
 import { answerObjectionInput, fileObjectionInput } from "./applications/objection.js";
+import { choosePpkInput, choosePpkOutput } from "./scoring/ppkChoice.js";
 import { recordRegionalCalendarInput, recordRegionalCalendarOutput } from "./schemas/regionalCalendar.js";
 import { saveProfileInput, saveProfileOutput } from "./schemas/profileSave.js";
 import {
@@ -103,6 +104,7 @@ export const CALLABLES = {
   extendRegistration: { input: extendRegistrationInput, output: extendRegistrationOutput },
   decidePostShortfall: { input: decidePostShortfallInput, output: decidePostShortfallOutput },
   assignPansel: { input: assignPanselInput, output: assignPanselOutput },
+  choosePpk: { input: choosePpkInput, output: choosePpkOutput },
   recordRegionalCalendar: { input: recordRegionalCalendarInput, output: recordRegionalCalendarOutput },
   // Operators verify submitted applications (applications/verification.ts).
   reviewApplicationDocument: { input: reviewApplicationDocumentInput, output: reviewApplicationDocumentOutput },

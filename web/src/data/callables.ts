@@ -77,3 +77,5 @@ export function callableIssues(error: unknown): Issue[] {
 export function callableDetails(error: unknown): unknown {
   return (error as { details?: unknown } | null)?.details;
 }
+export const choosePpk = (input: CallableInput<"choosePpk">) => call("choosePpk", input);
+export const recordProcessLetter = (input: CallableInput<"recordProcessLetter">) => call("recordProcessLetter", input);

@@ -23,9 +23,27 @@ export const ppkChoiceInput = z.object({
 });
 export type PpkChoiceInput = z.infer<typeof ppkChoiceInput>;
 
+/** What the PPK's phone sends: the choice, with a request id so a retry records it once. */
+export const choosePpkInput = z.extend(ppkChoiceInput, {
+  requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: "err.input.invalid" })),
+});
+export type ChoosePpkInput = z.output<typeof choosePpkInput>;
+
+export const choosePpkOutput = z.object({ postId: z.string(), applicationId: z.string(), rank: z.int() });
+
 export interface Finalist {
   readonly applicationId: string;
   readonly rank: number;
+}
+
+/** A finalist as the final ranking (`rankings/{sel}_{post}_pemeringkatan`) lists it for the PPK. */
+export const namedFinalist = z.object({ applicationId: z.string(), rank: z.int(), name: z.string() });
+export type NamedFinalist = z.infer<typeof namedFinalist>;
+
+/** The ranking's `finalists`; none when the ranking is missing or not what functions write. */
+export function finalistsOf(ranking: Readonly<Record<string, unknown>> | undefined): NamedFinalist[] {
+  const parsed = z.array(namedFinalist).safeParse(ranking?.["finalists"]);
+  return parsed.success ? parsed.data : [];
 }
 
 /** Issues with the choice; empty when it may be recorded. */

@@ -57,6 +57,22 @@ function move(from: Stage, to: Stage, s: StoredSelection = METRO): TransitionRul
   return rule;
 }
 
+/** The PPK's choice recorded for every post, as the move out of penetapan needs. */
+const EVERY_POST_CHOSEN: StoredSelection["ppkChoices"] = Object.fromEntries(
+  POST_IDS.map((id) => [
+    id,
+    {
+      applicationId: `a-${id}`,
+      name: "Drs. Contoh",
+      rank: 1,
+      reason: "",
+      chosenBy: "ppk",
+      chosenByName: "Wali Kota",
+      chosenAt: "2021-11-25T03:00:00.000Z",
+    },
+  ]),
+);
+
 const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code);
 const NONE = { errors: [], warnings: [] };
 
@@ -328,6 +344,77 @@ describe("recommendationRecorded", () => {
   });
 });
 
+describe("governorConsulted", () => {
+  // Pontianak's selection (a kota) with its Sekda post, as in 2023; Metro's posts are no Sekda.
+  const sekda = { ...METRO.posts[0]!, id: "sekda", name: "Sekretaris Daerah Kota Metro" };
+  const letter = { letterNumber: "800/1234/BKD/2021", date: "2021-11-22" };
+
+  it("asks nothing of a selection without a Sekda post", () => {
+    expect(evaluateGates(only("governorConsulted"), metro(), day("2021-11-20"))).toEqual(NONE);
+  });
+
+  it("holds the move for a kota's Sekda until the governor's answer is recorded", () => {
+    const s = metro({ posts: [...METRO.posts, sekda] });
+    expect(evaluateGates(only("governorConsulted"), s, day("2021-11-20")).errors).toEqual([
+      {
+        severity: "error",
+        code: "err.gate.noGovernorConsultation",
+        field: "governorConsultation",
+        params: { posts: "Sekretaris Daerah Kota Metro" },
+      },
+    ]);
+    expect(evaluateGates(only("governorConsulted"), { ...s, governorConsultation: letter }, day("2021-11-23"))).toEqual(
+      NONE,
+    );
+  });
+
+  it("asks nothing of a province's Sekda, nor of a cancelled Sekda post", () => {
+    const province = metro({ posts: [...METRO.posts, sekda], instansiName: "Pemerintah Provinsi Lampung" });
+    expect(evaluateGates(only("governorConsulted"), province, day("2021-11-20"))).toEqual(NONE);
+    const cancelled = metro({ posts: [...METRO.posts, sekda], postDecisions: { sekda: "cancelPost" } });
+    expect(evaluateGates(only("governorConsulted"), cancelled, day("2021-11-20"))).toEqual(NONE);
+  });
+
+  it("is on the move into the PPK's choice", () => {
+    expect(move("laporanPpk", "penetapan").gates).toContain("governorConsulted");
+    expect(move("penetapan", "pelantikan").gates).not.toContain("governorConsulted");
+  });
+});
+
+describe("ppkChosen", () => {
+  const choice = (applicationId: string) => ({
+    applicationId,
+    name: "Drs. Contoh",
+    rank: 1,
+    reason: "",
+    chosenBy: "ppk",
+    chosenByName: "Wali Kota",
+    chosenAt: "2021-11-25T03:00:00.000Z",
+  });
+
+  it("holds leaving penetapan until every live post has the PPK's choice", () => {
+    const some = metro({ ppkChoices: { [POST_IDS[0]!]: choice("a") } });
+    const result = evaluateGates(move("penetapan", "pelantikan"), some, day("2021-11-26"));
+    expect(codes(result.errors)).toContain("err.gate.noPpkChoice");
+    const missing = result.errors.find((e) => e.code === "err.gate.noPpkChoice")!;
+    expect(missing.params?.["posts"]).toBe(
+      METRO.posts
+        .slice(1)
+        .map((p) => p.name)
+        .join(", "),
+    );
+  });
+
+  it("passes when each post is chosen or cancelled", () => {
+    const [first, ...rest] = POST_IDS;
+    const s = metro({
+      ppkChoices: Object.fromEntries(rest.map((id) => [id, choice(id)])),
+      postDecisions: { [first!]: "cancelPost" },
+    });
+    expect(evaluateGates(only("ppkChosen"), s, day("2021-11-26"))).toEqual(NONE);
+  });
+});
+
 describe("electionApproval", () => {
   const gate = only("electionApproval");
   // Metro's last scheduled day is its report to the PPK; the move into pelantikan comes later.
@@ -396,7 +483,7 @@ describe("electionApproval", () => {
   });
 
   it("is asked on the way into pelantikan, the stage the profile names, and on no other move", () => {
-    const s = metro({ stage: "penetapan" });
+    const s = metro({ stage: "penetapan", ppkChoices: EVERY_POST_CHOSEN });
     expect(codes(evaluateGates(move("penetapan", "pelantikan", s), s, today, inWindow).errors)).toEqual([
       "err.setup.electionApprovalMissing",
     ]);
@@ -427,7 +514,8 @@ describe("electionApproval", () => {
           cite,
         },
       ]);
-      expect(evaluateGates(move("penetapan", "pelantikan", s), s, today, ctx(before("penetapan")))).toEqual(NONE);
+      const chosen = { ...s, ppkChoices: EVERY_POST_CHOSEN };
+      expect(evaluateGates(move("penetapan", "pelantikan", s), chosen, today, ctx(before("penetapan")))).toEqual(NONE);
     });
 
     it("passes that move with the letter on record", () => {

@@ -8,6 +8,7 @@ import type { RegulationProfile } from "../regulation/profile.js";
 import { approvalReasons, plannedAppointmentDate, type AppointmentFacts } from "./appointment.js";
 import { checkSetup, electionGateIssue, type Finding } from "./checks.js";
 import { postShortfall } from "./registration.js";
+import { governorConsultation, regionKindOf } from "../scoring/ppkChoice.js";
 import { normaliseStagesUsed, reachesStage, type GateId, type TransitionRule } from "./stageMachine.js";
 import type { ScheduledStage } from "./setup.js";
 import type { StoredSelection } from "./stored.js";
@@ -100,6 +101,23 @@ function evaluateGate(
       ];
     case "scoresLocked":
       return countIsZero(s.counts.unlockedScores, "err.gate.unlockedScores");
+    case "governorConsulted":
+      return consultationPosts(s, profile).length > 0 && !s.governorConsultation
+        ? [
+            {
+              code: "err.gate.noGovernorConsultation",
+              severity: "error",
+              field: "governorConsultation",
+              params: { posts: consultationPosts(s, profile).join(", ") },
+            },
+          ]
+        : [];
+    case "ppkChosen": {
+      const open = livePosts(s).filter((p) => !s.ppkChoices[p.id]);
+      return open.length === 0
+        ? []
+        : [{ code: "err.gate.noPpkChoice", severity: "error", params: { posts: open.map((p) => p.name).join(", ") } }];
+    }
     case "recommendationRecorded":
       return s.recommendation
         ? []
@@ -111,6 +129,19 @@ function evaluateGate(
       return issue ? [issue] : [];
     }
   }
+}
+
+/** Posts still in the selection: a post cancelled for too few applicants has no finalists. */
+function livePosts(s: StoredSelection): StoredSelection["posts"] {
+  return s.posts.filter((p) => s.postDecisions[p.id] !== "cancelPost");
+}
+
+/** Names of the posts whose three names go to the governor first (the Sekda of a kabupaten/kota). */
+export function consultationPosts(s: StoredSelection, profile: RegulationProfile): string[] {
+  const region = regionKindOf(s.instansiName);
+  return livePosts(s)
+    .filter((p) => governorConsultation(profile, region, p.name).needed)
+    .map((p) => p.name);
 }
 
 /** The stage's dates are over: today is after its last day. */

@@ -40,7 +40,7 @@ export type CreateSelectionDraftInput = z.output<typeof createSelectionDraftInpu
 
 export const recordLetterInput = z.object({
   selectionId: docId,
-  kind: z.enum(["electionApproval", "recommendation"], { error: "err.input.invalid" }),
+  kind: z.enum(["electionApproval", "recommendation", "governorConsultation"], { error: "err.input.invalid" }),
   letter: recordedLetter,
   requestId,
 });
@@ -90,6 +90,8 @@ export const AUDIT_ACTIONS = [
   "rejectObjection",
   // Pansel members assigned to a post (./panselAssignment.ts).
   "assignPansel",
+  // The PPK's choice among a post's 3 besar (process/ppkChoice.ts).
+  "choosePpk",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -103,7 +103,7 @@ const GATES_LEAVING: Record<Exclude<Stage, "selesai" | "dibatalkan">, readonly G
   rekomendasi: ["recommendationRecorded"],
   // The Minister's approval in an election period is not in the table: the profile names the stage
   // it comes before, and gates.ts adds it (reachesStage below, gates.test.ts).
-  penetapan: [],
+  penetapan: ["ppkChosen"],
   pelantikan: [],
 };
 
@@ -203,7 +203,11 @@ describe.each(VARIANTS.map((v) => [v.name, v] as const))("with %s", (_name, v) =
         to,
         proposers: PANSEL_FINISHES.includes(from) ? ["ketuaPansel", "operator"] : ["operator"],
         approvers: ["pejabat"],
-        gates: GATES_LEAVING[from as keyof typeof GATES_LEAVING],
+        // The governor's consultation comes before the PPK's choice, from whichever stage leads there.
+        gates: [
+          ...GATES_LEAVING[from as keyof typeof GATES_LEAVING],
+          ...(to === "penetapan" ? ["governorConsulted"] : []),
+        ],
         reasonRequired: false,
       });
     });

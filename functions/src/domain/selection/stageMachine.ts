@@ -43,6 +43,8 @@ export type GateId =
   | "objectionWindowClosed"
   | "scoresLocked"
   | "recommendationRecorded"
+  | "governorConsulted"
+  | "ppkChosen"
   | "electionApproval";
 
 export interface TransitionRule {
@@ -65,6 +67,10 @@ function gatesFor(from: Stage, to: Stage): GateId[] {
   if (from === "pengumumanAdministrasi") gates.push("objectionWindowClosed");
   if (SCORING_STAGES.includes(from) || from === "pemeringkatan") gates.push("scoresLocked");
   if (from === "rekomendasi") gates.push("recommendationRecorded");
+  // The Sekda of a kabupaten/kota: the governor is consulted on the three names before the PPK
+  // chooses (the gate holds only when the profile and the post ask for it: ./gates.ts).
+  if (to === "penetapan") gates.push("governorConsulted");
+  if (from === "penetapan") gates.push("ppkChosen");
   // "electionApproval" is not the table's to place: the regulation profile names the stage it comes
   // before (electionGate.approvalBeforeStage), and ./gates.ts adds it to the move that reaches it.
   return gates;

@@ -54,6 +54,18 @@ export const pendingProposal = z.object({
 export type PendingProposal = z.infer<typeof pendingProposal>;
 
 /** A letter on the record: the Minister's approval in an election period, a recommendation. */
+/** The PPK's choice of one finalist of a post; a rank above 1 carries the PPK's written reason. */
+export const storedPpkChoice = z.object({
+  applicationId: z.string(),
+  name: z.string(),
+  rank: z.int(),
+  reason: z.string(),
+  chosenBy: z.string(),
+  chosenByName: z.string(),
+  chosenAt: z.string(),
+});
+export type StoredPpkChoice = z.infer<typeof storedPpkChoice>;
+
 export const recordedLetter = z.object({
   letterNumber: z.string().check(z.trim(), z.minLength(3, { error: "err.input.invalid" }), z.maxLength(200)),
   date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "err.input.invalid" })),
@@ -114,6 +126,10 @@ export const storedSelection = z.extend(selectionSetup, {
   postDecisions: z._default(z.record(z.string(), z.enum(SHORTFALL_DECISIONS)), {}),
   electionApproval: z._default(z.nullable(recordedLetter), null),
   recommendation: z._default(z.nullable(recordedLetter), null),
+  /** The governor's answer on the Sekda's three names (UU 23/2014 art. 214), when the profile asks for it. */
+  governorConsultation: z._default(z.nullable(recordedLetter), null),
+  /** The PPK's choice per post among its 3 besar, written only by choosePpk. */
+  ppkChoices: z._default(z.record(z.string(), storedPpkChoice), {}),
   /** The current version of the selection's pengumuman, once issued. */
   announcementDocumentId: z._default(z.nullable(z.string()), null),
   /** Number of audit entries so far: the next entry's sequence number. */
@@ -142,6 +158,8 @@ export const INITIAL_PROCESS = {
   setupRevision: 0,
   administrativeResult: null,
   panselAssignments: {},
+  governorConsultation: null,
+  ppkChoices: {},
 } as const satisfies Partial<StoredSelection>;
 
 /**

@@ -111,6 +111,13 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           )}
         </p>
       )}
+      {["laporanPpk", "rekomendasi", "penetapan", "pelantikan", "selesai"].includes(s.stage) && (
+        <p>
+          <a class="button button--secondary" href={`/kelola/${s.id}/pilihan-ppk`} data-testid="ppk-link">
+            {t("ppk.open")}
+          </a>
+        </p>
+      )}
       {(s.public || s.announcementDocumentId) && (
         <AnnouncementPanel
           selectionId={s.id}

@@ -63,6 +63,7 @@ export const enDocuments: { readonly [K in keyof typeof idDocuments]: string } =
   "doc.record.letter": "{kind}: {number} ({date})",
   "doc.record.letter.electionApproval": "Written approval of the Minister of Home Affairs",
   "doc.record.letter.recommendation": "Central agency's recommendation",
+  "doc.record.letter.governorConsultation": "Governor's answer to the consultation",
   // The registration receipt (tanda bukti pendaftaran) a submission issues.
   "doc.receipt.title": "Registration Receipt",
   "doc.receipt.opening":

@@ -160,6 +160,9 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.gate.objectionWindow": "The objection period has not ended: it ends on {end}.",
   "err.gate.openObjections": "{count} objections have not been answered.",
   "err.gate.unlockedScores": "{count} scores have not been locked by the selection committee.",
+  "err.gate.noGovernorConsultation":
+    "The governor's answer to the consultation on the three names for {posts} is not recorded (UU 23/2014 art. 214).",
+  "err.gate.noPpkChoice": "The PPK's choice is not recorded for: {posts}.",
   "err.gate.noRecommendation": "The national authority's recommendation is not recorded (letter number and date).",
   "err.gate.noSchedule": "The dates of stage \u201c{stage}\u201d are missing.",
   "err.setup.advanceBelowFinalists":
@@ -330,6 +333,8 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "process.action.rejectObjection": "rejected an objection",
   // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
   "process.action.assignPansel": "assigned pansel members to a post",
+  "ppk.open": "The PPK's choice among the three best",
+  "process.action.choosePpk": "recorded the PPK's choice among the three best",
   "err.assign.empty": "Choose at least one pansel member for this post.",
   "err.assign.closed":
     "The pansel\u2019s assignment can no longer change: ranking has started or the selection has ended.",

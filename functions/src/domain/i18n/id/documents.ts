@@ -63,6 +63,7 @@ export const idDocuments = {
   "doc.record.letter": "{kind}: {number} ({date})",
   "doc.record.letter.electionApproval": "Persetujuan tertulis Menteri Dalam Negeri",
   "doc.record.letter.recommendation": "Rekomendasi instansi pusat",
+  "doc.record.letter.governorConsultation": "Jawaban gubernur atas konsultasi",
   // The registration receipt (tanda bukti pendaftaran) a submission issues.
   "doc.receipt.title": "Tanda Bukti Pendaftaran",
   "doc.receipt.opening":

@@ -157,6 +157,9 @@ export const idStaff = {
   "err.gate.objectionWindow": "Masa sanggah belum selesai: berakhir {end}.",
   "err.gate.openObjections": "Masih ada {count} sanggahan yang belum dijawab.",
   "err.gate.unlockedScores": "Masih ada {count} nilai yang belum dikunci oleh panitia seleksi.",
+  "err.gate.noGovernorConsultation":
+    "Surat jawaban gubernur atas konsultasi tiga nama untuk {posts} belum dicatat (UU 23/2014 Pasal 214).",
+  "err.gate.noPpkChoice": "Pilihan PPK belum dicatat untuk: {posts}.",
   "err.gate.noRecommendation": "Rekomendasi instansi pusat belum dicatat (nomor dan tanggal surat).",
   "err.gate.noSchedule": "Jadwal tahap \u201c{stage}\u201d belum diisi.",
   "err.setup.advanceBelowFinalists":
@@ -329,6 +332,8 @@ export const idStaff = {
   "process.action.rejectObjection": "menolak sanggah",
   // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
   "process.action.assignPansel": "menetapkan anggota pansel untuk jabatan",
+  "ppk.open": "Pilihan PPK dari tiga besar",
+  "process.action.choosePpk": "mencatat pilihan PPK dari tiga besar",
   "err.assign.empty": "Pilih paling sedikit satu anggota pansel untuk jabatan ini.",
   "err.assign.closed":
     "Penugasan pansel tidak dapat diubah lagi: pemeringkatan sudah dimulai atau seleksi sudah selesai.",
