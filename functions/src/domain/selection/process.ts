@@ -90,6 +90,8 @@ export const AUDIT_ACTIONS = [
   "rejectObjection",
   // Pansel members assigned to a post (./panselAssignment.ts).
   "assignPansel",
+  // A post's ranking computed (process/ranking.ts); its rekap is issued as "issue".
+  "computeRanking",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

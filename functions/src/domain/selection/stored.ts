@@ -126,6 +126,8 @@ export const storedSelection = z.extend(selectionSetup, {
    * with no entry has the whole committee. The rules read it: a member sees the applicants of their posts only.
    */
   panselAssignments: z._default(z.record(z.string(), z.array(z.string())), {}),
+  /** The current rekap version per ranking id (rankings/{id}), set by issueRekap. */
+  rekapDocuments: z._default(z.record(z.string(), z.string()), {}),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -142,6 +144,7 @@ export const INITIAL_PROCESS = {
   setupRevision: 0,
   administrativeResult: null,
   panselAssignments: {},
+  rekapDocuments: {},
 } as const satisfies Partial<StoredSelection>;
 
 /**
