@@ -5,6 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractText, getDocumentProxy } from "unpdf";
+import { documentRecord } from "../../functions/src/domain/documents/record.js";
+import { readFile, sha256Hex } from "../../functions/src/files/chunks.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import { storedRanking, type PostRankingResult } from "../../functions/src/domain/scoring/postRanking.js";
 import { INSTANSI } from "../../seed/metro2021.js";
@@ -197,5 +200,65 @@ describe("computeRanking", () => {
     expect((await db.collection(COLLECTIONS.rankings).doc(`${selectionId}_${postId}_${stage}`).get()).exists).toBe(
       false,
     );
+  });
+});
+
+describe("issueRekap", () => {
+  interface Issued {
+    documentId: string;
+    number: string;
+    version: number;
+    sha256: string;
+  }
+  const issue = (who: User, selectionId: string, stage = "pemeringkatan", requestId = newRequestId()) =>
+    call<Issued>("issueRekap", { selectionId, postId: "bappeda", stage, requestId }, who.idToken);
+
+  it("issues the numbered rekap from the stored ranking, its file's SHA-256 on the record", async () => {
+    const { selectionId, applicationIds } = await post();
+    const ranking = resultOf(await compute(operator, selectionId));
+    const requestId = newRequestId();
+    const issued = resultOf(await issue(operator, selectionId, "pemeringkatan", requestId));
+    expect(issued.documentId).toBe(`${ranking.rankingId}-rekapNilai-v1`);
+    expect(issued.number).toMatch(/^\d{3}\/REKAP\//);
+    const record = documentRecord.parse(
+      (await db.collection(COLLECTIONS.documents).doc(issued.documentId).get()).data(),
+    );
+    expect(record).toMatchObject({ kind: "rekapNilai", status: "valid", sha256: issued.sha256, number: issued.number });
+    const pdf = await readFile(db, record.fileId);
+    expect(sha256Hex(pdf)).toBe(issued.sha256);
+    // Every candidate's scores: a file for the selection's staff, not a public one.
+    const file = (await db.collection(COLLECTIONS.files).doc(record.fileId).get()).data();
+    expect(file).toMatchObject({ selectionId });
+    expect(file?.["extra"]?.["public"]).toBeUndefined();
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain(issued.number);
+    expect(flat).toContain(ranking.sha256);
+    const { result } = await stored(ranking.rankingId);
+    for (const id of applicationIds)
+      expect(flat).toContain(result.candidates.find((c) => c.applicationId === id)!.name);
+    // A retry answers the same document; a second issue is version 2 and supersedes the first.
+    expect(resultOf(await issue(operator, selectionId, "pemeringkatan", requestId))).toEqual(issued);
+    const v2 = resultOf(await issue(operator, selectionId));
+    expect(v2.version).toBe(2);
+    const first = documentRecord.parse(
+      (await db.collection(COLLECTIONS.documents).doc(issued.documentId).get()).data(),
+    );
+    expect(first).toMatchObject({ status: "superseded", supersededBy: v2.documentId });
+  });
+
+  it("refuses a ranking not computed yet, and a pansel member, taking no number", async () => {
+    const { selectionId } = await post();
+    expect(failureOf(await issue(operator, selectionId))).toEqual({
+      status: "FAILED_PRECONDITION",
+      codes: ["err.ranking.notComputed"],
+    });
+    resultOf(await compute(operator, selectionId));
+    expect(failureOf(await issue(ketua, selectionId))).toEqual({
+      status: "PERMISSION_DENIED",
+      codes: ["err.role.operatorOnly"],
+    });
+    const records = await db.collection(COLLECTIONS.documents).where("selectionId", "==", selectionId).get();
+    expect(records.size).toBe(0);
   });
 });

@@ -342,12 +342,14 @@ function drawTable(doc: Doc, id: string, table: AnyTable): void {
   drawHeader();
   for (const row of table.rows) {
     const cells = columns.map((c) => row[c.key] ?? "");
-    if (doc.y + rowHeight(doc, columns, cells, "cell") > bottomLimit()) {
+    // Measured once: laying out the text is most of a long table's time (a 500-candidate rekap).
+    const height = rowHeight(doc, columns, cells, "cell");
+    if (doc.y + height > bottomLimit()) {
       doc.addPage();
       doc.y = MARGIN.top;
       drawHeader();
     }
-    drawRow(doc, columns, cells, { font: "cell" });
+    drawRow(doc, columns, cells, { font: "cell" }, height);
   }
   doc.x = MARGIN.left;
 }
@@ -365,9 +367,10 @@ function drawRow(
   columns: readonly Column[],
   cells: readonly string[],
   style: { font: string; fill?: string; center?: boolean },
+  measured?: number,
 ): void {
   const top = doc.y;
-  const height = rowHeight(doc, columns, cells, style.font);
+  const height = measured ?? rowHeight(doc, columns, cells, style.font);
   if (style.fill) {
     doc.save().rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(style.fill).restore();
   }

@@ -77,3 +77,5 @@ export function callableIssues(error: unknown): Issue[] {
 export function callableDetails(error: unknown): unknown {
   return (error as { details?: unknown } | null)?.details;
 }
+export const computeRanking = (input: CallableInput<"computeRanking">) => call("computeRanking", input);
+export const issueRekap = (input: CallableInput<"issueRekap">) => call("issueRekap", input, { timeout: 120_000 });
