@@ -331,6 +331,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
   "process.action.assignPansel": "assigned pansel members to a post",
   "process.action.computeRanking": "computed the ranking of a post",
+  "ranking.link": "Ranking and score summary",
   "err.assign.empty": "Choose at least one pansel member for this post.",
   "err.assign.closed":
     "The pansel\u2019s assignment can no longer change: ranking has started or the selection has ended.",

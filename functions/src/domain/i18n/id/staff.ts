@@ -330,6 +330,7 @@ export const idStaff = {
   // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
   "process.action.assignPansel": "menetapkan anggota pansel untuk jabatan",
   "process.action.computeRanking": "menghitung peringkat jabatan",
+  "ranking.link": "Peringkat dan rekapitulasi nilai",
   "err.assign.empty": "Pilih paling sedikit satu anggota pansel untuk jabatan ini.",
   "err.assign.closed":
     "Penugasan pansel tidak dapat diubah lagi: pemeringkatan sudah dimulai atau seleksi sudah selesai.",
