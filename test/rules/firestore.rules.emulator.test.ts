@@ -1594,6 +1594,21 @@ const TABLE: readonly Row[] = [
   },
   {
     collection: "rankings",
+    op: "list",
+    situation: "a post's lockable ranking after a stage (the pansel's query of the ranking screen)",
+    attempt: (db) =>
+      db
+        .collection(COLLECTIONS.rankings)
+        .where("instansiId", "==", METRO)
+        .where("selectionId", "==", "metro-scoring")
+        .where("postId", "==", "bappeda")
+        .where("stage", "==", "pemeringkatan")
+        .where("lockable", "==", true)
+        .get(),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    collection: "rankings",
     op: "update",
     situation: "a forged aggregate: lockable with other finalists",
     attempt: (db) =>

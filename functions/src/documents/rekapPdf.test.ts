@@ -20,7 +20,7 @@ describe("the rekapitulasi nilai", { timeout: 30_000 }, () => {
     expect(model.title.heading).toBe("REKAPITULASI NILAI");
     expect(model.sections.map((s) => s.id)).toEqual(["rekap", "chart", "chart", "notes"]);
     const table = model.sections[0]!;
-    if (table.kind !== "table") throw new Error("table expected");
+    if (table.id !== "rekap") throw new Error("the rekap table expected");
     expect(table.table.rows).toHaveLength(6);
     // The last candidate missed the interview: out with that reason, no rank.
     expect(table.table.rows.at(-1)).toMatchObject({ no: "\u2013", note: "Gugur: tidak mengikuti Wawancara akhir" });

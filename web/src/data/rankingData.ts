@@ -1,7 +1,8 @@
 /** A post's stored ranking (rankings/{id}, written by computeRanking) for the officials' ranking screen. */
-import { doc, onSnapshot, type Unsubscribe } from "firebase/firestore";
+import { collection, limit, onSnapshot, query, where, type Unsubscribe } from "firebase/firestore";
 import { COLLECTIONS } from "@domain/collections";
 import { storedRanking, type PostRankingResult, type StoredRanking } from "@domain/scoring/postRanking";
+import type { ScheduledStage } from "@domain/selection/setup";
 import { liveDb } from "./live";
 
 export interface RankingView {
@@ -9,15 +10,29 @@ export interface RankingView {
   readonly result: PostRankingResult;
 }
 
+/**
+ * As a query, not a read of rankings/{id}: the rules cannot allow reading a document that does not
+ * exist yet (they scope by its instansiId), but a query scoped to the caller's tenant may find
+ * nothing. A pansel member may read lockable rankings only, so asks for those.
+ */
 export function watchRanking(
-  rankingId: string,
+  scope: { instansiId: string; selectionId: string; postId: string; stage: ScheduledStage; lockableOnly: boolean },
   next: (value: RankingView | undefined) => void,
   fail: (error: unknown) => void,
 ): Unsubscribe {
+  const q = query(
+    collection(liveDb(), COLLECTIONS.rankings),
+    where("instansiId", "==", scope.instansiId),
+    where("selectionId", "==", scope.selectionId),
+    where("postId", "==", scope.postId),
+    where("stage", "==", scope.stage),
+    ...(scope.lockableOnly ? [where("lockable", "==", true)] : []),
+    limit(1),
+  );
   return onSnapshot(
-    doc(liveDb(), COLLECTIONS.rankings, rankingId),
+    q,
     (snap) => {
-      const parsed = storedRanking.safeParse(snap.data());
+      const parsed = storedRanking.safeParse(snap.docs[0]?.data());
       // The JSON is the functions' own canonical output; a damaged document shows as none.
       next(
         parsed.success ? { doc: parsed.data, result: JSON.parse(parsed.data.json) as PostRankingResult } : undefined,

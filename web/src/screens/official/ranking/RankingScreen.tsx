@@ -9,7 +9,7 @@ import { useRoute } from "preact-iso";
 import { rankingChart } from "@domain/charts/rankingChart";
 import { spreadPlot } from "@domain/charts/spreadPlot";
 import { toSvg } from "@domain/charts/shapes";
-import { eliminationText, FINAL_STAGE, hundredths, rankingId } from "@domain/scoring/postRanking";
+import { eliminationText, FINAL_STAGE, hundredths } from "@domain/scoring/postRanking";
 import type { PostRankingResult } from "@domain/scoring/postRanking";
 import type { Locale, MessageKey } from "@domain/i18n/messages";
 import type { ScheduledStage } from "@domain/selection/setup";
@@ -22,8 +22,9 @@ import { Loading } from "../../../ui/Loading";
 import { Notice } from "../../../ui/Notice";
 import { useAction } from "../../../ui/useAction";
 import { useLive } from "../../../ui/useLive";
+import type { SignedIn } from "../../../ui/RequireSession";
 
-export function RankingScreen() {
+export function RankingScreen({ session }: { session: SignedIn }) {
   const { t, locale } = useLocale();
   const ready = useMessages("scoring");
   const { params } = useRoute();
@@ -39,8 +40,16 @@ export function RankingScreen() {
   const post = postId || posts[0]?.id || "";
   const ranking = useLive<RankingView | undefined>(async () => {
     const { watchRanking } = await import("../../../data/rankingData");
-    return (next, fail) => watchRanking(rankingId(id, post, stage), next, fail);
-  }, [id, post, stage]);
+    const roles = session.claims?.roles ?? [];
+    const scope = {
+      instansiId: session.claims?.instansi ?? "",
+      selectionId: id,
+      postId: post,
+      stage,
+      lockableOnly: !roles.includes("operator") && !roles.includes("pejabat"),
+    };
+    return (next, fail) => watchRanking(scope, next, fail);
+  }, [id, post, stage, session]);
   const compute = useAction();
 
   if (!ready || selection.status === "loading") return <Loading />;
