@@ -45,6 +45,8 @@ import { applyToPost as applyFor, submitApplication as submitFor } from "./appli
 import { answerObjection as answerObjectionAs, fileObjection as fileObjectionAs } from "./process/objections.js";
 import { assignPansel as assignPanselAs } from "./process/panselAssignment.js";
 import { choosePpk as choosePpkAs } from "./process/ppkChoice.js";
+import { computeRanking as computeRankingAs } from "./process/ranking.js";
+import { issueRekap as issueRekapAs } from "./documents/issueRekap.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -272,4 +274,17 @@ export const fileObjection = onCall(async (request) => {
 export const answerObjection = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return answerObjectionAs(caller, parseInput(CALLABLES.answerObjection.input, request.data), new Date());
+});
+
+/** An operator or the ketua pansel ranks a post after a stage (rankings/{id}: canonical JSON + SHA-256). */
+export const computeRanking = onCall({ memory: "512MiB" }, async (request) => {
+  const caller = await requireSignedIn(request);
+  return computeRankingAs(caller, parseInput(CALLABLES.computeRanking.input, request.data), new Date());
+});
+
+/** An operator issues the numbered, verifiable rekapitulasi nilai PDF of a post from its stored ranking. */
+export const issueRekap = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
+  const caller = await requireSignedIn(request);
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  return issueRekapAs(caller, parseInput(CALLABLES.issueRekap.input, request.data), new Date(), site);
 });

@@ -2,11 +2,13 @@
  * The PPK's choice among a post's 3 besar (issue 9), through the functions emulator as a phone calls
  * it, and the governor's consultation that comes first for the Sekda of a kota (UU 23/2014 art. 214).
  * Kota Metro 2021 from the seed in penetapan, moved to a government id unique to this run; the final
- * rankings are written with the Admin SDK as computeRanking leaves them (their `finalists`).
+ * rankings are written with the Admin SDK in the shape computeRanking stores (its canonical JSON
+ * reduced to the ranks and names the choice reads; the ranking itself is ranking.emulator.test.ts's).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
+import type { StoredRanking } from "../../functions/src/domain/scoring/postRanking.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { db } from "../support/admin.js";
 import { call, uniqueSuffix } from "../support/callables.js";
@@ -53,21 +55,27 @@ async function selection(changes: Partial<StoredSelection> = {}): Promise<string
     ...changes,
   };
   await db.collection(COLLECTIONS.selections).doc(id).set(doc);
-  for (const postId of ["bappeda", "sekda"]) {
-    await db
-      .collection(COLLECTIONS.rankings)
-      .doc(`${id}_${postId}_pemeringkatan`)
-      .set({
-        instansiId: METRO_ID,
-        selectionId: id,
-        postId,
-        stage: "pemeringkatan",
-        finalists: [1, 2, 3].map((rank) => ({
-          applicationId: `${id}_${postId}_c${rank}`,
-          rank,
-          name: `Calon ${rank}`,
-        })),
-      });
+  // disdikbud's ranking still awaits a score: not lockable, so no 3 besar yet.
+  for (const postId of ["bappeda", "sekda", "disdikbud"]) {
+    const ids = [1, 2, 3, 4].map((rank) => `${id}_${postId}_c${rank}`);
+    const ranking: StoredRanking = {
+      instansiId: METRO_ID,
+      selectionId: id,
+      postId,
+      stage: "pemeringkatan",
+      json: JSON.stringify({
+        ranked: ids.map((applicationId, i) => ({ applicationId, rank: i + 1 })),
+        candidates: ids.map((applicationId, i) => ({ applicationId, name: `Calon ${i + 1}` })),
+      }),
+      sha256: "0".repeat(64),
+      components: [],
+      finalists: ids.slice(0, 3),
+      blockers: 0,
+      lockable: postId !== "disdikbud",
+      computedAt: "2021-11-10T03:00:00.000Z",
+      computedBy: { uid: "op", name: "Operator", role: "operator" },
+    };
+    await db.collection(COLLECTIONS.rankings).doc(`${id}_${postId}_pemeringkatan`).set(ranking);
   }
   return id;
 }
@@ -155,8 +163,12 @@ describe("choosePpk", () => {
       codes: ["err.ppk.noPost"],
     });
     expect(failureOf(await choose(walikota, id, "nope", `${id}_nope_c1`))).toMatchObject({ codes: ["err.ppk.noPost"] });
-    // No final ranking computed for this post: no finalists to choose from.
+    // A final ranking that is not lockable yet, and none at all: no finalists to choose from.
     expect(failureOf(await choose(walikota, id, "disdikbud", `${id}_disdikbud_c1`))).toEqual({
+      status: "FAILED_PRECONDITION",
+      codes: ["err.ppk.noRanking"],
+    });
+    expect(failureOf(await choose(walikota, id, "dpkp", `${id}_dpkp_c1`))).toEqual({
       status: "FAILED_PRECONDITION",
       codes: ["err.ppk.noRanking"],
     });

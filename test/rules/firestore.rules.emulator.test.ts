@@ -375,6 +375,28 @@ async function seed(db: ClientDb): Promise<void> {
   set(`${COLLECTIONS.nips}/${NIP_ANI}`, { uid: "cand-ani" });
   // cand-budi says cand-ani's NIP is his, before the BKPSDM of Kota Metro.
   const dispute = { instansiId: METRO, nip: NIP_ANI, claimantUid: "cand-budi", holderUid: "cand-ani", status: "open" };
+  // Rankings (computeRanking): metro-scoring's bappeda after asesmenManajerial, not lockable yet,
+  // and its final ranking, lockable; a Pontianak one under the same kind of id.
+  const ranking = (stage: string, lockable: boolean, instansiId = METRO, selectionId = "metro-scoring") => ({
+    instansiId,
+    selectionId,
+    postId: "bappeda",
+    stage,
+    json: "{}",
+    sha256: "0".repeat(64),
+    components: [],
+    finalists: [],
+    blockers: lockable ? 0 : 2,
+    lockable,
+    computedAt: "2023-08-01T03:00:00.000Z",
+    computedBy: { uid: "op-metro", name: "Operator", role: "operator" },
+  });
+  set(`${COLLECTIONS.rankings}/metro-scoring_bappeda_asesmenManajerial`, ranking("asesmenManajerial", false));
+  set(`${COLLECTIONS.rankings}/metro-scoring_bappeda_pemeringkatan`, ranking("pemeringkatan", true));
+  set(
+    `${COLLECTIONS.rankings}/pontianak-draft_bappeda_pemeringkatan`,
+    ranking("pemeringkatan", true, PONTIANAK, "pontianak-draft"),
+  );
   set(`${COLLECTIONS.nipDisputes}/${DISPUTE}`, dispute);
   set(`${COLLECTIONS.nipDisputes}/${DISPUTE}/${COLLECTIONS.audit}/1`, { instansiId: METRO, action: "filed" });
   set(`${COLLECTIONS.rateLimits}/abc`, { scope: "nip", count: 1 });
@@ -1542,6 +1564,69 @@ const TABLE: readonly Row[] = [
     op: "delete",
     situation: "freeing cand-ani's NIP",
     attempt: (db) => db.doc(`nips/${NIP_ANI}`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // rankings: functions only; the tenant's operators and pejabat read; the selection's pansel once lockable
+  {
+    ...get("rankings", "Metro's final ranking, lockable", `rankings/metro-scoring_bappeda_pemeringkatan`),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    ...get("rankings", "Metro's ranking with blockers", `rankings/metro-scoring_bappeda_asesmenManajerial`),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    ...get("rankings", "another tenant's ranking", `rankings/pontianak-draft_bappeda_pemeringkatan`),
+    expected: [D, D, D, D, A, D, D, D],
+  },
+  {
+    collection: "rankings",
+    op: "list",
+    situation: "Metro's rankings of a post (the ranking screen's query)",
+    attempt: (db) =>
+      db
+        .collection(COLLECTIONS.rankings)
+        .where("instansiId", "==", METRO)
+        .where("selectionId", "==", "metro-scoring")
+        .get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "rankings",
+    op: "list",
+    situation: "a post's lockable ranking after a stage (the pansel's query of the ranking screen)",
+    attempt: (db) =>
+      db
+        .collection(COLLECTIONS.rankings)
+        .where("instansiId", "==", METRO)
+        .where("selectionId", "==", "metro-scoring")
+        .where("postId", "==", "bappeda")
+        .where("stage", "==", "pemeringkatan")
+        .where("lockable", "==", true)
+        .get(),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    collection: "rankings",
+    op: "update",
+    situation: "a forged aggregate: lockable with other finalists",
+    attempt: (db) =>
+      db.doc(`rankings/metro-scoring_bappeda_asesmenManajerial`).update({ lockable: true, finalists: ["x"] }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "rankings",
+    op: "create",
+    situation: "a ranking written by a client",
+    attempt: (db) =>
+      db.doc(`rankings/metro-scoring_bappeda_wawancara`).set({
+        instansiId: METRO,
+        selectionId: "metro-scoring",
+        postId: "bappeda",
+        stage: "wawancara",
+        lockable: true,
+      }),
     expected: [D, D, D, D, D, D, D, D],
   },
 

@@ -27,6 +27,7 @@ const VerifyQueue = lazy(() => import("./screens/official/VerifyQueue").then((m)
 const VerifyApplication = lazy(() => import("./screens/official/VerifyApplication").then((m) => m.VerifyApplication));
 const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
 const PpkChoiceScreen = lazy(() => import("./screens/official/ppk/PpkChoiceScreen").then((m) => m.PpkChoiceScreen));
+const RankingScreen = lazy(() => import("./screens/official/ranking/RankingScreen").then((m) => m.RankingScreen));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
@@ -88,6 +89,10 @@ export function App() {
               <Route
                 path="/kelola/:id/pilihan-ppk"
                 component={() => <RequireSession role={["operator", "pejabat"]} screen={PpkChoiceScreen} />}
+              />
+              <Route
+                path="/kelola/:id/peringkat"
+                component={() => <RequireSession role={["operator", "pejabat", "pansel"]} screen={RankingScreen} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
               <Route default component={NotFound} />

@@ -14,6 +14,7 @@ import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { Announcement, AnnouncementSection } from "../domain/documents/announcement.js";
+import type { Chart, Shape } from "../domain/charts/shapes.js";
 import { fillTemplate } from "../domain/i18n/messages.js";
 
 export { sha256Hex } from "../files/hash.js";
@@ -44,8 +45,10 @@ const COLUMN_SHARES: Record<string, Record<string, number>> = {
   documents: { no: 5, document: 56, required: 11, formats: 15, maxSize: 13 },
   schedule: { no: 5, stage: 55, dates: 40 },
   result: { no: 8, name: 60, nip: 32 },
+  // The rekap: the component columns (c0, c1, …) share what is left equally.
+  rekap: { no: 7, name: 24, total: 9, note: 18 },
 };
-const CENTERED_COLUMNS = new Set(["no", "required", "formats", "maxSize", "maxAge", "education"]);
+const CENTERED_COLUMNS = new Set(["no", "required", "formats", "maxSize", "maxAge", "education", "total"]);
 
 type Doc = PDFKit.PDFDocument;
 
@@ -209,6 +212,9 @@ function drawSection(doc: Doc, section: AnnouncementSection, index: number): voi
     case "list":
       numberedList(doc, section.items, MARGIN.left + 14);
       break;
+    case "chart":
+      drawChart(doc, section.chart);
+      break;
     case "lines":
       doc.font("body").fontSize(BODY_SIZE);
       for (const line of section.lines) {
@@ -219,6 +225,79 @@ function drawSection(doc: Doc, section: AnnouncementSection, index: number): voi
   }
   doc.x = MARGIN.left;
   doc.moveDown(0.9);
+}
+
+/**
+ * A chart (../domain/charts/) drawn as vectors across the content width, in bands that break at
+ * the chart's row boundaries when it runs past the page: a 500-candidate ranking takes many pages.
+ */
+function drawChart(doc: Doc, chart: Chart): void {
+  const scale = CONTENT_WIDTH / chart.width;
+  const breaks = [...(chart.breaks ?? []), chart.height];
+  let from = 0;
+  while (from < chart.height) {
+    ensureSpace(doc, Math.min(chart.height - from, 60) * scale);
+    const room = (bottomLimit() - doc.y) / scale;
+    let to = breaks.filter((b) => b > from && b <= from + room).at(-1) ?? Math.min(chart.height, from + room);
+    if (to <= from) to = Math.min(chart.height, from + room);
+    const top = doc.y;
+    doc.save();
+    doc.rect(MARGIN.left, top, CONTENT_WIDTH, (to - from) * scale).clip();
+    doc.translate(MARGIN.left, top).scale(scale).translate(0, -from);
+    for (const shape of chart.shapes) if (overlaps(shape, from, to)) drawShape(doc, shape);
+    doc.restore();
+    doc.x = MARGIN.left;
+    doc.y = top + (to - from) * scale;
+    from = to;
+    if (from < chart.height) {
+      doc.addPage();
+      doc.y = MARGIN.top;
+    }
+  }
+  doc.fillColor(INK).strokeColor(INK).fillOpacity(1).lineWidth(1).undash();
+}
+
+function overlaps(s: Shape, from: number, to: number): boolean {
+  const [top, bottom] =
+    s.kind === "rect"
+      ? [s.y, s.y + s.height]
+      : s.kind === "line"
+        ? [Math.min(s.y1, s.y2), Math.max(s.y1, s.y2)]
+        : s.kind === "circle"
+          ? [s.cy - s.r, s.cy + s.r]
+          : [s.y - s.size, s.y];
+  return bottom >= from && top < to;
+}
+
+function drawShape(doc: Doc, s: Shape): void {
+  switch (s.kind) {
+    case "rect":
+      doc
+        .rect(s.x, s.y, s.width, s.height)
+        .fillOpacity(s.opacity ?? 1)
+        .fill(s.fill)
+        .fillOpacity(1);
+      break;
+    case "line":
+      doc.moveTo(s.x1, s.y1).lineTo(s.x2, s.y2).lineWidth(s.width).strokeColor(s.stroke);
+      if (s.dash) doc.dash(4, { space: 3 });
+      doc.stroke().undash();
+      break;
+    case "circle":
+      if (s.stroke) doc.circle(s.cx, s.cy, s.r).lineWidth(1).fillAndStroke(s.fill, s.stroke);
+      else doc.circle(s.cx, s.cy, s.r).fill(s.fill);
+      break;
+    case "text": {
+      doc
+        .font(s.bold ? "cellBold" : "cell")
+        .fontSize(s.size)
+        .fillColor(s.fill);
+      const width = doc.widthOfString(s.text);
+      const x = s.anchor === "end" ? s.x - width : s.anchor === "middle" ? s.x - width / 2 : s.x;
+      doc.text(s.text, x, s.y, { lineBreak: false, baseline: "alphabetic" });
+      break;
+    }
+  }
 }
 
 /** Any of the model's tables: the renderer only needs keys, labels and cell texts. */
@@ -263,12 +342,14 @@ function drawTable(doc: Doc, id: string, table: AnyTable): void {
   drawHeader();
   for (const row of table.rows) {
     const cells = columns.map((c) => row[c.key] ?? "");
-    if (doc.y + rowHeight(doc, columns, cells, "cell") > bottomLimit()) {
+    // Measured once: laying out the text is most of a long table's time (a 500-candidate rekap).
+    const height = rowHeight(doc, columns, cells, "cell");
+    if (doc.y + height > bottomLimit()) {
       doc.addPage();
       doc.y = MARGIN.top;
       drawHeader();
     }
-    drawRow(doc, columns, cells, { font: "cell" });
+    drawRow(doc, columns, cells, { font: "cell" }, height);
   }
   doc.x = MARGIN.left;
 }
@@ -286,9 +367,10 @@ function drawRow(
   columns: readonly Column[],
   cells: readonly string[],
   style: { font: string; fill?: string; center?: boolean },
+  measured?: number,
 ): void {
   const top = doc.y;
-  const height = rowHeight(doc, columns, cells, style.font);
+  const height = measured ?? rowHeight(doc, columns, cells, style.font);
   if (style.fill) {
     doc.save().rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(style.fill).restore();
   }

@@ -48,6 +48,7 @@ import { operatorActor } from "../process/audit.js";
 import { readInstansi, selectionRef } from "../process/selectionStore.js";
 import { runSelectionStep } from "../process/step.js";
 import { renderAnnouncementPdf } from "./announcementPdf.js";
+import { buildRekap, rekapSnapshot, type RekapSnapshot } from "../domain/documents/rekap.js";
 
 export interface IssueResult {
   readonly documentId: string;
@@ -93,26 +94,13 @@ async function allocate(
     // Numbered, signed and public: only for a selection whose opening has been approved.
     if (!selection.public) throw issueError("failed-precondition", [{ code: "err.document.notAnnounced" }]);
     const instansi = await readInstansi(tx, selection.instansiId);
-    const today = todayIn(instansi.timeZone, now);
-    const counterRef = db
-      .collection(COLLECTIONS.instansi)
-      .doc(selection.instansiId)
-      .collection(COLLECTIONS.counters)
-      .doc(counterIdFor(today.year));
-    const counter = await tx.get(counterRef);
     const previousId = selection.announcementDocumentId;
-    const previous = previousId ? await tx.get(documentRef(previousId)) : undefined;
-
-    const seq = nextSequence(
-      counter.exists ? parseStored(documentCounter, counter.data(), counterRef.path) : undefined,
-    );
-    const version = previous?.exists ? readRecord(previous).version + 1 : 1;
-    const number = formatDocumentNumber(instansi.numberingPattern || DEFAULT_NUMBERING_PATTERN, {
-      seq,
-      year: today.year,
-      month: today.month,
-      kind: DOCUMENT_KIND_CODES.pengumuman,
-      instansiCode: documentCode(instansi, selection.instansiId),
+    const { today, number, version, previous, takeNumber } = await allocateNumber(tx, {
+      instansiId: selection.instansiId,
+      instansi,
+      now,
+      kind: "pengumuman",
+      previousId,
     });
     const documentId = documentIdFor(input.selectionId, "pengumuman", version);
     const record: DocumentRecord = {
@@ -135,7 +123,7 @@ async function allocate(
       revokedOn: null,
       revokedReason: null,
     };
-    tx.set(counterRef, { next: seq + 1, updatedAt: at });
+    takeNumber(at);
     tx.create(documentRef(documentId), record);
     tx.create(snapshotRef(documentId), snapshotOf(record, selection, instansi, publicBaseUrl));
     return {
@@ -144,6 +132,42 @@ async function allocate(
       audit: { actor: operatorActor(caller), action: "issue", to: null, reason: number, reference: documentId },
     };
   });
+}
+
+/**
+ * The next number of the government's counter for the year and the version after `previousId`:
+ * read inside the issuing transaction; `takeNumber` writes the counter in it (every kind of
+ * document shares the one counter, numbering.ts).
+ */
+export async function allocateNumber(
+  tx: Transaction,
+  f: {
+    readonly instansiId: string;
+    readonly instansi: InstansiDoc;
+    readonly now: Date;
+    readonly kind: keyof typeof DOCUMENT_KIND_CODES;
+    readonly previousId: string | null;
+  },
+) {
+  const today = todayIn(f.instansi.timeZone, f.now);
+  const counterRef = db
+    .collection(COLLECTIONS.instansi)
+    .doc(f.instansiId)
+    .collection(COLLECTIONS.counters)
+    .doc(counterIdFor(today.year));
+  const counter = await tx.get(counterRef);
+  const previous = f.previousId ? await tx.get(documentRef(f.previousId)) : undefined;
+  const seq = nextSequence(counter.exists ? parseStored(documentCounter, counter.data(), counterRef.path) : undefined);
+  const version = previous?.exists ? readRecord(previous).version + 1 : 1;
+  const number = formatDocumentNumber(f.instansi.numberingPattern || DEFAULT_NUMBERING_PATTERN, {
+    seq,
+    year: today.year,
+    month: today.month,
+    kind: DOCUMENT_KIND_CODES[f.kind],
+    instansiCode: documentCode(f.instansi, f.instansiId),
+  });
+  const takeNumber = (at: string) => tx.set(counterRef, { next: seq + 1, updatedAt: at });
+  return { today, number, version, previous, takeNumber };
 }
 
 /** The announcement model's input, fixed when the number is taken. */
@@ -173,7 +197,8 @@ function snapshotOf(
 }
 
 /** The PDF of a snapshot: a pure function of it, so every rendering has the same SHA-256. */
-export async function renderSnapshot(snapshot: AnnouncementSnapshot | ResultSnapshot): Promise<Buffer> {
+export async function renderSnapshot(snapshot: AnnouncementSnapshot | ResultSnapshot | RekapSnapshot): Promise<Buffer> {
+  if ("kind" in snapshot && snapshot.kind === "rekapNilai") return renderAnnouncementPdf(buildRekap(snapshot));
   return renderAnnouncementPdf("kind" in snapshot ? buildAdministrativeResult(snapshot) : buildAnnouncement(snapshot));
 }
 
@@ -184,10 +209,11 @@ async function readReceiptSnapshot(documentId: string): Promise<ReceiptSnapshot>
 }
 
 /** The snapshot of either kind: the administrative result's carries `kind`, the pengumuman's predates it. */
-export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot | ResultSnapshot> {
+export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot | ResultSnapshot | RekapSnapshot> {
   const snap = await snapshotRef(documentId).get();
   if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
   if (snap.get("kind") === "hasilAdministrasi") return parseStored(resultSnapshot, snap.data(), snap.ref.path);
+  if (snap.get("kind") === "rekapNilai") return parseStored(rekapSnapshot, snap.data(), snap.ref.path);
   return parseStored(announcementSnapshot, snap.data(), snap.ref.path);
 }
 
@@ -207,6 +233,10 @@ export async function finishDocument(documentId: string): Promise<string> {
     applicationId = receipt.applicationId;
     pdf = await renderAnnouncementPdf(buildReceipt(receipt));
     access = { ownerUid: receipt.candidateUid, selectionId: first.selectionId, extra: { documentId: first.fileId } };
+  } else if (first.kind === "rekapNilai") {
+    // Every candidate's scores: the selection's staff and pansel read it, not the public.
+    pdf = await renderSnapshot(await readSnapshot(documentId));
+    access = { selectionId: first.selectionId, extra: { documentId: first.fileId } };
   } else {
     pdf = await renderSnapshot(await readSnapshot(documentId));
     access = { extra: { public: true, documentId: first.fileId } };
@@ -241,6 +271,8 @@ function currentVersionOf(kind: DocumentRecord["kind"], documentId: string, sele
       return selection.administrativeResult?.documentId ?? null;
     case "pengumuman":
       return selection.announcementDocumentId;
+    case "rekapNilai":
+      return selection.rekapDocuments[documentId.replace(/-rekapNilai-v\d+$/, "")] ?? null;
   }
 }
 
@@ -260,8 +292,13 @@ async function settle(
     stage: selection.stage,
   });
   if (settled.status === "valid") {
+    // A rekap's versions are per post and stage: its id, not the selection's, names the series.
     const olderRefs = olderVersions(current.version).map((v) =>
-      documentRef(documentIdFor(current.selectionId, current.kind, v)),
+      documentRef(
+        current.kind === "rekapNilai"
+          ? documentId.replace(/-v\d+$/, `-v${v}`)
+          : documentIdFor(current.selectionId, current.kind, v),
+      ),
     );
     const older = olderRefs.length > 0 ? await tx.getAll(...olderRefs) : [];
     for (const snap of older) {

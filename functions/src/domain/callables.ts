@@ -42,6 +42,7 @@ import {
 } from "./applications/verification.js";
 import { applyToPostInput, submitApplicationInput } from "./applications/apply.js";
 import { APPLICATION_STATUSES } from "./applications/application.js";
+import { rankingRequest } from "./scoring/postRanking.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -80,6 +81,13 @@ export const decidePostShortfallOutput = z.object({ postId: z.string(), decision
 export const fileObjectionOutput = z.object({ answerDue: z.string() });
 export const answerObjectionOutput = z.object({ status: z.enum(["accepted", "rejected"]) });
 export const assignPanselOutput = z.object({ postId: z.string(), memberUids: z.array(z.string()) });
+/** The ranking written (rankings/{id}) and its SHA-256; blockers counted, so "not lockable" is said at once. */
+export const computeRankingOutput = z.object({
+  rankingId: z.string(),
+  sha256: z.string(),
+  lockable: z.boolean(),
+  blockers: z.int(),
+});
 
 export const CALLABLES = {
   // The same answer to every anonymous caller, whatever became of the NIP and the e-mail.
@@ -115,6 +123,9 @@ export const CALLABLES = {
   // Objections to the administrative result (issue 8): the TMS candidate files, an operator answers.
   fileObjection: { input: fileObjectionInput, output: fileObjectionOutput },
   answerObjection: { input: answerObjectionInput, output: answerObjectionOutput },
+  // The ranking of a post after a stage, and its rekapitulasi nilai PDF (issue 9).
+  computeRanking: { input: rankingRequest, output: computeRankingOutput },
+  issueRekap: { input: rankingRequest, output: issueDocumentOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

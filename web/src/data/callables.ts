@@ -79,3 +79,5 @@ export function callableDetails(error: unknown): unknown {
 }
 export const choosePpk = (input: CallableInput<"choosePpk">) => call("choosePpk", input);
 export const recordProcessLetter = (input: CallableInput<"recordProcessLetter">) => call("recordProcessLetter", input);
+export const computeRanking = (input: CallableInput<"computeRanking">) => call("computeRanking", input);
+export const issueRekap = (input: CallableInput<"issueRekap">) => call("issueRekap", input, { timeout: 120_000 });

@@ -11,6 +11,7 @@ import type { InstansiDoc } from "../schemas/documents.js";
 import { SCHEDULED_STAGES, type DocumentRequirement, type SelectionSetup, type SetupPost } from "../selection/setup.js";
 import { formatDateRangeId } from "../calendar.js";
 import { docText, letter } from "./letter.js";
+import type { Chart } from "../charts/shapes.js";
 export { placeOf, printedNip } from "./letter.js";
 
 /** What the announcement needs from a selection's setup (a whole SelectionSetup fits). */
@@ -76,7 +77,11 @@ export type AnnouncementSection =
       readonly heading: string;
       readonly table: Table<ReceiptDocumentColumn>;
     }
-  | { readonly id: "result"; readonly kind: "table"; readonly heading: string; readonly table: Table<ResultColumn> };
+  | { readonly id: "result"; readonly kind: "table"; readonly heading: string; readonly table: Table<ResultColumn> }
+  // The rekapitulasi nilai (./rekap.ts): a column per component, its notes, and charts drawn as vectors.
+  | { readonly id: "rekap"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
+  | { readonly id: "notes"; readonly kind: "list"; readonly heading: string; readonly items: readonly string[] }
+  | { readonly id: "chart"; readonly kind: "chart"; readonly heading: string; readonly chart: Chart };
 
 export interface Announcement {
   readonly selectionId: string;

@@ -50,6 +50,7 @@ export const DOCUMENT_KIND_CODES = {
   tandaBukti: "TB",
   // The result is announced as a pengumuman too; its own number keeps it apart.
   hasilAdministrasi: "PENG",
+  rekapNilai: "REKAP",
 } as const;
 
 const MAX_PATTERN_LENGTH = 120;

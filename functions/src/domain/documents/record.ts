@@ -17,8 +17,9 @@ export const documentRecord = z.object({
   /**
    * tandaBukti: a candidate's registration receipt (./receipt.ts); its file is private.
    * hasilAdministrasi: the pengumuman of the administrative result (issue 8).
+   * rekapNilai: a post's score summary after a stage (issue 9); its file is the selection's staff's.
    */
-  kind: z.enum(["pengumuman", "tandaBukti", "hasilAdministrasi"]),
+  kind: z.enum(["pengumuman", "tandaBukti", "hasilAdministrasi", "rekapNilai"]),
   number: z.string(),
   version: z.int(),
   /** YYYY-MM-DD, the date printed on the document. */
@@ -47,6 +48,11 @@ export function documentIdFor(selectionId: string, kind: DocumentRecord["kind"],
 /** Where the QR code points: the public verification page of this version. */
 export function verifyUrlFor(publicBaseUrl: string, documentId: string): string {
   return `${publicBaseUrl.replace(/\/+$/, "")}/verifikasi/${documentId}`;
+}
+
+/** A post's rekap versions: "metro-2021-jpt_bappeda_pemeringkatan-rekapNilai-v1". */
+export function rekapDocumentId(rankingId: string, version: number): string {
+  return `${rankingId}-rekapNilai-v${version}`;
 }
 
 /** documents/{id} of an application's receipt; its file has the same id (one version only). */

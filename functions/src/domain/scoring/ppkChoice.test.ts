@@ -3,6 +3,7 @@ import { DEFAULT_PROFILE } from "../regulation/profiles.js";
 import { parseWith } from "../validation.js";
 import {
   checkPpkChoice,
+  finalistsOf,
   governorConsultation,
   isSekdaPost,
   ppkChoiceInput,
@@ -88,5 +89,46 @@ describe("consulting the governor (UU 23/2014 art. 214)", () => {
     expect(isSekdaPost("Sekretaris Daerah")).toBe(true);
     expect(isSekdaPost("Sekda Kota Pontianak")).toBe(true);
     expect(isSekdaPost("Kepala Dinas Pendidikan dan Kebudayaan")).toBe(false);
+  });
+});
+
+describe("finalistsOf", () => {
+  const ranking = (changes: Record<string, unknown> = {}) => ({
+    instansiId: "kota-metro",
+    selectionId: "s",
+    postId: "bappeda",
+    stage: "pemeringkatan",
+    json: JSON.stringify({
+      ranked: [
+        { applicationId: "a", rank: 1 },
+        { applicationId: "b", rank: 2 },
+        { applicationId: "c", rank: 2 },
+        { applicationId: "d", rank: 4 },
+      ],
+      candidates: ["a", "b", "c", "d"].map((id) => ({ applicationId: id, name: `Calon ${id}` })),
+    }),
+    sha256: "0".repeat(64),
+    components: [],
+    finalists: ["a", "b", "c"],
+    blockers: 0,
+    lockable: true,
+    computedAt: "2021-11-10T03:00:00.000Z",
+    computedBy: { uid: "op", name: "Operator", role: "operator" },
+    ...changes,
+  });
+
+  it("names the 3 besar of a lockable final ranking with their ranks, ties kept", () => {
+    expect(finalistsOf(ranking())).toEqual([
+      { applicationId: "a", rank: 1, name: "Calon a" },
+      { applicationId: "b", rank: 2, name: "Calon b" },
+      { applicationId: "c", rank: 2, name: "Calon c" },
+    ]);
+  });
+
+  it("gives none for a ranking that may still change, an interim one, a missing or damaged one", () => {
+    expect(finalistsOf(ranking({ lockable: false, blockers: 2 }))).toEqual([]);
+    expect(finalistsOf(ranking({ stage: "wawancara" }))).toEqual([]);
+    expect(finalistsOf(ranking({ json: "{not json" }))).toEqual([]);
+    expect(finalistsOf(undefined)).toEqual([]);
   });
 });

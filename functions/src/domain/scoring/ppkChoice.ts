@@ -11,6 +11,7 @@
 import { z } from "zod/mini";
 import type { Issue } from "../issue.js";
 import type { RegulationProfile } from "../regulation/profile.js";
+import { storedRanking } from "./postRanking.js";
 
 /** A reason that says something ("lebih sesuai dengan kebutuhan organisasi …"), not a dot. */
 export const MIN_REASON = 20;
@@ -36,14 +37,37 @@ export interface Finalist {
   readonly rank: number;
 }
 
-/** A finalist as the final ranking (`rankings/{sel}_{post}_pemeringkatan`) lists it for the PPK. */
-export const namedFinalist = z.object({ applicationId: z.string(), rank: z.int(), name: z.string() });
-export type NamedFinalist = z.infer<typeof namedFinalist>;
+export interface NamedFinalist extends Finalist {
+  readonly name: string;
+}
 
-/** The ranking's `finalists`; none when the ranking is missing or not what functions write. */
+/** What the PPK's choice reads of a ranking's canonical JSON (postRanking.ts's PostRankingResult). */
+const rankedNames = z.object({
+  ranked: z.array(z.object({ applicationId: z.string(), rank: z.int() })),
+  candidates: z.array(z.object({ applicationId: z.string(), name: z.string() })),
+});
+
+/**
+ * The 3 besar of a post's final ranking (`rankings/{sel}_{post}_pemeringkatan`) with their ranks and
+ * names; none when it is missing, not what computeRanking writes, or not lockable (a candidate
+ * below quorum or a score still awaited: the 3 besar may still change).
+ */
 export function finalistsOf(ranking: Readonly<Record<string, unknown>> | undefined): NamedFinalist[] {
-  const parsed = z.array(namedFinalist).safeParse(ranking?.["finalists"]);
-  return parsed.success ? parsed.data : [];
+  const stored = storedRanking.safeParse(ranking);
+  if (!stored.success || stored.data.stage !== "pemeringkatan" || !stored.data.lockable) return [];
+  let result;
+  try {
+    result = rankedNames.safeParse(JSON.parse(stored.data.json));
+  } catch {
+    return [];
+  }
+  if (!result.success) return [];
+  const { ranked, candidates } = result.data;
+  return stored.data.finalists.flatMap((applicationId) => {
+    const row = ranked.find((r) => r.applicationId === applicationId);
+    const name = candidates.find((c) => c.applicationId === applicationId)?.name;
+    return row && name !== undefined ? [{ applicationId, rank: row.rank, name }] : [];
+  });
 }
 
 /** Issues with the choice; empty when it may be recorded. */

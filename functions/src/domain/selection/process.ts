@@ -92,6 +92,8 @@ export const AUDIT_ACTIONS = [
   "assignPansel",
   // The PPK's choice among a post's 3 besar (process/ppkChoice.ts).
   "choosePpk",
+  // A post's ranking computed (process/ranking.ts); its rekap is issued as "issue".
+  "computeRanking",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

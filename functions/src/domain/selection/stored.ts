@@ -142,6 +142,8 @@ export const storedSelection = z.extend(selectionSetup, {
    * with no entry has the whole committee. The rules read it: a member sees the applicants of their posts only.
    */
   panselAssignments: z._default(z.record(z.string(), z.array(z.string())), {}),
+  /** The current rekap version per ranking id (rankings/{id}), set by issueRekap. */
+  rekapDocuments: z._default(z.record(z.string(), z.string()), {}),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -160,6 +162,7 @@ export const INITIAL_PROCESS = {
   panselAssignments: {},
   governorConsultation: null,
   ppkChoices: {},
+  rekapDocuments: {},
 } as const satisfies Partial<StoredSelection>;
 
 /**

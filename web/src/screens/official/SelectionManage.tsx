@@ -111,6 +111,13 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           )}
         </p>
       )}
+      {s.administrativeResult && (
+        <p>
+          <a class="button button--secondary" href={`/kelola/${s.id}/peringkat`} data-testid="ranking-link">
+            {t("ranking.link")}
+          </a>
+        </p>
+      )}
       {["laporanPpk", "rekomendasi", "penetapan", "pelantikan", "selesai"].includes(s.stage) && (
         <p>
           <a class="button button--secondary" href={`/kelola/${s.id}/pilihan-ppk`} data-testid="ppk-link">

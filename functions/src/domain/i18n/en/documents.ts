@@ -85,4 +85,26 @@ export const enDocuments: { readonly [K in keyof typeof idDocuments]: string } =
   "err.numbering.seqAdjacent":
     "The sequence number {token} must be separated from other tokens by a mark such as a slash, so numbers cannot be confused.",
   "err.numbering.tooLong": "The numbering pattern is too long (at most {max} characters).",
+  // The rekapitulasi nilai of a post (./documents/rekap.ts).
+  "doc.rekap.heading": "Score Summary",
+  "doc.rekap.subject": "Score summary of the post {post} after the {stage} stage",
+  "doc.rekap.opening":
+    "The selection committee of {title} presents the scores of the eligible candidates for the post {post} after the {stage} stage, as follows.",
+  "doc.rekap.closing": "This summary is made truthfully, to be used as required.",
+  "doc.rekap.table": "Scores per component, total and rank",
+  "doc.rekap.col.rank": "Rank",
+  "doc.rekap.col.total": "Total",
+  "doc.rekap.col.note": "Note",
+  "doc.rekap.finalist": "Best three",
+  "doc.rekap.chart": "Total per component",
+  "doc.rekap.cutoff": "Best {count} line",
+  "doc.rekap.spread": "Members' scores more than {threshold} points apart",
+  "doc.rekap.notes": "Notes",
+  "doc.rekap.final": "The final ranking includes every component.",
+  "doc.rekap.interim": "Interim ranking; components counted: {components}.",
+  "doc.rekap.rounding":
+    "Each component shows its 0–100 score and (in brackets) its weighted points. Each printed figure is rounded half-up to two decimals once; the printed parts may differ from the total by 0.01.",
+  "doc.rekap.complete": "Every member's score is in and each quorum is met.",
+  "doc.rekap.blockers": "The ranking cannot be locked yet: {count} scores missing or below quorum.",
+  "doc.rekap.hash": "Ranking data fingerprint (SHA-256): {sha256}",
 };

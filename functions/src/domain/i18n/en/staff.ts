@@ -335,6 +335,8 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "process.action.assignPansel": "assigned pansel members to a post",
   "ppk.open": "The PPK's choice among the three best",
   "process.action.choosePpk": "recorded the PPK's choice among the three best",
+  "process.action.computeRanking": "computed the ranking of a post",
+  "ranking.link": "Ranking and score summary",
   "err.assign.empty": "Choose at least one pansel member for this post.",
   "err.assign.closed":
     "The pansel\u2019s assignment can no longer change: ranking has started or the selection has ended.",

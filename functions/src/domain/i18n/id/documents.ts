@@ -87,4 +87,27 @@ export const idDocuments = {
   "err.numbering.seqAdjacent":
     "Nomor urut {token} harus dipisahkan dari token lain dengan tanda, misalnya garis miring, agar nomor tidak tertukar.",
   "err.numbering.tooLong": "Pola nomor terlalu panjang (paling banyak {max} karakter).",
+  // The rekapitulasi nilai of a post (./documents/rekap.ts).
+  "doc.rekap.heading": "Rekapitulasi Nilai",
+  "doc.rekap.subject": "Rekapitulasi nilai jabatan {post} setelah tahap {stage}",
+  "doc.rekap.opening":
+    "Panitia Seleksi {title} menyampaikan rekapitulasi nilai peserta yang memenuhi syarat pada jabatan {post} setelah tahap {stage}, sebagai berikut.",
+  "doc.rekap.closing":
+    "Demikian rekapitulasi nilai ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.",
+  "doc.rekap.table": "Nilai per komponen, nilai total dan peringkat",
+  "doc.rekap.col.rank": "Peringkat",
+  "doc.rekap.col.total": "Nilai total",
+  "doc.rekap.col.note": "Keterangan",
+  "doc.rekap.finalist": "Tiga besar",
+  "doc.rekap.chart": "Grafik nilai total per komponen",
+  "doc.rekap.cutoff": "Batas {count} besar",
+  "doc.rekap.spread": "Sebaran nilai anggota pansel melebihi {threshold} poin",
+  "doc.rekap.notes": "Catatan",
+  "doc.rekap.final": "Peringkat akhir mencakup seluruh komponen penilaian.",
+  "doc.rekap.interim": "Peringkat sementara; komponen yang dihitung: {components}.",
+  "doc.rekap.rounding":
+    "Setiap komponen ditulis sebagai nilai 0–100 dan (dalam kurung) nilai tertimbangnya. Pembulatan setengah ke atas ke dua desimal dilakukan sekali pada setiap angka yang dicetak; jumlah angka tercetak dapat berbeda 0,01 dari nilai total.",
+  "doc.rekap.complete": "Seluruh nilai anggota pansel telah masuk dan memenuhi kuorum.",
+  "doc.rekap.blockers": "Peringkat belum dapat dikunci: {count} nilai belum masuk atau kurang dari kuorum.",
+  "doc.rekap.hash": "Sidik data peringkat (SHA-256): {sha256}",
 } as const;

@@ -334,6 +334,8 @@ export const idStaff = {
   "process.action.assignPansel": "menetapkan anggota pansel untuk jabatan",
   "ppk.open": "Pilihan PPK dari tiga besar",
   "process.action.choosePpk": "mencatat pilihan PPK dari tiga besar",
+  "process.action.computeRanking": "menghitung peringkat jabatan",
+  "ranking.link": "Peringkat dan rekapitulasi nilai",
   "err.assign.empty": "Pilih paling sedikit satu anggota pansel untuk jabatan ini.",
   "err.assign.closed":
     "Penugasan pansel tidak dapat diubah lagi: pemeringkatan sudah dimulai atau seleksi sudah selesai.",

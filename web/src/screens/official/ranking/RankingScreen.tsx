@@ -1,0 +1,340 @@
+/**
+ * /kelola/:id/peringkat — the officials' ranking of a post after a stage: choose the post and the
+ * stage, compute it (computeRanking), and see the chart, the table, what blocks locking, the spread
+ * flags with the members' dot plot, and issue or download the rekap PDF. The chart code loads with
+ * this route only.
+ */
+import { useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { rankingChart } from "@domain/charts/rankingChart";
+import { spreadPlot } from "@domain/charts/spreadPlot";
+import { toSvg } from "@domain/charts/shapes";
+import { eliminationText, FINAL_STAGE, hundredths } from "@domain/scoring/postRanking";
+import type { PostRankingResult } from "@domain/scoring/postRanking";
+import type { Locale, MessageKey } from "@domain/i18n/messages";
+import type { ScheduledStage } from "@domain/selection/setup";
+import type { BrokenSelection, SelectionWithId } from "../../../data/live";
+import type { RankingView } from "../../../data/rankingData";
+import { issueText, useLocale, useMessages, type Translate } from "../../../i18n/i18n";
+import { DownloadButton } from "../../../ui/DownloadButton";
+import { formatDateTime } from "../../../ui/format";
+import { Loading } from "../../../ui/Loading";
+import { Notice } from "../../../ui/Notice";
+import { useAction } from "../../../ui/useAction";
+import { useLive } from "../../../ui/useLive";
+import type { SignedIn } from "../../../ui/RequireSession";
+
+export function RankingScreen({ session }: { session: SignedIn }) {
+  const { t, locale } = useLocale();
+  const ready = useMessages("scoring");
+  const { params } = useRoute();
+  const id = params["id"] ?? "";
+  const selection = useLive<SelectionWithId | BrokenSelection | undefined>(async () => {
+    const { watchSelection } = await import("../../../data/live");
+    return (next, fail) => watchSelection(id, next, fail);
+  }, [id]);
+  const [postId, setPostId] = useState("");
+  const [stage, setStage] = useState<ScheduledStage>(FINAL_STAGE);
+  const sel = selection.status === "ready" && selection.value && "posts" in selection.value ? selection.value : null;
+  const posts = sel ? sel.posts.filter((p) => sel.postDecisions[p.id] !== "cancelPost") : [];
+  const post = postId || posts[0]?.id || "";
+  const ranking = useLive<RankingView | undefined>(async () => {
+    const { watchRanking } = await import("../../../data/rankingData");
+    const roles = session.claims?.roles ?? [];
+    const scope = {
+      instansiId: session.claims?.instansi ?? "",
+      selectionId: id,
+      postId: post,
+      stage,
+      lockableOnly: !roles.includes("operator") && !roles.includes("pejabat"),
+    };
+    return (next, fail) => watchRanking(scope, next, fail);
+  }, [id, post, stage, session]);
+  const compute = useAction();
+
+  if (!ready || selection.status === "loading") return <Loading />;
+  if (!sel) return <Notice kind="error">{t("app.loadError")}</Notice>;
+  const stages = [...new Set([...sel.scoringPlan.components.map((c) => c.stage), FINAL_STAGE])] as ScheduledStage[];
+
+  const run = async () => {
+    await compute.run(async (requestId) => {
+      const { computeRanking } = await import("../../../data/callables");
+      return computeRanking({ selectionId: id, postId: post, stage, requestId });
+    });
+  };
+
+  return (
+    <section data-testid="ranking">
+      <p class="eyebrow">
+        <a href={`/kelola/${id}`}>{sel.title}</a>
+      </p>
+      <h1>{t("ranking.title")}</h1>
+      <div class="field">
+        <label for="ranking-post">{t("ranking.post")}</label>
+        <select id="ranking-post" value={post} onChange={(e) => setPostId(e.currentTarget.value)}>
+          {posts.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="ranking-stage">{t("ranking.stage")}</label>
+        <select id="ranking-stage" value={stage} onChange={(e) => setStage(e.currentTarget.value as ScheduledStage)}>
+          {stages.map((s) => (
+            <option key={s} value={s}>
+              {s === FINAL_STAGE ? t("ranking.stage.final") : t(`stage.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p>
+        <button type="button" class="button" disabled={compute.busy || !post} onClick={() => void run()}>
+          {compute.busy ? t("ranking.computing") : t("ranking.compute")}
+        </button>
+      </p>
+      {compute.issues.map((issue, i) => (
+        <Notice key={i} kind="error">
+          {issueText(t, issue)}
+        </Notice>
+      ))}
+      {ranking.status === "loading" && <Loading />}
+      {ranking.status === "error" && <Notice kind="error">{t("app.loadError")}</Notice>}
+      {ranking.status === "ready" &&
+        (ranking.value ? (
+          <RankingView view={ranking.value} t={t} locale={locale} selectionId={id} />
+        ) : (
+          <p class="muted">{t("ranking.none")}</p>
+        ))}
+    </section>
+  );
+}
+
+function RankingView({
+  view,
+  t,
+  locale,
+  selectionId,
+}: {
+  view: RankingView;
+  t: Translate;
+  locale: Locale;
+  selectionId: string;
+}) {
+  const r: PostRankingResult = view.result;
+  const decimal = locale === "en" ? "." : ",";
+  const format = (h: number) => hundredths(h, decimal);
+  const names = new Map(r.candidates.map((c) => [c.applicationId, c]));
+  const label = (componentId: string) => r.components.find((c) => c.id === componentId)?.label ?? componentId;
+  const nameOf = (applicationId: string) => names.get(applicationId)?.name ?? applicationId;
+  const chart = toSvg(
+    rankingChart({
+      title: t("ranking.chart.title"),
+      components: r.components,
+      rows: [
+        ...r.ranked.map((row) => ({ label: nameOf(row.applicationId), points: row.figures.points, total: row.total })),
+        ...r.eliminated.map((row) => ({
+          label: nameOf(row.applicationId),
+          points: row.figures.points,
+          total: row.total,
+          out: true,
+        })),
+      ],
+      cutoff: r.cutoff,
+      cutoffLabel: t("ranking.cutoff", { count: r.cutoff ?? 0 }),
+      format,
+    }),
+  );
+  const dots = toSvg(
+    spreadPlot({
+      title: t("ranking.dots.title"),
+      members: r.members.map((m) => m.name),
+      // A large post shows the flagged rows only: hundreds of rows say nothing on a phone.
+      rows: (r.dots.length > 60 ? r.dots.filter((d) => d.flagged) : r.dots).map((d) => ({
+        label: `${nameOf(d.applicationId)} · ${label(d.componentId)}`,
+        scores: d.scores,
+        flagged: d.flagged,
+      })),
+      format,
+    }),
+  );
+  const memberName = (uid: string) => r.members.find((m) => m.uid === uid)?.name ?? uid;
+  const rows = [
+    ...r.ranked.map((row) => ({
+      rank: String(row.rank),
+      id: row.applicationId,
+      figures: row.figures,
+      total: row.total,
+      note: [
+        r.finalists.includes(row.applicationId) ? t("ranking.finalist") : "",
+        row.tie
+          ? t(
+              `ranking.tie.${row.tie.rule}`,
+              row.tie.rule === "component" ? { component: label(row.tie.componentId) } : {},
+            )
+          : "",
+      ]
+        .filter(Boolean)
+        .join("; "),
+    })),
+    ...r.eliminated.map((row) => {
+      const out = eliminationText(row.reason, label);
+      return {
+        rank: "–",
+        id: row.applicationId,
+        figures: row.figures,
+        total: row.total,
+        note: t(out.key, out.params),
+      };
+    }),
+  ];
+
+  return (
+    <div data-testid="ranking-result">
+      <p class="muted">
+        {t("ranking.computedAt", { at: formatDateTime(view.doc.computedAt, locale), by: view.doc.computedBy.name })}
+      </p>
+      {r.interim && <p>{t("ranking.interim", { components: r.components.map((c) => c.label).join(", ") })}</p>}
+      <Notice kind={r.lockable ? "success" : "error"}>
+        {r.lockable ? t("ranking.lockable") : t("ranking.notLockable", { count: r.blockers.length })}
+      </Notice>
+      <h2>{t("ranking.chart.title")}</h2>
+      <div class="chart" data-testid="ranking-chart" dangerouslySetInnerHTML={{ __html: chart }} />
+      <div class="table-scroll">
+        <table class="ranking" data-testid="ranking-table">
+          <thead>
+            <tr>
+              <th>{t("ranking.col.rank")}</th>
+              <th>{t("ranking.col.name")}</th>
+              {r.components.map((c) => (
+                <th key={c.id}>{c.label}</th>
+              ))}
+              <th>{t("ranking.col.total")}</th>
+              <th>{t("ranking.col.note")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>{row.rank}</td>
+                <td>
+                  {nameOf(row.id)}
+                  <br />
+                  <small>{names.get(row.id)?.nip}</small>
+                </td>
+                {r.components.map((c, i) => (
+                  <td key={c.id}>{scoreText(row.figures.scores[i], format)}</td>
+                ))}
+                <td>
+                  <strong>{format(row.total)}</strong>
+                </td>
+                <td>{row.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {r.blockers.length > 0 && (
+        <>
+          <h2>{t("ranking.blockers")}</h2>
+          <ul data-testid="ranking-blockers">
+            {r.blockers.map((b) => (
+              <li key={`${b.applicationId} ${b.componentId}`}>
+                {t(b.status === "belowQuorum" ? "ranking.blocker.belowQuorum" : "ranking.blocker.awaiting", {
+                  name: nameOf(b.applicationId),
+                  component: label(b.componentId),
+                  eligible: b.eligible,
+                  required: b.required,
+                  submitted: b.submitted,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t("ranking.spread")}</h2>
+      {r.spread.cells.length + r.spread.members.length === 0 ? (
+        <p class="muted">{t("ranking.spread.none")}</p>
+      ) : (
+        <ul data-testid="ranking-spread">
+          {r.spread.cells.map((c) => (
+            <li key={`${c.applicationId} ${c.componentId}`}>
+              {t("ranking.spread.cell", {
+                name: nameOf(c.applicationId),
+                component: label(c.componentId),
+                spread: format(c.spread),
+                threshold: r.spread.threshold,
+              })}
+            </li>
+          ))}
+          {r.spread.members.map((m) => (
+            <li key={m.memberUid}>
+              {t("ranking.spread.member", { member: memberName(m.memberUid), deviation: format(m.meanDeviation) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {r.dots.length > 0 && (
+        <>
+          <h2>{t("ranking.dots.title")}</h2>
+          <div class="chart" data-testid="ranking-dots" dangerouslySetInnerHTML={{ __html: dots }} />
+        </>
+      )}
+      <Rekap selectionId={selectionId} postId={r.postId} stage={r.stage} t={t} />
+    </div>
+  );
+}
+
+function Rekap({
+  selectionId,
+  postId,
+  stage,
+  t,
+}: {
+  selectionId: string;
+  postId: string;
+  stage: ScheduledStage;
+  t: Translate;
+}) {
+  const action = useAction();
+  const [issued, setIssued] = useState<{ number: string; fileId: string; fileName: string } | undefined>();
+  const issue = async () => {
+    const answer = await action.run(async (requestId) => {
+      const { issueRekap } = await import("../../../data/callables");
+      return issueRekap({ selectionId, postId, stage, requestId });
+    });
+    if (!answer) return;
+    const { getDocumentRecord } = await import("../../../data/staffDocuments");
+    const record = await getDocumentRecord(answer.documentId);
+    if (record) setIssued({ number: answer.number, fileId: record.fileId, fileName: record.fileName });
+  };
+  return (
+    <section class="panel">
+      {issued && (
+        <>
+          <Notice kind="success">{t("ranking.rekap.issued", { number: issued.number })}</Notice>
+          <DownloadButton
+            fileId={issued.fileId}
+            fileName={issued.fileName}
+            load={() => import("../../../data/staffDocuments")}
+          />
+        </>
+      )}
+      {action.issues.map((issue, i) => (
+        <Notice key={i} kind="error">
+          {issueText(t, issue)}
+        </Notice>
+      ))}
+      <p>
+        <button type="button" class="button button--secondary" disabled={action.busy} onClick={() => void issue()}>
+          {t("ranking.rekap.issue")}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+function scoreText(score: number | null | undefined, format: (h: number) => string): string {
+  return score === null || score === undefined ? "–" : format(score);
+}
