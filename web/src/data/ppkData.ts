@@ -1,12 +1,17 @@
-/** The 3 besar of a post as the final ranking left them, for the PPK's choice (rules: staff of the tenant). */
-import { doc, getDoc } from "firebase/firestore";
-import { COLLECTIONS } from "@domain/collections";
+/** The 3 besar of a post as its final ranking names them, for the PPK's choice (rankingData's query). */
+import type { Unsubscribe } from "firebase/firestore";
 import { finalistsOf, type NamedFinalist } from "@domain/scoring/ppkChoice";
-import { liveDb } from "./live";
+import { watchRanking } from "./rankingData";
 
-/** Empty when the final ranking of the post has not been computed yet. */
-export async function readFinalists(selectionId: string, postId: string): Promise<NamedFinalist[]> {
-  return finalistsOf(
-    (await getDoc(doc(liveDb(), COLLECTIONS.rankings, `${selectionId}_${postId}_pemeringkatan`))).data(),
+/** Empty while the final ranking of the post is not computed, or not lockable yet. */
+export function watchFinalists(
+  scope: { instansiId: string; selectionId: string; postId: string },
+  next: (value: NamedFinalist[]) => void,
+  fail: (error: unknown) => void,
+): Unsubscribe {
+  return watchRanking(
+    { ...scope, stage: "pemeringkatan", lockableOnly: false },
+    (view) => next(finalistsOf(view?.doc)),
+    fail,
   );
 }

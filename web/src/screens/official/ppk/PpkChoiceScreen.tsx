@@ -17,7 +17,6 @@ import { Loading } from "../../../ui/Loading";
 import { Notice } from "../../../ui/Notice";
 import type { SignedIn } from "../../../ui/RequireSession";
 import { useAction } from "../../../ui/useAction";
-import { useAsync } from "../../../ui/useAsync";
 import { useLive } from "../../../ui/useLive";
 
 export function PpkChoiceScreen({ session }: { session: SignedIn }) {
@@ -122,10 +121,10 @@ function PostChoice(props: { selection: SelectionWithId; postId: string; mayChoo
   const { t, locale } = useLocale();
   const post = s.posts.find((p) => p.id === postId)!;
   const chosen = s.ppkChoices[postId];
-  const finalists = useAsync(async () => {
-    const { readFinalists } = await import("../../../data/ppkData");
-    return readFinalists(s.id, postId);
-  }, [s.id, postId]);
+  const finalists = useLive<NamedFinalist[]>(async () => {
+    const { watchFinalists } = await import("../../../data/ppkData");
+    return (next, fail) => watchFinalists({ instansiId: s.instansiId, selectionId: s.id, postId }, next, fail);
+  }, [s.instansiId, s.id, postId]);
   return (
     <li class="card card--padded" data-testid={`ppk-${postId}`}>
       <h2>{post.name}</h2>
