@@ -11,6 +11,7 @@ import { postShortfall } from "./registration.js";
 import { normaliseStagesUsed, reachesStage, type GateId, type TransitionRule } from "./stageMachine.js";
 import type { ScheduledStage } from "./setup.js";
 import type { StoredSelection } from "./stored.js";
+import type { Stage } from "../stages.js";
 
 const NO_APPOINTMENT_FACTS: AppointmentFacts = { elections: [], actingHeads: [] };
 
@@ -60,7 +61,9 @@ export function evaluateGates(
     };
     return { errors: [unknown], warnings: [] };
   }
-  const findings = gatesUnder(rule, profile).flatMap((gate) => evaluateGate(gate, selection, profile, today, instansi));
+  const findings = gatesUnder(rule, profile).flatMap((gate) =>
+    evaluateGate(gate, selection, profile, today, instansi, rule.from),
+  );
   return {
     errors: findings.filter((f) => f.severity === "error"),
     warnings: findings.filter((f) => f.severity === "warning"),
@@ -73,6 +76,7 @@ function evaluateGate(
   profile: RegulationProfile,
   today: CalendarDate,
   instansi: AppointmentFacts,
+  from: Stage,
 ): Finding[] {
   switch (gate) {
     case "setupValid": {
@@ -99,7 +103,7 @@ function evaluateGate(
         ...countIsZero(s.counts.openObjections, "err.gate.openObjections"),
       ];
     case "scoresLocked":
-      return countIsZero(s.counts.unlockedScores, "err.gate.unlockedScores");
+      return countIsZero(unlockedLeaving(s, from), "err.gate.unlockedScores");
     case "recommendationRecorded":
       return s.recommendation
         ? []
@@ -111,6 +115,15 @@ function evaluateGate(
       return issue ? [issue] : [];
     }
   }
+}
+
+/**
+ * Leaving a scoring stage waits for that stage's scores only (the interview's are not expected
+ * during the assessment); leaving pemeringkatan waits for every score of the selection.
+ */
+function unlockedLeaving(s: StoredSelection, from: Stage): number {
+  if (from === "pemeringkatan") return s.counts.unlockedScores;
+  return s.counts.unlockedScoresByStage?.[from] ?? 0;
 }
 
 /** The stage's dates are over: today is after its last day. */
