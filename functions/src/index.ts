@@ -44,6 +44,7 @@ import { saveProfileInput } from "./domain/schemas/profileSave.js";
 import { applyToPost as applyFor, submitApplication as submitFor } from "./applications/apply.js";
 import { answerObjection as answerObjectionAs, fileObjection as fileObjectionAs } from "./process/objections.js";
 import { assignPansel as assignPanselAs } from "./process/panselAssignment.js";
+import { reopenScore as reopenScoreAs, submitScore as submitScoreAs } from "./process/scores.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -265,4 +266,16 @@ export const fileObjection = onCall(async (request) => {
 export const answerObjection = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return answerObjectionAs(caller, parseInput(CALLABLES.answerObjection.input, request.data), new Date());
+});
+
+/** A pansel member locks their score of one candidate-component: checked whole, counted once. */
+export const submitScore = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return submitScoreAs(caller, parseInput(CALLABLES.submitScore.input, request.data), new Date());
+});
+
+/** The ketua of the pansel reopens a locked score, with a reason on the record. */
+export const reopenScore = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return reopenScoreAs(caller, parseInput(CALLABLES.reopenScore.input, request.data), new Date());
 });

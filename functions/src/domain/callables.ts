@@ -41,6 +41,7 @@ import {
 } from "./applications/verification.js";
 import { applyToPostInput, submitApplicationInput } from "./applications/apply.js";
 import { APPLICATION_STATUSES } from "./applications/application.js";
+import { reopenScoreInput, submitScoreInput } from "./scoring/submission.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -79,6 +80,13 @@ export const decidePostShortfallOutput = z.object({ postId: z.string(), decision
 export const fileObjectionOutput = z.object({ answerDue: z.string() });
 export const answerObjectionOutput = z.object({ status: z.enum(["accepted", "rejected"]) });
 export const assignPanselOutput = z.object({ postId: z.string(), memberUids: z.array(z.string()) });
+export const submitScoreOutput = z.object({
+  scoreId: z.string(),
+  status: z.literal("submitted"),
+  revision: z.int(),
+  submittedAt: z.string(),
+});
+export const reopenScoreOutput = z.object({ scoreId: z.string(), status: z.literal("draft"), revision: z.int() });
 
 export const CALLABLES = {
   // The same answer to every anonymous caller, whatever became of the NIP and the e-mail.
@@ -113,6 +121,9 @@ export const CALLABLES = {
   // Objections to the administrative result (issue 8): the TMS candidate files, an operator answers.
   fileObjection: { input: fileObjectionInput, output: fileObjectionOutput },
   answerObjection: { input: answerObjectionInput, output: answerObjectionOutput },
+  // The pansel's scores (issue 9): a member locks their score, the ketua reopens one with a reason.
+  submitScore: { input: submitScoreInput, output: submitScoreOutput },
+  reopenScore: { input: reopenScoreInput, output: reopenScoreOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

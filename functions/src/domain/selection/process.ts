@@ -90,6 +90,9 @@ export const AUDIT_ACTIONS = [
   "rejectObjection",
   // Pansel members assigned to a post (./panselAssignment.ts).
   "assignPansel",
+  // A member's score locked, or reopened by the ketua (process/scores.ts).
+  "submitScore",
+  "reopenScore",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
