@@ -204,46 +204,46 @@ describe("submitScore: who may not, and what may not be submitted (each refusal 
   });
 
   const refusals: [string, () => User, Record<string, unknown>, string, string][] = [
-    ["another government's pansel member", () => foreign, {}, "permission-denied", "err.selection.otherInstansi"],
-    ["an operator", () => operator, {}, "permission-denied", "err.score.panselOnly"],
-    ["a candidate", () => candidate, {}, "permission-denied", "err.score.panselOnly"],
-    ["a member not on the committee", () => outsider, {}, "failed-precondition", "err.score.notPansel"],
-    ["a recused member (family)", () => member, { applicationId: "budi" }, "failed-precondition", "err.score.recused"],
-    ["an undeclared candidate", () => member, { applicationId: "cici" }, "failed-precondition", "err.score.undeclared"],
-    ["a TMS application", () => member, { applicationId: "dedi" }, "failed-precondition", "err.score.notCandidate"],
+    ["another government's pansel member", () => foreign, {}, "PERMISSION_DENIED", "err.selection.otherInstansi"],
+    ["an operator", () => operator, {}, "PERMISSION_DENIED", "err.score.panselOnly"],
+    ["a candidate", () => candidate, {}, "PERMISSION_DENIED", "err.score.panselOnly"],
+    ["a member not on the committee", () => outsider, {}, "FAILED_PRECONDITION", "err.score.notPansel"],
+    ["a recused member (family)", () => member, { applicationId: "budi" }, "FAILED_PRECONDITION", "err.score.recused"],
+    ["an undeclared candidate", () => member, { applicationId: "cici" }, "FAILED_PRECONDITION", "err.score.undeclared"],
+    ["a TMS application", () => member, { applicationId: "dedi" }, "FAILED_PRECONDITION", "err.score.notCandidate"],
     [
       "a score outside the scale",
       () => member,
       { componentId: "uji-praktik", entry: { levels: null, value: 101, note: "" } },
-      "failed-precondition",
+      "FAILED_PRECONDITION",
       "err.score.outsideScale",
     ],
     [
       "an incomplete rubric",
       () => member,
       { entry: { levels: { substansi: 75 }, value: null, note: "" } },
-      "failed-precondition",
+      "FAILED_PRECONDITION",
       "err.score.incomplete",
     ],
     [
       "a level the rubric does not have",
       () => member,
       { entry: { levels: { ...PAPER, substansi: 95 }, value: null, note: "" } },
-      "failed-precondition",
+      "FAILED_PRECONDITION",
       "err.score.notALevel",
     ],
     [
       "an imported component",
       () => member,
       { componentId: "tes-tertulis", entry: { levels: null, value: 70, note: "" } },
-      "failed-precondition",
+      "FAILED_PRECONDITION",
       "err.score.imported",
     ],
     [
       "a component of another stage",
       () => member,
       { componentId: "wawancara", entry: { levels: { "visi-misi": 90 }, value: null, note: "" } },
-      "failed-precondition",
+      "FAILED_PRECONDITION",
       "err.score.otherStage",
     ],
   ];
@@ -259,13 +259,13 @@ describe("submitScore: who may not, and what may not be submitted (each refusal 
   it("refuses a member not assigned to the post (disdikbud narrowed to the ketua)", async () => {
     const before = await everything(selectionId);
     const result = await submit(narrowed, selectionId, { applicationId: apps["eka"] });
-    expect(failureOf(result)).toEqual({ status: "failed-precondition", codes: ["err.score.notAssigned"] });
+    expect(failureOf(result)).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.score.notAssigned"] });
     expect(await everything(selectionId)).toEqual(before);
   });
 
   it("refuses a signed-out caller", async () => {
     const result = await call("submitScore", { requestId: newRequestId(), selectionId }, undefined);
-    expect(failureOf(result).status).toBe("unauthenticated");
+    expect(failureOf(result).status).toBe("UNAUTHENTICATED");
   });
 });
 
@@ -323,14 +323,14 @@ describe("submitScore: locked once, counted once", () => {
   it("a second submission is refused and not counted again", async () => {
     const before = await everything(selectionId);
     const again = await submit(member, selectionId, { entry: { levels: { ...PAPER, presentasi: 90 }, note: "" } });
-    expect(failureOf(again)).toEqual({ status: "failed-precondition", codes: ["err.score.alreadySubmitted"] });
+    expect(failureOf(again)).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.score.alreadySubmitted"] });
     expect(await everything(selectionId)).toEqual(before);
   });
 
   it("another member's replay of that request id is refused", async () => {
     const before = await everything(selectionId);
     expect(failureOf(await submit(ketua, selectionId, {}, requestId))).toEqual({
-      status: "failed-precondition",
+      status: "FAILED_PRECONDITION",
       codes: ["err.request.reused"],
     });
     expect(await everything(selectionId)).toEqual(before);
@@ -348,11 +348,11 @@ describe("reopenScore: the ketua alone, with a reason", () => {
   });
 
   it.each([
-    ["a member who is not the ketua", () => member, undefined, "permission-denied", "err.score.ketuaOnly"],
-    ["an operator", () => operator, undefined, "permission-denied", "err.score.panselOnly"],
-    ["another government's pansel", () => foreign, undefined, "permission-denied", "err.selection.otherInstansi"],
-    ["the ketua without a reason", () => ketua, "", "invalid-argument", "err.score.reopenReason"],
-    ["the ketua with a reason too short", () => ketua, "  salah   ", "invalid-argument", "err.score.reopenReason"],
+    ["a member who is not the ketua", () => member, undefined, "PERMISSION_DENIED", "err.score.ketuaOnly"],
+    ["an operator", () => operator, undefined, "PERMISSION_DENIED", "err.score.panselOnly"],
+    ["another government's pansel", () => foreign, undefined, "PERMISSION_DENIED", "err.selection.otherInstansi"],
+    ["the ketua without a reason", () => ketua, "", "INVALID_ARGUMENT", "err.score.reopenReason"],
+    ["the ketua with a reason too short", () => ketua, "  salah   ", "INVALID_ARGUMENT", "err.score.reopenReason"],
   ] as const)("refuses %s", async (_what, who, reason, status, code) => {
     const before = await everything(selectionId);
     const result =
@@ -365,7 +365,7 @@ describe("reopenScore: the ketua alone, with a reason", () => {
     const before = await everything(selectionId);
     const missing = scoreId(apps["ani"]!, "makalah", ketua.uid);
     expect(failureOf(await reopen(ketua, selectionId, missing))).toEqual({
-      status: "not-found",
+      status: "NOT_FOUND",
       codes: ["err.score.notFound"],
     });
     expect(await everything(selectionId)).toEqual(before);
@@ -392,7 +392,7 @@ describe("reopenScore: the ketua alone, with a reason", () => {
     // A second reopen of a score already reopened is refused.
     const snapshot = await everything(selectionId);
     expect(failureOf(await reopen(ketua, selectionId, id))).toEqual({
-      status: "failed-precondition",
+      status: "FAILED_PRECONDITION",
       codes: ["err.score.notSubmitted"],
     });
     expect(await everything(selectionId)).toEqual(snapshot);
@@ -410,7 +410,7 @@ describe("reopenScore: the ketua alone, with a reason", () => {
     await selectionRef(other).update({ stage: "wawancara" });
     const before = await everything(other);
     expect(failureOf(await reopen(ketua, other, otherId))).toEqual({
-      status: "failed-precondition",
+      status: "FAILED_PRECONDITION",
       codes: ["err.score.stageOver"],
     });
     expect(await everything(other)).toEqual(before);

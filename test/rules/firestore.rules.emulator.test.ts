@@ -1939,6 +1939,34 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
 
+  // conflicts: the member reads their own declaration (the scoring list), nobody writes it but declareConflicts
+  {
+    ...get("conflicts", "pansel-listed's for bappeda", `${COLLECTIONS.conflicts}/${NILAI}_bappeda_pansel-listed`),
+    expected: [D, D, D, D, D, A, D, D],
+  },
+  {
+    collection: "conflicts",
+    op: "get",
+    situation: "the caller's own, not declared yet",
+    attempt: (db, uid) => db.doc(`${COLLECTIONS.conflicts}/${NILAI}_bpbd_${own(uid)}`).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "conflicts",
+    op: "list",
+    situation: "kota-metro's (where instansiId == kota-metro)",
+    attempt: (db) => db.collection(COLLECTIONS.conflicts).where("instansiId", "==", METRO).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "conflicts",
+    op: "update",
+    situation: "pansel-listed's own: cand-budi forged to none",
+    attempt: (db) =>
+      db.doc(`${COLLECTIONS.conflicts}/${NILAI}_bappeda_pansel-listed`).update({ "kinds.app-budi-nilai": "none" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
   // scores: written by submitScore/reopenScore only; another member's is hidden until one's own is submitted
   {
     ...get(

@@ -27,6 +27,8 @@ const VerifyQueue = lazy(() => import("./screens/official/VerifyQueue").then((m)
 const VerifyApplication = lazy(() => import("./screens/official/VerifyApplication").then((m) => m.VerifyApplication));
 const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
+const ScoringList = lazy(() => import("./screens/pansel/ScoringList").then((m) => m.ScoringList));
+const ScoreForm = lazy(() => import("./screens/pansel/ScoreForm").then((m) => m.ScoreForm));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
 export const preloadRenderedPage = () => SelectionPage.preload();
@@ -85,6 +87,14 @@ export function App() {
                 component={() => <RequireSession role="operator" screen={ObjectionsScreen} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
+              <Route
+                path="/pansel/:selectionId/nilai"
+                component={() => <RequireSession role="pansel" screen={ScoringList} />}
+              />
+              <Route
+                path="/pansel/:selectionId/nilai/:applicationId/:componentId"
+                component={() => <RequireSession role="pansel" screen={ScoreForm} />}
+              />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -2,6 +2,40 @@ import type { idScoring } from "../id/scoring.js";
 
 /** English, the scoring's words: the same keys as ../id/scoring.ts. */
 export const enScoring: { readonly [K in keyof typeof idScoring]: string } = {
+  // The member's scoring screens (/pansel/:selectionId/nilai, web/src/screens/pansel/).
+  "scoring.list.title": "Scoring",
+  "scoring.list.stage": "Current stage: {stage}",
+  "scoring.list.noComponents": "No component is scored by the committee in this stage.",
+  "scoring.list.undeclared":
+    "You have not declared conflicts of interest for this post yet; its candidates appear once you have.",
+  "scoring.list.none": "There is no candidate you can score for this post.",
+  "scoring.list.open": "Score",
+  "scoring.state.empty": "Not filled in",
+  "scoring.state.device": "Saved on this device",
+  "scoring.state.synced": "Synced",
+  "scoring.state.submitted": "Submitted (locked)",
+  "scoring.state.reopened": "Reopened by the chair",
+  "scoring.form.candidate": "{name} · {post}",
+  "scoring.form.scale": "Scale {min}–{max}",
+  "scoring.form.value": "Score",
+  "scoring.form.level": "{score} · {label}",
+  "scoring.form.note": "Note (optional)",
+  "scoring.form.nothingSaved": "Nothing saved yet.",
+  "scoring.form.savedDevice": "Saved on this device; it will sync when the device is online.",
+  "scoring.form.synced": "Synced to the server.",
+  "scoring.form.saveRefused":
+    "What you typed could not be saved to the server: this score is locked, or your assignment or conflict declaration changed. It stays on the screen.",
+  "scoring.form.submit": "Submit score",
+  "scoring.form.confirm":
+    "Submit and lock this score? Once submitted it cannot be changed unless the committee chair reopens it.",
+  "scoring.form.confirmYes": "Yes, submit and lock",
+  "scoring.form.cancel": "Cancel",
+  "scoring.form.locked": "This score was submitted on {at} and is locked.",
+  "scoring.form.reopened": "The committee chair reopened this score: {reason}. Correct it and submit again.",
+  "scoring.form.documents": "The candidate's documents",
+  "scoring.form.noDocuments": "This candidate has no document to show.",
+  "scoring.form.back": "Back to the scoring list",
+  "scoring.form.unavailable": "You cannot score this candidate or component now.",
   "err.score.unknownComponent": "The scoring plan of this selection has no component {component}.",
   "err.score.imported": "{component} is imported from the assessment report, not scored by pansel members.",
   "err.score.rubricOnly": "{component} is scored per rubric indicator, not with one number.",

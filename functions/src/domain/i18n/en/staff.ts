@@ -132,6 +132,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.calendar.tooMany": "At most {max} rows.",
   "pansel.title": "Selection committee page",
   "pansel.assigned": "Selections you score",
+  "pansel.score": "Score candidates",
   "err.role.operatorOnly": "Only a BKPSDM operator of this government may manage roles.",
   "err.role.otherInstansi": "This user belongs to another government; their roles cannot be changed from here.",
   "err.role.self": "You cannot remove from yourself the role you manage roles with.",
@@ -330,6 +331,8 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "process.action.rejectObjection": "rejected an objection",
   // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
   "process.action.assignPansel": "assigned pansel members to a post",
+  "process.action.submitScore": "submitted a score",
+  "process.action.reopenScore": "reopened a score",
   "err.assign.empty": "Choose at least one pansel member for this post.",
   "err.assign.closed":
     "The pansel\u2019s assignment can no longer change: ranking has started or the selection has ended.",

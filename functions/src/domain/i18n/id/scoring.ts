@@ -3,6 +3,40 @@
  * import and the PPK's choice. Loaded with the scoring screens only, so the other staff routes stay light.
  */
 export const idScoring = {
+  // The member's scoring screens (/pansel/:selectionId/nilai, web/src/screens/pansel/).
+  "scoring.list.title": "Penilaian",
+  "scoring.list.stage": "Tahap saat ini: {stage}",
+  "scoring.list.noComponents": "Tidak ada komponen yang dinilai pansel pada tahap ini.",
+  "scoring.list.undeclared":
+    "Anda belum menyatakan konflik kepentingan untuk jabatan ini; peserta akan tampil setelah pernyataan diisi.",
+  "scoring.list.none": "Tidak ada peserta yang dapat Anda nilai pada jabatan ini.",
+  "scoring.list.open": "Nilai",
+  "scoring.state.empty": "Belum diisi",
+  "scoring.state.device": "Tersimpan di perangkat",
+  "scoring.state.synced": "Tersinkron",
+  "scoring.state.submitted": "Terkirim (terkunci)",
+  "scoring.state.reopened": "Dibuka kembali oleh ketua",
+  "scoring.form.candidate": "{name} · {post}",
+  "scoring.form.scale": "Skala {min}–{max}",
+  "scoring.form.value": "Nilai",
+  "scoring.form.level": "{score} · {label}",
+  "scoring.form.note": "Catatan (tidak wajib)",
+  "scoring.form.nothingSaved": "Belum ada yang disimpan.",
+  "scoring.form.savedDevice": "Tersimpan di perangkat ini; akan tersinkron ketika tersambung ke internet.",
+  "scoring.form.synced": "Tersinkron ke server.",
+  "scoring.form.saveRefused":
+    "Isian tidak dapat disimpan ke server: nilai ini terkunci, atau penugasan atau pernyataan konflik kepentingan Anda berubah. Isian tetap ada di layar.",
+  "scoring.form.submit": "Kirim nilai",
+  "scoring.form.confirm":
+    "Kirim dan kunci nilai ini? Setelah dikirim, nilai tidak dapat diubah lagi kecuali dibuka kembali oleh ketua pansel.",
+  "scoring.form.confirmYes": "Ya, kirim dan kunci",
+  "scoring.form.cancel": "Batal",
+  "scoring.form.locked": "Nilai ini terkirim pada {at} dan terkunci.",
+  "scoring.form.reopened": "Ketua pansel membuka kembali nilai ini: {reason}. Perbaiki lalu kirim lagi.",
+  "scoring.form.documents": "Dokumen peserta",
+  "scoring.form.noDocuments": "Peserta ini tidak memiliki dokumen yang dapat ditampilkan.",
+  "scoring.form.back": "Kembali ke daftar penilaian",
+  "scoring.form.unavailable": "Peserta atau komponen ini tidak dapat Anda nilai saat ini.",
   "err.score.unknownComponent": "Komponen penilaian {component} tidak ada dalam rencana penilaian seleksi ini.",
   "err.score.imported": "Nilai {component} diimpor dari laporan asesmen, tidak diisi oleh anggota pansel.",
   "err.score.rubricOnly": "{component} dinilai per indikator rubrik, bukan dengan satu angka.",

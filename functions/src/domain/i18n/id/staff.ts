@@ -129,6 +129,7 @@ export const idStaff = {
   "err.calendar.tooMany": "Paling banyak {max} baris.",
   "pansel.title": "Halaman panitia seleksi",
   "pansel.assigned": "Seleksi yang Anda nilai",
+  "pansel.score": "Isi penilaian",
   "err.role.operatorOnly": "Hanya operator BKPSDM instansi ini yang boleh mengatur peran.",
   "err.role.otherInstansi": "Pengguna ini sudah terdaftar di instansi lain; perannya tidak dapat diubah dari sini.",
   "err.role.self": "Anda tidak dapat mencabut sendiri peran yang Anda pakai untuk mengatur peran.",
@@ -329,6 +330,8 @@ export const idStaff = {
   "process.action.rejectObjection": "menolak sanggah",
   // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
   "process.action.assignPansel": "menetapkan anggota pansel untuk jabatan",
+  "process.action.submitScore": "mengirim nilai",
+  "process.action.reopenScore": "membuka kembali nilai",
   "err.assign.empty": "Pilih paling sedikit satu anggota pansel untuk jabatan ini.",
   "err.assign.closed":
     "Penugasan pansel tidak dapat diubah lagi: pemeringkatan sudah dimulai atau seleksi sudah selesai.",
