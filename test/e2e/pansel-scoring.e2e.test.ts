@@ -98,6 +98,18 @@ describe("pansel scoring on a tablet", () => {
     await page.waitForURL(form);
     await expect.poll(() => page.getByTestId("sync-state").textContent(), SLOW).toBe("Belum ada yang disimpan.");
 
+    // Submitting before every indicator has its level: a specific error, and nothing is lost.
+    await page.getByTestId("level-substansi-75").click();
+    await page.getByRole("button", { name: "Kirim nilai" }).click();
+    await page.getByRole("button", { name: "Ya, kirim dan kunci" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent(), SLOW)
+      .toBe(
+        "Penilaian belum lengkap: Inovasi dan kelayakan program kerja, Sistematika dan kemampuan presentasi. Lengkapi sebelum mengirim.",
+      );
+    expect(await pressed(page, "substansi", 75)).toBe("true");
+    await expect.poll(() => page.getByTestId("sync-state").getAttribute("data-state"), SLOW).toBe("synced");
+
     // No Wi-Fi: every level lands on the device at once, and the screen says so.
     await context.setOffline(true);
     for (const [indicator, score] of Object.entries(LEVELS)) {
@@ -109,7 +121,7 @@ describe("pansel scoring on a tablet", () => {
       "Tersimpan di perangkat ini; akan tersinkron ketika tersambung ke internet.",
     );
     const id = scoreId(applicationId, "makalah", MEMBER);
-    expect((await db.collection(COLLECTIONS.scoreDrafts).doc(id).get()).exists).toBe(false);
+    expect((await db.collection(COLLECTIONS.scoreDrafts).doc(id).get()).get("levels")).toEqual({ substansi: 75 });
     await shot(page, "pansel-score-offline-tablet.png");
 
     // The app closed and opened again, still offline: the levels are there, still on the device only.
