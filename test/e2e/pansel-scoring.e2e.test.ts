@@ -9,7 +9,7 @@
  * no conflict, as declareConflicts leaves it, through the Admin SDK.
  */
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import { scoreId } from "../../functions/src/domain/scoring/score.js";
@@ -70,6 +70,19 @@ beforeAll(async () => {
   const id = scoreId(applicationId, "makalah", MEMBER);
   await db.collection(COLLECTIONS.scoreDrafts).doc(id).delete();
   await db.collection(COLLECTIONS.scores).doc(id).delete();
+});
+
+// The copy leaves nothing behind for the browser tests that run after this one (public lists, homes).
+afterAll(async () => {
+  const id = scoreId(applicationId, "makalah", MEMBER);
+  await Promise.all([
+    db.recursiveDelete(db.collection(COLLECTIONS.selections).doc(SELECTION)),
+    db.recursiveDelete(db.collection(COLLECTIONS.publicSelections).doc(SELECTION)),
+    db.collection(COLLECTIONS.applications).doc(applicationId).delete(),
+    db.collection(COLLECTIONS.conflicts).doc(`${SELECTION}_${postId}_${MEMBER}`).delete(),
+    db.collection(COLLECTIONS.scoreDrafts).doc(id).delete(),
+    db.collection(COLLECTIONS.scores).doc(id).delete(),
+  ]);
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
