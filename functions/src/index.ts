@@ -47,6 +47,7 @@ import { assignPansel as assignPanselAs } from "./process/panselAssignment.js";
 import { choosePpk as choosePpkAs } from "./process/ppkChoice.js";
 import { computeRanking as computeRankingAs } from "./process/ranking.js";
 import { issueRekap as issueRekapAs } from "./documents/issueRekap.js";
+import { reopenScore as reopenScoreAs, submitScore as submitScoreAs } from "./process/scores.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -287,4 +288,16 @@ export const issueRekap = onCall({ memory: "512MiB", timeoutSeconds: 120 }, asyn
   const caller = await requireSignedIn(request);
   const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
   return issueRekapAs(caller, parseInput(CALLABLES.issueRekap.input, request.data), new Date(), site);
+});
+
+/** A pansel member locks their score of one candidate-component: checked whole, counted once. */
+export const submitScore = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return submitScoreAs(caller, parseInput(CALLABLES.submitScore.input, request.data), new Date());
+});
+
+/** The ketua of the pansel reopens a locked score, with a reason on the record. */
+export const reopenScore = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return reopenScoreAs(caller, parseInput(CALLABLES.reopenScore.input, request.data), new Date());
 });

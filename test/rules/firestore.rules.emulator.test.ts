@@ -188,6 +188,18 @@ const SELECTIONS = {
       ms: { bappeda: [] },
     },
   }),
+  // The pansel's scores (issue 9): kompetensiTeknis, pansel-listed on the committee, the dinkes post
+  // narrowed to pansel-unlisted; the plan adds an imported test and a direct-number component to the
+  // stage's paper (makalah, a rubric), so each kind of component has its row.
+  metroNilai: selection({
+    title: "Seleksi Terbuka JPT Pratama Kota Metro 2019",
+    year: 2019,
+    stage: "kompetensiTeknis",
+    public: true,
+    announcedAt: "2019-06-03T08:00:00+07:00",
+    panselUids: [PERSONAS.panselListed.uid ?? ""],
+    panselAssignments: { dinkes: [PERSONAS.panselUnlisted.uid ?? ""] },
+  }),
   pontianakDraft: selection({
     instansiId: PONTIANAK,
     instansiName: "Pemerintah Kota Pontianak",
@@ -399,11 +411,144 @@ async function seed(db: ClientDb): Promise<void> {
   );
   set(`${COLLECTIONS.nipDisputes}/${DISPUTE}`, dispute);
   set(`${COLLECTIONS.nipDisputes}/${DISPUTE}/${COLLECTIONS.audit}/1`, { instansiId: METRO, action: "filed" });
+  seedScoring(set, application);
   set(`${COLLECTIONS.rateLimits}/abc`, { scope: "nip", count: 1 });
   set(`${COLLECTIONS.tokenRefresh}/cand-ani`, { at: new Date() });
   set("audit/first", { note: "a collection the rules never mention" });
   await batch.commit();
 }
+
+// ---- the pansel's scores (issue 9) -----------------------------------------------------------------
+
+const NILAI = "metro-nilai";
+const OTHER_MEMBER = "pansel-other";
+const SCORING_PLAN = {
+  ...SELECTIONS.metroNilai.scoringPlan,
+  components: [
+    ...SELECTIONS.metroNilai.scoringPlan.components,
+    // index 4: measured outside the pansel; index 5: a direct number on 0–100
+    {
+      id: "tes-tertulis",
+      label: "Tes tertulis",
+      weight: 0,
+      stage: "kompetensiTeknis" as const,
+      scale: { min: 0, max: 100 },
+      imported: { rawMax: 400 },
+    },
+    {
+      id: "uji-praktik",
+      label: "Uji praktik",
+      weight: 0,
+      stage: "kompetensiTeknis" as const,
+      scale: { min: 0, max: 100 },
+    },
+  ],
+};
+
+/** The applications, declarations and one submitted score of another member in metro-nilai. */
+function seedScoring(
+  set: (path: string, data: object) => void,
+  application: (selectionId: string, uid: string, status: string) => Record<string, unknown>,
+): void {
+  set(`${COLLECTIONS.selections}/${NILAI}`, { ...SELECTIONS.metroNilai, scoringPlan: SCORING_PLAN });
+  set(`${COLLECTIONS.applications}/app-ani-nilai`, application(NILAI, "cand-ani", "ms"));
+  set(`${COLLECTIONS.applications}/app-budi-nilai`, application(NILAI, "cand-budi", "ms"));
+  set(`${COLLECTIONS.applications}/app-cici-nilai`, application(NILAI, "cand-cici", "ms"));
+  set(`${COLLECTIONS.applications}/app-dedi-nilai`, application(NILAI, "cand-dedi", "tms"));
+  set(`${COLLECTIONS.applications}/app-eka-nilai`, { ...application(NILAI, "cand-eka", "ms"), postId: "dinkes" });
+  const declared = (postId: string, memberUid: string, kinds: Record<string, string>) =>
+    set(`${COLLECTIONS.conflicts}/${NILAI}_${postId}_${memberUid}`, {
+      instansiId: METRO,
+      selectionId: NILAI,
+      postId,
+      memberUid,
+      entries: [],
+      kinds,
+      declaredAt: "2019-07-01T01:00:00.000Z",
+    });
+  // cand-budi is pansel-listed's brother-in-law; cand-cici was never declared.
+  declared("bappeda", "pansel-listed", {
+    "app-ani-nilai": "none",
+    "app-budi-nilai": "family",
+    "app-dedi-nilai": "none",
+  });
+  declared("dinkes", "pansel-listed", { "app-eka-nilai": "none" });
+  declared("bappeda", "pansel-unlisted", { "app-ani-nilai": "none" });
+  set(`${COLLECTIONS.scores}/app-ani-nilai_makalah_${OTHER_MEMBER}`, submittedScore(OTHER_MEMBER));
+}
+
+function submittedScore(memberUid: string, status = "submitted"): Record<string, unknown> {
+  return {
+    instansiId: METRO,
+    selectionId: NILAI,
+    postId: "bappeda",
+    applicationId: "app-ani-nilai",
+    componentId: "makalah",
+    memberUid,
+    levels: { substansi: 75, "program-kerja": 90, presentasi: 60 },
+    value: null,
+    note: "",
+    status,
+    submittedAt: status === "submitted" ? "2019-07-02T01:00:00.000Z" : null,
+    revision: 1,
+  };
+}
+
+/** A draft as the tablet writes it: cand-ani's paper, one indicator scored; `changes` forge the rest. */
+function scoreDraft(memberUid: string, changes: Record<string, unknown> = {}): Record<string, unknown> {
+  const draft: Record<string, unknown> = {
+    instansiId: METRO,
+    selectionId: NILAI,
+    postId: "bappeda",
+    applicationId: "app-ani-nilai",
+    componentId: "makalah",
+    componentIndex: 1,
+    memberUid,
+    levels: { substansi: 75 },
+    value: null,
+    note: "Paparan runtut.",
+    savedAt: "2019-07-02T01:00:00.000Z",
+    ...changes,
+  };
+  // A change to undefined leaves the field out.
+  return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined));
+}
+
+const draftPath = (d: Record<string, unknown>) =>
+  `${COLLECTIONS.scoreDrafts}/${String(d["applicationId"])}_${String(d["componentId"])}_${String(d["memberUid"])}`;
+
+/** The caller writes their own draft (with `changes`). */
+function writeDraft(
+  situation: string,
+  changes: Record<string, unknown>,
+  expected: Cells,
+  prepare?: Action["prepare"],
+): Row {
+  return {
+    collection: "scoreDrafts",
+    op: prepare ? "update" : "create",
+    situation,
+    ...(prepare ? { prepare } : {}),
+    attempt: (db, uid) => {
+      const d = scoreDraft(own(uid), changes);
+      return db.doc(draftPath(d)).set(d);
+    },
+    expected,
+  };
+}
+
+/** pansel-listed's own draft already on the server, and their score in the given state. */
+const listedDraft =
+  (scoreStatus: "submitted" | "draft" | null): NonNullable<Action["prepare"]> =>
+  async (db) => {
+    const d = scoreDraft("pansel-listed");
+    await db.doc(draftPath(d)).set(d);
+    if (scoreStatus) {
+      await db
+        .doc(`${COLLECTIONS.scores}/app-ani-nilai_makalah_pansel-listed`)
+        .set(submittedScore("pansel-listed", scoreStatus));
+    }
+  };
 
 // ---- uploads (issue 8) ------------------------------------------------------------------------------
 
@@ -1739,6 +1884,226 @@ const TABLE: readonly Row[] = [
     op: "update",
     situation: "cand-ani's marker",
     attempt: (db) => db.doc("tokenRefresh/cand-ani").update({ at: new Date() }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // scoreDrafts (issue 9): the member's own, written offline by the tablet under the rules; only
+  // pansel-listed is on metro-nilai's committee, assigned to bappeda and declared "none" for cand-ani
+  // [anonymous, candidate, otherCandidate, operatorMetro, operatorPontianak, panselListed, panselUnlisted, pejabatMetro]
+  writeDraft("own, a rubric indicator of the current stage's paper", {}, [D, D, D, D, D, A, D, D]),
+  writeDraft(
+    "own, a direct number on the scale",
+    { componentId: "uji-praktik", componentIndex: 5, levels: null, value: 70 },
+    [D, D, D, D, D, A, D, D],
+  ),
+  writeDraft("own, nothing typed yet", { levels: null, note: "" }, [D, D, D, D, D, A, D, D]),
+  writeDraft(
+    "a number outside the scale (101 of 0–100)",
+    { componentId: "uji-praktik", componentIndex: 5, levels: null, value: 101 },
+    [D, D, D, D, D, D, D, D],
+  ),
+  writeDraft("a level the rubric does not have (95)", { levels: { substansi: 95 } }, [D, D, D, D, D, D, D, D]),
+  writeDraft("a number for a rubric component", { value: 80 }, [D, D, D, D, D, D, D, D]),
+  writeDraft(
+    "more than 40 indicators",
+    { levels: Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`i${i}`, 75])) },
+    [D, D, D, D, D, D, D, D],
+  ),
+  writeDraft("a note over 2000 characters", { note: "x".repeat(2001) }, [D, D, D, D, D, D, D, D]),
+  writeDraft("forged status submitted", { status: "submitted" }, [D, D, D, D, D, D, D, D]),
+  writeDraft("forged aggregate (total 88.5)", { total: 88.5 }, [D, D, D, D, D, D, D, D]),
+  writeDraft("missing savedAt", { savedAt: undefined }, [D, D, D, D, D, D, D, D]),
+  writeDraft("recused: cand-budi is family", { applicationId: "app-budi-nilai" }, [D, D, D, D, D, D, D, D]),
+  writeDraft("undeclared: cand-cici", { applicationId: "app-cici-nilai" }, [D, D, D, D, D, D, D, D]),
+  writeDraft("a TMS application", { applicationId: "app-dedi-nilai" }, [D, D, D, D, D, D, D, D]),
+  writeDraft("a post narrowed to another member (dinkes)", { applicationId: "app-eka-nilai", postId: "dinkes" }, [
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+  ]),
+  writeDraft("an application of another post named as bappeda", { applicationId: "app-eka-nilai" }, [
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+  ]),
+  writeDraft(
+    "an imported component (tes tertulis)",
+    { componentId: "tes-tertulis", componentIndex: 4, levels: null, value: 70 },
+    [D, D, D, D, D, D, D, D],
+  ),
+  writeDraft(
+    "a component of another stage (rekam jejak)",
+    { componentId: "rekam-jejak", componentIndex: 3, levels: null, value: 70 },
+    [D, D, D, D, D, D, D, D],
+  ),
+  writeDraft("an index naming another component", { componentId: "makalah", componentIndex: 5 }, [
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+    D,
+  ]),
+  writeDraft("another government's tenant", { instansiId: PONTIANAK }, [D, D, D, D, D, D, D, D]),
+  {
+    collection: "scoreDrafts",
+    op: "create",
+    situation: "another member's draft (pansel-other)",
+    attempt: (db) => db.doc(draftPath(scoreDraft(OTHER_MEMBER))).set(scoreDraft(OTHER_MEMBER)),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "scoreDrafts",
+    op: "create",
+    situation: "own draft under an id that is not app_component_uid",
+    attempt: (db, uid) => db.doc(`${COLLECTIONS.scoreDrafts}/x_makalah_${own(uid)}`).set(scoreDraft(own(uid))),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  writeDraft(
+    "own, before submitting: the next level typed",
+    { levels: { substansi: 90 } },
+    [D, D, D, D, D, A, D, D],
+    listedDraft(null),
+  ),
+  writeDraft(
+    "own, after submitting (locked)",
+    { levels: { substansi: 90 } },
+    [D, D, D, D, D, D, D, D],
+    listedDraft("submitted"),
+  ),
+  writeDraft(
+    "own, reopened by the ketua",
+    { levels: { substansi: 90 } },
+    [D, D, D, D, D, A, D, D],
+    listedDraft("draft"),
+  ),
+  {
+    ...get("scoreDrafts", "pansel-listed's draft", draftPath(scoreDraft("pansel-listed"))),
+    prepare: listedDraft(null),
+    expected: [D, D, D, D, D, A, D, D],
+  },
+  {
+    collection: "scoreDrafts",
+    op: "get",
+    situation: "the caller's own draft, not saved yet",
+    attempt: (db, uid) => db.doc(draftPath(scoreDraft(own(uid)))).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "scoreDrafts",
+    op: "list",
+    situation: "the caller's own (where memberUid == uid)",
+    attempt: (db, uid) => db.collection(COLLECTIONS.scoreDrafts).where("memberUid", "==", own(uid)).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "scoreDrafts",
+    op: "list",
+    situation: "kota-metro's (where instansiId == kota-metro)",
+    attempt: (db) => db.collection(COLLECTIONS.scoreDrafts).where("instansiId", "==", METRO).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "scoreDrafts",
+    op: "delete",
+    situation: "pansel-listed's draft",
+    prepare: listedDraft(null),
+    attempt: (db) => db.doc(draftPath(scoreDraft("pansel-listed"))).delete(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // conflicts: the member reads their own declaration (the scoring list), nobody writes it but declareConflicts
+  {
+    ...get("conflicts", "pansel-listed's for bappeda", `${COLLECTIONS.conflicts}/${NILAI}_bappeda_pansel-listed`),
+    expected: [D, D, D, D, D, A, D, D],
+  },
+  {
+    collection: "conflicts",
+    op: "get",
+    situation: "the caller's own, not declared yet",
+    attempt: (db, uid) => db.doc(`${COLLECTIONS.conflicts}/${NILAI}_bpbd_${own(uid)}`).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "conflicts",
+    op: "list",
+    situation: "kota-metro's (where instansiId == kota-metro)",
+    attempt: (db) => db.collection(COLLECTIONS.conflicts).where("instansiId", "==", METRO).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "conflicts",
+    op: "update",
+    situation: "pansel-listed's own: cand-budi forged to none",
+    attempt: (db) =>
+      db.doc(`${COLLECTIONS.conflicts}/${NILAI}_bappeda_pansel-listed`).update({ "kinds.app-budi-nilai": "none" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // scores: written by submitScore/reopenScore only; another member's is hidden until one's own is submitted
+  {
+    ...get(
+      "scores",
+      "pansel-other's, the reader's own not submitted",
+      `${COLLECTIONS.scores}/app-ani-nilai_makalah_${OTHER_MEMBER}`,
+    ),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    ...get(
+      "scores",
+      "pansel-other's, pansel-listed's own submitted",
+      `${COLLECTIONS.scores}/app-ani-nilai_makalah_${OTHER_MEMBER}`,
+    ),
+    prepare: listedDraft("submitted"),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    ...get(
+      "scores",
+      "pansel-other's, pansel-listed's own reopened",
+      `${COLLECTIONS.scores}/app-ani-nilai_makalah_${OTHER_MEMBER}`,
+    ),
+    prepare: listedDraft("draft"),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    ...get("scores", "pansel-listed's own", `${COLLECTIONS.scores}/app-ani-nilai_makalah_pansel-listed`),
+    prepare: listedDraft("submitted"),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    collection: "scores",
+    op: "list",
+    situation: "kota-metro's (where instansiId == kota-metro)",
+    attempt: (db) => db.collection(COLLECTIONS.scores).where("instansiId", "==", METRO).get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "scores",
+    op: "create",
+    situation: "own score forged as submitted",
+    attempt: (db, uid) =>
+      db.doc(`${COLLECTIONS.scores}/app-ani-nilai_makalah_${own(uid)}`).set(submittedScore(own(uid))),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "scores",
+    op: "update",
+    situation: "pansel-other's: forged back to draft",
+    attempt: (db) => db.doc(`${COLLECTIONS.scores}/app-ani-nilai_makalah_${OTHER_MEMBER}`).update({ status: "draft" }),
     expected: [D, D, D, D, D, D, D, D],
   },
 

@@ -88,6 +88,7 @@ export async function seedRankingReadyPost(
         status: "submitted" as const,
         submittedAt: "2021-11-10T03:00:00.000Z",
         revision: 1,
+        reopened: null,
         id: scoreId(id, componentId, memberUid),
       });
       scores.push(entry("makalah", Object.fromEntries(PAPER.map((k) => [k, lvl])), null));

@@ -29,6 +29,8 @@ const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen"
 const PpkChoiceScreen = lazy(() => import("./screens/official/ppk/PpkChoiceScreen").then((m) => m.PpkChoiceScreen));
 const RankingScreen = lazy(() => import("./screens/official/ranking/RankingScreen").then((m) => m.RankingScreen));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
+const ScoringList = lazy(() => import("./screens/pansel/ScoringList").then((m) => m.ScoringList));
+const ScoreForm = lazy(() => import("./screens/pansel/ScoreForm").then((m) => m.ScoreForm));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
 export const preloadRenderedPage = () => SelectionPage.preload();
@@ -95,6 +97,14 @@ export function App() {
                 component={() => <RequireSession role={["operator", "pejabat", "pansel"]} screen={RankingScreen} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
+              <Route
+                path="/pansel/:selectionId/nilai"
+                component={() => <RequireSession role="pansel" screen={ScoringList} />}
+              />
+              <Route
+                path="/pansel/:selectionId/nilai/:applicationId/:componentId"
+                component={() => <RequireSession role="pansel" screen={ScoreForm} />}
+              />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

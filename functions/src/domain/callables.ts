@@ -43,6 +43,7 @@ import {
 import { applyToPostInput, submitApplicationInput } from "./applications/apply.js";
 import { APPLICATION_STATUSES } from "./applications/application.js";
 import { rankingRequest } from "./scoring/postRanking.js";
+import { reopenScoreInput, submitScoreInput } from "./scoring/submission.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -88,6 +89,13 @@ export const computeRankingOutput = z.object({
   lockable: z.boolean(),
   blockers: z.int(),
 });
+export const submitScoreOutput = z.object({
+  scoreId: z.string(),
+  status: z.literal("submitted"),
+  revision: z.int(),
+  submittedAt: z.string(),
+});
+export const reopenScoreOutput = z.object({ scoreId: z.string(), status: z.literal("draft"), revision: z.int() });
 
 export const CALLABLES = {
   // The same answer to every anonymous caller, whatever became of the NIP and the e-mail.
@@ -126,6 +134,9 @@ export const CALLABLES = {
   // The ranking of a post after a stage, and its rekapitulasi nilai PDF (issue 9).
   computeRanking: { input: rankingRequest, output: computeRankingOutput },
   issueRekap: { input: rankingRequest, output: issueDocumentOutput },
+  // The pansel's scores (issue 9): a member locks their score, the ketua reopens one with a reason.
+  submitScore: { input: submitScoreInput, output: submitScoreOutput },
+  reopenScore: { input: reopenScoreInput, output: reopenScoreOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

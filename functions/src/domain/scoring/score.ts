@@ -43,6 +43,8 @@ export const storedScore = z.object({
    * that arrives after a submit (or a second submit) is rejected instead of counted again.
    */
   revision: z._default(z.int().check(z.gte(0)), 0),
+  /** The ketua's last reopening (reopenScore): the member sees why their score came back. */
+  reopened: z._default(z.nullable(z.object({ byUid: z.string(), reason: z.string(), at: z.string() })), null),
 });
 export type StoredScore = z.infer<typeof storedScore>;
 
@@ -58,6 +60,11 @@ export const storedScoreDraft = z.object({
   postId: ref,
   applicationId: ref,
   componentId: ref,
+  /**
+   * Where the component sits in the plan's list: the rules cannot search a list, so they look the
+   * component up at this index and check its id, stage and that the pansel scores it.
+   */
+  componentIndex: z.int().check(z.gte(0), z.lt(12)),
   memberUid: ref,
   levels: scoreEntry.shape.levels,
   value: scoreEntry.shape.value,

@@ -319,14 +319,30 @@ describe("objectionWindowClosed", () => {
 });
 
 describe("scoresLocked", () => {
+  const leaving = (from: Stage): TransitionRule => ({ ...only("scoresLocked"), from });
+
   it("passes when every score is locked", () => {
-    expect(evaluateGates(only("scoresLocked"), metro(), day("2021-10-21"))).toEqual(NONE);
+    expect(evaluateGates(leaving("wawancara"), metro(), day("2021-10-21"))).toEqual(NONE);
+    expect(evaluateGates(leaving("pemeringkatan"), metro(), day("2021-10-21"))).toEqual(NONE);
   });
 
-  it("blocks with the number of unlocked scores", () => {
-    const counts = { ...METRO.counts, unlockedScores: 7 };
-    expect(evaluateGates(only("scoresLocked"), metro({ counts }), day("2021-10-21")).errors).toEqual([
+  it("leaving a scoring stage: blocks with the number of that stage's unlocked scores", () => {
+    const counts = { ...METRO.counts, unlockedScores: 9, unlockedScoresByStage: { wawancara: 7, rekamJejak: 2 } };
+    expect(evaluateGates(leaving("wawancara"), metro({ counts }), day("2021-10-21")).errors).toEqual([
       { severity: "error", code: "err.gate.unlockedScores", params: { count: 7 } },
+    ]);
+  });
+
+  it("leaving a scoring stage: another stage's unlocked scores do not block it", () => {
+    const counts = { ...METRO.counts, unlockedScores: 2, unlockedScoresByStage: { wawancara: 0, rekamJejak: 2 } };
+    expect(evaluateGates(leaving("wawancara"), metro({ counts }), day("2021-10-21"))).toEqual(NONE);
+    expect(evaluateGates(leaving("kompetensiTeknis"), metro({ counts }), day("2021-10-21"))).toEqual(NONE);
+  });
+
+  it("leaving pemeringkatan: blocks with the total of unlocked scores", () => {
+    const counts = { ...METRO.counts, unlockedScores: 2, unlockedScoresByStage: { wawancara: 0, rekamJejak: 2 } };
+    expect(evaluateGates(leaving("pemeringkatan"), metro({ counts }), day("2021-10-21")).errors).toEqual([
+      { severity: "error", code: "err.gate.unlockedScores", params: { count: 2 } },
     ]);
   });
 });

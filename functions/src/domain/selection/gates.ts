@@ -12,6 +12,7 @@ import { governorConsultation, regionKindOf } from "../scoring/ppkChoice.js";
 import { normaliseStagesUsed, reachesStage, type GateId, type TransitionRule } from "./stageMachine.js";
 import type { ScheduledStage } from "./setup.js";
 import type { StoredSelection } from "./stored.js";
+import type { Stage } from "../stages.js";
 
 const NO_APPOINTMENT_FACTS: AppointmentFacts = { elections: [], actingHeads: [] };
 
@@ -61,7 +62,9 @@ export function evaluateGates(
     };
     return { errors: [unknown], warnings: [] };
   }
-  const findings = gatesUnder(rule, profile).flatMap((gate) => evaluateGate(gate, selection, profile, today, instansi));
+  const findings = gatesUnder(rule, profile).flatMap((gate) =>
+    evaluateGate(gate, selection, profile, today, instansi, rule.from),
+  );
   return {
     errors: findings.filter((f) => f.severity === "error"),
     warnings: findings.filter((f) => f.severity === "warning"),
@@ -74,6 +77,7 @@ function evaluateGate(
   profile: RegulationProfile,
   today: CalendarDate,
   instansi: AppointmentFacts,
+  from: Stage,
 ): Finding[] {
   switch (gate) {
     case "setupValid": {
@@ -100,7 +104,7 @@ function evaluateGate(
         ...countIsZero(s.counts.openObjections, "err.gate.openObjections"),
       ];
     case "scoresLocked":
-      return countIsZero(s.counts.unlockedScores, "err.gate.unlockedScores");
+      return countIsZero(unlockedLeaving(s, from), "err.gate.unlockedScores");
     case "governorConsulted":
       return consultationPosts(s, profile).length > 0 && !s.governorConsultation
         ? [
@@ -142,6 +146,15 @@ export function consultationPosts(s: StoredSelection, profile: RegulationProfile
   return livePosts(s)
     .filter((p) => governorConsultation(profile, region, p.name).needed)
     .map((p) => p.name);
+}
+
+/**
+ * Leaving a scoring stage waits for that stage's scores only (the interview's are not expected
+ * during the assessment); leaving pemeringkatan waits for every score of the selection.
+ */
+function unlockedLeaving(s: StoredSelection, from: Stage): number {
+  if (from === "pemeringkatan") return s.counts.unlockedScores;
+  return s.counts.unlockedScoresByStage?.[from] ?? 0;
 }
 
 /** The stage's dates are over: today is after its last day. */

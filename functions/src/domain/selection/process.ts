@@ -94,6 +94,9 @@ export const AUDIT_ACTIONS = [
   "choosePpk",
   // A post's ranking computed (process/ranking.ts); its rekap is issued as "issue".
   "computeRanking",
+  // A member's score locked, or reopened by the ketua (process/scores.ts).
+  "submitScore",
+  "reopenScore",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

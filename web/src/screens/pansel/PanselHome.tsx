@@ -1,4 +1,5 @@
-/** A pansel member's home: the selections they sit on. Scoring arrives with the scoring issue. */
+/** A pansel member's home: the selections they sit on, and the way to score those in a scoring stage. */
+import { SCORING_STAGES } from "@domain/selection/stageMachine";
 import type { BrokenSelection, SelectionWithId } from "../../data/live";
 import { useT } from "../../i18n/i18n";
 import type { SignedIn } from "../../ui/RequireSession";
@@ -37,6 +38,13 @@ export function PanselHome({ session }: { session: SignedIn }) {
                     <strong class="card__title">{s.title}</strong>
                     <span class="card__meta">{t(`stage.${s.stage}`)}</span>
                   </a>
+                )}
+                {!("broken" in s) && SCORING_STAGES.includes(s.stage) && (
+                  <p class="card__actions">
+                    <a class="button" href={`/pansel/${s.id}/nilai`} data-testid={`score-${s.id}`}>
+                      {t("pansel.score")}
+                    </a>
+                  </p>
                 )}
               </li>
             ))}

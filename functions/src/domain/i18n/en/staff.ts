@@ -132,6 +132,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.calendar.tooMany": "At most {max} rows.",
   "pansel.title": "Selection committee page",
   "pansel.assigned": "Selections you score",
+  "pansel.score": "Score candidates",
   "err.role.operatorOnly": "Only a BKPSDM operator of this government may manage roles.",
   "err.role.otherInstansi": "This user belongs to another government; their roles cannot be changed from here.",
   "err.role.self": "You cannot remove from yourself the role you manage roles with.",
@@ -337,6 +338,8 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "process.action.choosePpk": "recorded the PPK's choice among the three best",
   "process.action.computeRanking": "computed the ranking of a post",
   "ranking.link": "Ranking and score summary",
+  "process.action.submitScore": "submitted a score",
+  "process.action.reopenScore": "reopened a score",
   "err.assign.empty": "Choose at least one pansel member for this post.",
   "err.assign.closed":
     "The pansel\u2019s assignment can no longer change: ranking has started or the selection has ended.",

@@ -129,6 +129,7 @@ export const idStaff = {
   "err.calendar.tooMany": "Paling banyak {max} baris.",
   "pansel.title": "Halaman panitia seleksi",
   "pansel.assigned": "Seleksi yang Anda nilai",
+  "pansel.score": "Isi penilaian",
   "err.role.operatorOnly": "Hanya operator BKPSDM instansi ini yang boleh mengatur peran.",
   "err.role.otherInstansi": "Pengguna ini sudah terdaftar di instansi lain; perannya tidak dapat diubah dari sini.",
   "err.role.self": "Anda tidak dapat mencabut sendiri peran yang Anda pakai untuk mengatur peran.",
@@ -336,6 +337,8 @@ export const idStaff = {
   "process.action.choosePpk": "mencatat pilihan PPK dari tiga besar",
   "process.action.computeRanking": "menghitung peringkat jabatan",
   "ranking.link": "Peringkat dan rekapitulasi nilai",
+  "process.action.submitScore": "mengirim nilai",
+  "process.action.reopenScore": "membuka kembali nilai",
   "err.assign.empty": "Pilih paling sedikit satu anggota pansel untuk jabatan ini.",
   "err.assign.closed":
     "Penugasan pansel tidak dapat diubah lagi: pemeringkatan sudah dimulai atau seleksi sudah selesai.",
