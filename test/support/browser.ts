@@ -84,3 +84,13 @@ export async function throttle(
   await send(link);
   return { apply: () => send(link), lift: () => send(null), receivedBytes: () => received };
 }
+
+/** A pansel member's tablet: a 10-inch Android tablet held upright, Indonesian. */
+export async function tabletContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 800, height: 1280 },
+    locale: "id-ID",
+    isMobile: true,
+    hasTouch: true,
+  });
+}

@@ -27,6 +27,7 @@ const VerifyQueue = lazy(() => import("./screens/official/VerifyQueue").then((m)
 const VerifyApplication = lazy(() => import("./screens/official/VerifyApplication").then((m) => m.VerifyApplication));
 const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
 const PpkChoiceScreen = lazy(() => import("./screens/official/ppk/PpkChoiceScreen").then((m) => m.PpkChoiceScreen));
+const SignMinutes = lazy(() => import("./screens/pansel/SignMinutes").then((m) => m.SignMinutes));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
@@ -90,6 +91,10 @@ export function App() {
                 component={() => <RequireSession role={["operator", "pejabat"]} screen={PpkChoiceScreen} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
+              <Route
+                path="/pansel/:id/tanda-tangan/:stage"
+                component={() => <RequireSession role="pansel" screen={SignMinutes} />}
+              />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>
