@@ -1711,6 +1711,20 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
   {
+    collection: "signatures",
+    op: "get",
+    situation: "own, not drawn yet",
+    attempt: (db, uid) => db.doc(signDoc(uid, "wawancara")).get(),
+    expected: [D, D, D, D, D, A, A, D],
+  },
+  {
+    collection: "signatures",
+    op: "get",
+    situation: "another member's, not drawn yet",
+    attempt: (db) => db.doc(signDoc("pansel-nobody", "wawancara")).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
     ...get("signatures", "pansel-listed's", `${COLLECTIONS.signatures}/metro-scoring_kompetensiTeknis_pansel-listed`),
     expected: [D, D, D, A, D, A, D, A],
   },

@@ -66,6 +66,7 @@ export function SignMinutes({ session }: { session: SignedIn }) {
       <h1>{t("sign.title", { stage: t(`stage.${stage}`) })}</h1>
       <p>{t("sign.intro", { name: member?.name ?? session.uid })}</p>
       {refusal && <Notice kind="error">{refusal}</Notice>}
+      {own.status === "error" && <Notice kind="error">{t("app.loadError")}</Notice>}
       {signed ? (
         <div class="card card--padded" data-testid="signature-done">
           <svg viewBox="0 0 300 100" class="signature-pad__shown" role="img" aria-label={t("sign.yours")}>
