@@ -30,3 +30,12 @@ describe("the callables table", () => {
     expectTypeOf<CallableInput<"createDraft">>().toHaveProperty("requestId");
   });
 });
+
+describe("the signature path pattern", () => {
+  it("is the same in the rules and in the domain, so what the tablet draws is what the rules accept", async () => {
+    const { PATH_PATTERN, MAX_PATH_CHARS } = await import("../functions/src/domain/documents/signature.js");
+    const rules = source("firestore.rules");
+    expect(rules).toContain(`d.path.matches('${PATH_PATTERN}')`);
+    expect(rules).toContain(`d.path.size() <= ${MAX_PATH_CHARS}`);
+  });
+});

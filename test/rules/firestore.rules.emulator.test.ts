@@ -322,6 +322,8 @@ async function seed(db: ClientDb): Promise<void> {
   }
   set(`${COLLECTIONS.selections}/pontianak-draft`, SELECTIONS.pontianakDraft);
   set(`${COLLECTIONS.selections}/metro-scoring`, SELECTIONS.metroScoring);
+  // pansel-listed's signature, as its tablet wrote it (the stage is not the point: seeded, not created).
+  set(`${COLLECTIONS.signatures}/metro-scoring_kompetensiTeknis_pansel-listed`, signature("pansel-listed"));
   // Applications (written by functions): cand-ani's submitted one in the open selection with the
   // operators' review, and two past the administrative result, one MS and one TMS.
   const application = (selectionId: string, uid: string, status: string) => ({
@@ -626,6 +628,21 @@ const createDraft =
 // ---- the table ----------------------------------------------------------------------------------
 // expected, in ROLES order:
 //   [anonymous, candidate, otherCandidate, operatorMetro, operatorPontianak, panselListed, panselUnlisted, pejabatMetro]
+/** A signature on metro-scoring's berita acara of asesmenManajerial, the stage it is in. */
+function signature(uid: string, changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    instansiId: METRO,
+    selectionId: "metro-scoring",
+    stage: "asesmenManajerial",
+    memberUid: uid,
+    path: "M10 40L20 35L30 50L40 30",
+    signedAtDevice: "2023-07-10T15:02:00.000+07:00",
+    ...changes,
+  };
+}
+const signDoc = (uid: string | null, stage = "asesmenManajerial") =>
+  `${COLLECTIONS.signatures}/metro-scoring_${stage}_${own(uid)}`;
+
 const TABLE: readonly Row[] = [
   // instansi: public letterheads, written only by functions.
   { ...get("instansi", "tenant profile", `instansi/${METRO}`), expected: [A, A, A, A, A, A, A, A] },
@@ -2104,6 +2121,76 @@ const TABLE: readonly Row[] = [
     op: "update",
     situation: "pansel-other's: forged back to draft",
     attempt: (db) => db.doc(`${COLLECTIONS.scores}/app-ani-nilai_makalah_${OTHER_MEMBER}`).update({ status: "draft" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // signatures: a member signs the berita acara of a stage reached, from the tablet, once
+  {
+    collection: "signatures",
+    op: "create",
+    situation: "own, stage in progress",
+    attempt: (db, uid) => db.doc(signDoc(uid)).set(signature(own(uid))),
+    expected: [D, D, D, D, D, A, D, D],
+  },
+  {
+    collection: "signatures",
+    op: "create",
+    situation: "own, a stage not reached yet",
+    attempt: (db, uid) => db.doc(signDoc(uid, "wawancara")).set(signature(own(uid), { stage: "wawancara" })),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "signatures",
+    op: "create",
+    situation: "own, markup in the path",
+    attempt: (db, uid) => db.doc(signDoc(uid)).set(signature(own(uid), { path: 'M1 1"/><script>alert(1)</script>' })),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "signatures",
+    op: "create",
+    situation: "own, a forged extra field",
+    attempt: (db, uid) => db.doc(signDoc(uid)).set(signature(own(uid), { verifiedBy: "ketua" })),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "signatures",
+    op: "create",
+    situation: "in another member's name",
+    attempt: (db) => db.doc(signDoc("pansel-unlisted")).set(signature("pansel-unlisted")),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "signatures",
+    op: "get",
+    situation: "own, not drawn yet",
+    attempt: (db, uid) => db.doc(signDoc(uid, "wawancara")).get(),
+    expected: [D, D, D, D, D, A, A, D],
+  },
+  {
+    collection: "signatures",
+    op: "get",
+    situation: "another member's, not drawn yet",
+    attempt: (db) => db.doc(signDoc("pansel-nobody", "wawancara")).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    ...get("signatures", "pansel-listed's", `${COLLECTIONS.signatures}/metro-scoring_kompetensiTeknis_pansel-listed`),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    collection: "signatures",
+    op: "update",
+    situation: "redrawn",
+    attempt: (db) =>
+      db.doc(`${COLLECTIONS.signatures}/metro-scoring_kompetensiTeknis_pansel-listed`).update({ path: "M1 1L2 2" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "signatures",
+    op: "delete",
+    situation: "pansel-listed's",
+    attempt: (db) => db.doc(`${COLLECTIONS.signatures}/metro-scoring_kompetensiTeknis_pansel-listed`).delete(),
     expected: [D, D, D, D, D, D, D, D],
   },
 

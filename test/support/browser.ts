@@ -36,8 +36,11 @@ export async function launchChromium(): Promise<Browser> {
 export const cspViolations: string[] = [];
 
 /** A phone-sized context, Indonesian like most users' phones, that reports every CSP violation. */
-export async function phoneContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: PHONE, locale: "id-ID", isMobile: true, hasTouch: true });
+export async function phoneContext(
+  browser: Browser,
+  viewport: { width: number; height: number } = PHONE,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: "id-ID", isMobile: true, hasTouch: true });
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       console.error(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI}`);
@@ -83,4 +86,9 @@ export async function throttle(
   };
   await send(link);
   return { apply: () => send(link), lift: () => send(null), receivedBytes: () => received };
+}
+
+/** A pansel member's tablet: a 10-inch Android tablet held upright; CSP violations reported too. */
+export async function tabletContext(browser: Browser): Promise<BrowserContext> {
+  return phoneContext(browser, { width: 800, height: 1280 });
 }

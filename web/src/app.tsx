@@ -28,6 +28,7 @@ const VerifyApplication = lazy(() => import("./screens/official/VerifyApplicatio
 const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
 const PpkChoiceScreen = lazy(() => import("./screens/official/ppk/PpkChoiceScreen").then((m) => m.PpkChoiceScreen));
 const RankingScreen = lazy(() => import("./screens/official/ranking/RankingScreen").then((m) => m.RankingScreen));
+const SignMinutes = lazy(() => import("./screens/pansel/SignMinutes").then((m) => m.SignMinutes));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 const ScoringList = lazy(() => import("./screens/pansel/ScoringList").then((m) => m.ScoringList));
 const ScoreForm = lazy(() => import("./screens/pansel/ScoreForm").then((m) => m.ScoreForm));
@@ -104,6 +105,10 @@ export function App() {
               <Route
                 path="/pansel/:selectionId/nilai/:applicationId/:componentId"
                 component={() => <RequireSession role="pansel" screen={ScoreForm} />}
+              />
+              <Route
+                path="/pansel/:id/tanda-tangan/:stage"
+                component={() => <RequireSession role="pansel" screen={SignMinutes} />}
               />
               <Route default component={NotFound} />
             </Router>

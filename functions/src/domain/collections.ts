@@ -33,6 +33,7 @@
  *   scoreDrafts/{app_component_uid}            a member's score being typed, written by the tablet (offline) under rules
  *   scores/{app_component_uid}                 a member's submitted score (functions only)
  *   importedScores/{app_component}             an assessment centre's result imported from its report (functions only)
+ *   signatures/{sel_stage_uid}                 a pansel member's signature on a stage's berita acara, from the tablet
  *   rankings/{sel_post_stage}                  a computed ranking of a post after a stage (functions only)
  */
 export const COLLECTIONS = {
@@ -65,4 +66,5 @@ export const COLLECTIONS = {
   scores: "scores",
   importedScores: "importedScores",
   rankings: "rankings",
+  signatures: "signatures",
 } as const;
