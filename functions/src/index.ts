@@ -44,6 +44,7 @@ import { saveProfileInput } from "./domain/schemas/profileSave.js";
 import { applyToPost as applyFor, submitApplication as submitFor } from "./applications/apply.js";
 import { answerObjection as answerObjectionAs, fileObjection as fileObjectionAs } from "./process/objections.js";
 import { assignPansel as assignPanselAs } from "./process/panselAssignment.js";
+import { importAssessment as importAssessmentAs } from "./process/assessmentImport.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -265,4 +266,10 @@ export const fileObjection = onCall(async (request) => {
 export const answerObjection = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return answerObjectionAs(caller, parseInput(CALLABLES.answerObjection.input, request.data), new Date());
+});
+
+/** An operator previews, then imports, an assessment centre's CSV report for an imported component of a post. */
+export const importAssessment = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return importAssessmentAs(caller, parseInput(CALLABLES.importAssessment.input, request.data), new Date());
 });

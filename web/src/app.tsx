@@ -26,6 +26,7 @@ const SetupWizard = lazy(() => import("./screens/official/setup/SetupWizard").th
 const VerifyQueue = lazy(() => import("./screens/official/VerifyQueue").then((m) => m.VerifyQueue));
 const VerifyApplication = lazy(() => import("./screens/official/VerifyApplication").then((m) => m.VerifyApplication));
 const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
+const AssessmentImport = lazy(() => import("./screens/official/AssessmentImport").then((m) => m.AssessmentImport));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
@@ -83,6 +84,10 @@ export function App() {
               <Route
                 path="/kelola/:id/sanggah"
                 component={() => <RequireSession role="operator" screen={ObjectionsScreen} />}
+              />
+              <Route
+                path="/kelola/:id/impor"
+                component={() => <RequireSession role="operator" screen={AssessmentImport} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
               <Route default component={NotFound} />

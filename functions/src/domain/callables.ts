@@ -41,6 +41,7 @@ import {
 } from "./applications/verification.js";
 import { applyToPostInput, submitApplicationInput } from "./applications/apply.js";
 import { APPLICATION_STATUSES } from "./applications/application.js";
+import { importAssessmentInput, importAssessmentOutput } from "./scoring/importRequest.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -113,6 +114,8 @@ export const CALLABLES = {
   // Objections to the administrative result (issue 8): the TMS candidate files, an operator answers.
   fileObjection: { input: fileObjectionInput, output: fileObjectionOutput },
   answerObjection: { input: answerObjectionInput, output: answerObjectionOutput },
+  // An assessment centre's report for an imported component: preview, then commit (scoring/importRequest.ts).
+  importAssessment: { input: importAssessmentInput, output: importAssessmentOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

@@ -90,6 +90,9 @@ export const AUDIT_ACTIONS = [
   "rejectObjection",
   // Pansel members assigned to a post (./panselAssignment.ts).
   "assignPansel",
+  // An assessment centre's report imported (process/assessmentImport.ts), or one replacing an earlier import.
+  "importAssessment",
+  "replaceAssessment",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -330,6 +330,9 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "process.action.rejectObjection": "rejected an objection",
   // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
   "process.action.assignPansel": "assigned pansel members to a post",
+  "process.action.importAssessment": "imported assessment results",
+  "process.action.replaceAssessment": "replaced earlier imported assessment results",
+  "import.link": "Import assessment results",
   "err.assign.empty": "Choose at least one pansel member for this post.",
   "err.assign.closed":
     "The pansel\u2019s assignment can no longer change: ranking has started or the selection has ended.",

@@ -329,6 +329,9 @@ export const idStaff = {
   "process.action.rejectObjection": "menolak sanggah",
   // Pansel members assigned to posts (domain/selection/panselAssignment.ts).
   "process.action.assignPansel": "menetapkan anggota pansel untuk jabatan",
+  "process.action.importAssessment": "mengimpor hasil asesmen",
+  "process.action.replaceAssessment": "mengganti hasil asesmen yang diimpor sebelumnya",
+  "import.link": "Impor hasil asesmen",
   "err.assign.empty": "Pilih paling sedikit satu anggota pansel untuk jabatan ini.",
   "err.assign.closed":
     "Penugasan pansel tidak dapat diubah lagi: pemeringkatan sudah dimulai atau seleksi sudah selesai.",
