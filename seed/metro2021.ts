@@ -21,6 +21,7 @@ import type { EducationEntry, PerformanceEntry, PostHistoryEntry } from "../func
 import type { StaffRole } from "../functions/src/domain/roles.js";
 import { buildApplications, countsOf, type ApplicationPlan } from "./applications.js";
 import { seededResult } from "./result.js";
+import { SCORING_SELECTION_ID, scoringDemo } from "./scoring.js";
 
 export const DEMO_PASSWORD = "Seleksi2021";
 
@@ -1060,14 +1061,17 @@ export function onRunDate(runDate: CalendarDate) {
     publishedAt: METRO_RESULT_PUBLISHED_AT,
     seq: 1,
   });
+  // The 2021 uji kompetensi, in its interview stage: the demo of scoring (./scoring.ts).
+  const scoring = scoringDemo(BASE_SELECTIONS["metro-2021-jpt"]!, operator.uid);
   const selections: Record<string, StoredSelection> = {
     ...BASE_SELECTIONS,
     "metro-2021-jpt": { ...metro, ...METRO_AT_RESULT, counts, administrativeResult: result.administrativeResult },
     "pontianak-2024-jpt": shifted.selection,
+    [SCORING_SELECTION_ID]: scoring.selection,
   };
   const instansi: Record<string, InstansiDoc> = { ...BASE_INSTANSI, "kota-pontianak": shifted.instansi };
   const candidates = [...CANDIDATES, pontianakCandidate(Number(shifted.selection.referenceDate.slice(0, 4)))];
-  return { runDate, instansi, selections, candidates, applications, results: [result] };
+  return { runDate, instansi, selections, candidates, applications, results: [result], scoring };
 }
 
 /** The demo as the seed writes it today (a run on another day moves Pontianak only). */

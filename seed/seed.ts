@@ -84,6 +84,12 @@ export async function seedDemo(now: number = Date.now()): Promise<ReturnType<typ
     writes.set(upload, { ...u.manifest, decidedAt: Timestamp.fromDate(new Date(u.at ?? 0)) });
     writes.set(`${upload}/${COLLECTIONS.chunks}/${chunkId(0)}`, { data: Buffer.from(u.bytes) });
   });
+  // The scoring demo: the uji kompetensi's applications and what the scoring functions left.
+  const { scoring } = demo;
+  for (const a of scoring.applications) writes.set(`${COLLECTIONS.applications}/${a.id}`, a.application);
+  for (const c of scoring.conflicts) writes.set(`${COLLECTIONS.conflicts}/${c.id}`, c.doc);
+  for (const i of scoring.imported) writes.set(`${COLLECTIONS.importedScores}/${i.id}`, i.doc);
+  for (const s of scoring.scores) writes.set(`${COLLECTIONS.scores}/${s.id}`, s.doc);
   await writes.commit();
   for (const result of demo.results) await storeResult(result);
   return demo;

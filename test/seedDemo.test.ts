@@ -15,7 +15,13 @@ import {
   type StoredApplication,
 } from "../functions/src/domain/applications/application.js";
 import { registrationClosesAtMs, registrationOpen } from "../functions/src/domain/applications/window.js";
-import { addDays, parseIsoDate, toIsoDate, type CalendarDate } from "../functions/src/domain/calendar.js";
+import {
+  addDays,
+  parseIsoDate,
+  subtractMonths,
+  toIsoDate,
+  type CalendarDate,
+} from "../functions/src/domain/calendar.js";
 import {
   checkEligibility,
   type EligibilityStatus,
@@ -24,7 +30,7 @@ import {
 import { isOpenTo } from "../functions/src/domain/eligibility/openTo.js";
 import { uploadDecision, uploadManifest } from "../functions/src/domain/files/manifest.js";
 import { SNIFF_BYTES, checkUpload, planChunks, sniffType } from "../functions/src/domain/files/upload.js";
-import { DEFAULT_PROFILE } from "../functions/src/domain/regulation/profiles.js";
+import { DEFAULT_PROFILE, profileById } from "../functions/src/domain/regulation/profiles.js";
 import { profileDoc } from "../functions/src/domain/schemas/documents.js";
 import { candidateProfile, profileCompleteness } from "../functions/src/domain/schemas/profile.js";
 import { approvalReasons, plannedAppointmentDate } from "../functions/src/domain/selection/appointment.js";
@@ -36,6 +42,16 @@ import { countsOf, parsedProfile } from "../seed/applications.js";
 import { tinyPdf, tinyPng } from "../seed/files.js";
 import { CANDIDATES, STAFF, jakartaDay, onRunDate, pontianakCandidate } from "../seed/metro2021.js";
 import { storedProfile } from "../seed/profiles.js";
+import { ASSESSMENT_RAW_MAX, SCORING_AS_OF, SCORING_SELECTION_ID } from "../seed/scoring.js";
+import { importedScoreId, storedImportedScore } from "../functions/src/domain/scoring/assessmentImport.js";
+import {
+  conflictsId,
+  kindsOf,
+  storedConflicts,
+  validateDeclaration,
+} from "../functions/src/domain/scoring/conflicts.js";
+import { scoreId, storedScore, validateScore } from "../functions/src/domain/scoring/score.js";
+import { STAGES } from "../functions/src/domain/stages.js";
 
 const RUN_DAY: CalendarDate = { year: 2026, month: 12, day: 2 };
 const demo = onRunDate(RUN_DAY);
@@ -411,6 +427,103 @@ describe("Pontianak's open registration", () => {
     const other = onRunDate(parseIsoDate("2030-01-01")!);
     expect(other.selections[METRO_ID]).toEqual(metro);
     expect(other.selections["serang-2026-jpt"]).toEqual(demo.selections["serang-2026-jpt"]);
+  });
+});
+
+describe("demo scoring (the 2021 uji kompetensi, in its interview stage)", () => {
+  const scoring = demo.scoring;
+  const selection = demo.selections[SCORING_SELECTION_ID]!;
+  const plan = selection.scoringPlan;
+
+  it("is a selection in a scoring stage whose documents all parse with the domain's schemas", () => {
+    expect(storedSelection.safeParse(selection).success).toBe(true);
+    expect(selection.stage).toBe("wawancara");
+    for (const a of scoring.applications) {
+      expect(storedApplication.parse(a.application)).toEqual(a.application);
+      expect(a.id).toBe(applicationId(SCORING_SELECTION_ID, a.application.postId, a.application.candidateUid));
+      expect(a.application.status).toBe("ms");
+    }
+    for (const c of scoring.conflicts) expect(storedConflicts.parse(c.doc)).toEqual(c.doc);
+    for (const i of scoring.imported) expect(storedImportedScore.parse(i.doc)).toEqual(i.doc);
+    for (const sc of scoring.scores) expect(storedScore.parse(sc.doc)).toEqual(sc.doc);
+    // No demo candidate gets a second application: the officials have no accounts.
+    const uids = new Set(demo.candidates.map((c) => c.uid));
+    expect(scoring.applications.some((a) => uids.has(a.application.candidateUid))).toBe(false);
+  });
+
+  it("has every member's declaration for every candidate of each post, with one real recusal", () => {
+    for (const c of scoring.conflicts) {
+      const candidates = scoring.applications.filter((a) => a.application.postId === c.doc.postId).map((a) => a.id);
+      expect(validateDeclaration(candidates, c.doc.entries)).toEqual([]);
+      expect(c.doc.kinds).toEqual(kindsOf(c.doc.entries));
+      expect(c.id).toBe(conflictsId(SCORING_SELECTION_ID, c.doc.postId, c.doc.memberUid));
+      expect(selection.panselUids).toContain(c.doc.memberUid);
+    }
+    expect(scoring.conflicts).toHaveLength(selection.posts.length * selection.panselUids.length);
+    const recusals = scoring.conflicts.flatMap((c) => c.doc.entries.filter((e) => e.kind !== "none"));
+    expect(recusals).toHaveLength(1);
+    expect(recusals[0]!.note.length).toBeGreaterThan(5);
+  });
+
+  it("has the assessment centre's results as importAssessment writes them: 2019 ones reused, one stale", () => {
+    const asesmen = plan.components.find((c) => c.id === "asesmen")!;
+    expect(asesmen.imported?.rawMax).toBe(ASSESSMENT_RAW_MAX);
+    expect(scoring.imported.map((i) => i.doc.applicationId).sort()).toEqual(
+      scoring.applications.map((a) => a.id).sort(),
+    );
+    for (const i of scoring.imported) {
+      expect(i.id).toBe(importedScoreId(i.doc.applicationId, "asesmen"));
+      const app = scoring.applications.find((a) => a.id === i.doc.applicationId)!;
+      expect(i.doc.nip).toBe(app.application.nip);
+      expect(i.doc.marks).toBe(Math.round(i.doc.raw * 100));
+      expect(i.doc.source).not.toBe("");
+    }
+    const reused = scoring.imported.filter((i) => i.doc.date?.startsWith("2019"));
+    expect(reused.length).toBeGreaterThanOrEqual(5);
+    expect(reused.every((i) => i.doc.source.includes("2019") && !i.doc.stale)).toBe(true);
+    const stale = scoring.imported.filter((i) => i.doc.stale);
+    expect(stale).toHaveLength(1);
+    // Older than the profile's validity on the day the results were used.
+    const months = profileById(selection.regulationProfileId)!.assessmentValidity!.months;
+    const limit = toIsoDate(subtractMonths(parseIsoDate(SCORING_AS_OF)!, months));
+    expect(stale[0]!.doc.date! < limit).toBe(true);
+    expect(scoring.imported.filter((i) => !i.doc.stale).every((i) => i.doc.date! >= limit)).toBe(true);
+  });
+
+  it("has complete submitted scores for the finished paper stage, none from a recused member", () => {
+    const recused = new Set(
+      scoring.conflicts.flatMap((c) =>
+        c.doc.entries.filter((e) => e.kind !== "none").map((e) => `${e.applicationId}|${c.doc.memberUid}`),
+      ),
+    );
+    for (const sc of scoring.scores) {
+      const { doc } = sc;
+      expect(sc.id).toBe(scoreId(doc.applicationId, doc.componentId, doc.memberUid));
+      expect(doc.status).toBe("submitted");
+      expect(validateScore(plan, doc.componentId, doc, "submit").ok).toBe(true);
+      expect(recused.has(`${doc.applicationId}|${doc.memberUid}`)).toBe(false);
+      const stage = plan.components.find((c) => c.id === doc.componentId)!.stage;
+      // Only stages reached: the paper (finished) and the interview (under way).
+      expect(STAGES.indexOf(stage)).toBeLessThanOrEqual(STAGES.indexOf(selection.stage));
+    }
+    const paper = scoring.scores.filter((s) => s.doc.componentId === "makalah");
+    const pairs = scoring.applications.length * selection.panselUids.length - recused.size;
+    expect(paper).toHaveLength(pairs);
+  });
+
+  it("counts the scores still expected as the gates read them: declared none × pansel components − submitted", () => {
+    const counts = selection.counts;
+    const declaredNone = scoring.conflicts.flatMap((c) => c.doc.entries.filter((e) => e.kind === "none")).length;
+    const scored = plan.components.filter((c) => !c.imported);
+    expect(counts.unlockedScores).toBe(declaredNone * scored.length - scoring.scores.length);
+    const byStage = counts.unlockedScoresByStage ?? {};
+    for (const c of scored) {
+      const submitted = scoring.scores.filter((s) => s.doc.componentId === c.id).length;
+      expect(byStage[c.stage]).toBe(declaredNone - submitted);
+    }
+    expect(Object.values(byStage).reduce((a, b) => a + b, 0)).toBe(counts.unlockedScores);
+    expect(byStage["kompetensiTeknis"]).toBe(0);
+    expect(counts.applicantsPerPost).toEqual({ dinkes: 4, dpupr: 4 });
   });
 });
 

@@ -48,6 +48,7 @@ import { choosePpk as choosePpkAs } from "./process/ppkChoice.js";
 import { computeRanking as computeRankingAs } from "./process/ranking.js";
 import { issueRekap as issueRekapAs } from "./documents/issueRekap.js";
 import { reopenScore as reopenScoreAs, submitScore as submitScoreAs } from "./process/scores.js";
+import { importAssessment as importAssessmentAs } from "./process/assessmentImport.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -300,4 +301,10 @@ export const submitScore = onCall(async (request) => {
 export const reopenScore = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return reopenScoreAs(caller, parseInput(CALLABLES.reopenScore.input, request.data), new Date());
+});
+
+/** An operator previews, then imports, an assessment centre's CSV report for an imported component of a post. */
+export const importAssessment = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return importAssessmentAs(caller, parseInput(CALLABLES.importAssessment.input, request.data), new Date());
 });

@@ -13,6 +13,7 @@ import { publicSelection } from "../../functions/src/domain/publication/projecti
 import { storedSelection } from "../../functions/src/domain/selection/stored.js";
 import { readFile, sha256Hex } from "../../functions/src/files/chunks.js";
 import { countsOf } from "../../seed/applications.js";
+import { SCORING_SELECTION_ID } from "../../seed/scoring.js";
 import { db } from "../support/admin.js";
 
 // After support/admin.js has bound the Admin SDK to the functions' project.
@@ -159,5 +160,24 @@ describe("the demo seed in the emulators", () => {
     expect(pontianak["registrationClosesAtMs"]).toBeGreaterThan(Date.now() + 6 * 86_400_000);
     const metro = (await db.collection(COLLECTIONS.publicSelections).doc(METRO_ID).get()).data()!;
     expect(metro["stage"]).toBe("pengumumanAdministrasi");
+  });
+
+  it("stores the scoring demo: declarations, imported results and submitted scores, as the unit test checks them", async () => {
+    const { scoring } = demo;
+    const ids = (collection: string) =>
+      db
+        .collection(collection)
+        .where("selectionId", "==", SCORING_SELECTION_ID)
+        .get()
+        .then((snap) => new Set(snap.docs.map((d) => d.id)));
+    expect(await ids(COLLECTIONS.conflicts)).toEqual(new Set(scoring.conflicts.map((c) => c.id)));
+    expect(await ids(COLLECTIONS.importedScores)).toEqual(new Set(scoring.imported.map((i) => i.id)));
+    expect(await ids(COLLECTIONS.scores)).toEqual(new Set(scoring.scores.map((s) => s.id)));
+    expect(await ids(COLLECTIONS.applications)).toEqual(new Set(scoring.applications.map((a) => a.id)));
+    const selection = storedSelection.parse(
+      (await db.collection(COLLECTIONS.selections).doc(SCORING_SELECTION_ID).get()).data(),
+    );
+    expect(selection.stage).toBe("wawancara");
+    expect(selection.counts).toEqual(scoring.selection.counts);
   });
 });

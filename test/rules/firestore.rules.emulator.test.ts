@@ -347,6 +347,25 @@ async function seed(db: ClientDb): Promise<void> {
   });
   set(`${COLLECTIONS.applications}/app-ani-ms`, application("metro-scoring", "cand-ani", "ms"));
   set(`${COLLECTIONS.applications}/app-budi-tms`, application("metro-scoring", "cand-budi", "tms"));
+  // An assessment centre's result imported for cand-ani's MS application, and one of another tenant.
+  const imported = {
+    instansiId: METRO,
+    selectionId: "metro-scoring",
+    postId: "bappeda",
+    applicationId: "app-ani-ms",
+    componentId: "asesmen",
+    nip: NIP_ANI,
+    raw: 312,
+    rawMax: 400,
+    marks: 31200,
+    date: "2019-08-14",
+    source: "UPT Penilaian Kompetensi BKD Provinsi Lampung",
+    stale: false,
+    importedAt: "2023-07-10T02:00:00.000Z",
+    importedBy: "op-metro",
+  };
+  set(`${COLLECTIONS.importedScores}/app-ani-ms_asesmen`, imported);
+  set(`${COLLECTIONS.importedScores}/app-pontianak_asesmen`, { ...imported, instansiId: PONTIANAK });
   set(`${COLLECTIONS.selections}/metro-assigned`, SELECTIONS.metroAssigned);
   set(`${COLLECTIONS.applications}/app-ani-assigned`, application("metro-assigned", "cand-ani", "ms"));
   set(`${COLLECTIONS.applications}/app-budi-whole`, {
@@ -1333,6 +1352,68 @@ const TABLE: readonly Row[] = [
       "applications/app-ani-ms/review/main",
     ),
     expected: [D, D, D, A, D, D, D, A],
+  },
+
+  // importedScores: written by importAssessment only; read by the tenant's operators and pejabat.
+  // Not by the pansel (the recusal is checked where the pansel reads scores) nor by the candidate.
+  // [anonymous, candidate, otherCandidate, operatorMetro, operatorPontianak, panselListed, panselUnlisted, pejabatMetro]
+  {
+    ...get("importedScores", "cand-ani's assessment result, MS", "importedScores/app-ani-ms_asesmen"),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    ...get("importedScores", "a kota-pontianak result", "importedScores/app-pontianak_asesmen"),
+    expected: [D, D, D, D, A, D, D, D],
+  },
+  {
+    collection: "importedScores",
+    op: "list",
+    situation: "kota-metro's of a selection (where instansiId, selectionId)",
+    attempt: (db) =>
+      db
+        .collection(COLLECTIONS.importedScores)
+        .where("instansiId", "==", METRO)
+        .where("selectionId", "==", "metro-scoring")
+        .get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "importedScores",
+    op: "list",
+    situation: "every imported result",
+    attempt: (db) => db.collection(COLLECTIONS.importedScores).get(),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "importedScores",
+    op: "create",
+    situation: "a result written by the client (forged full marks)",
+    attempt: (db) =>
+      db.doc(`${COLLECTIONS.importedScores}/app-ani-ms_wawancara`).set({
+        instansiId: METRO,
+        selectionId: "metro-scoring",
+        postId: "bappeda",
+        applicationId: "app-ani-ms",
+        componentId: "wawancara",
+        raw: 400,
+        rawMax: 400,
+        marks: 40000,
+      }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "importedScores",
+    op: "update",
+    situation: "cand-ani's result raised",
+    attempt: (db) => db.doc(`${COLLECTIONS.importedScores}/app-ani-ms_asesmen`).update({ raw: 400, marks: 40000 }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "importedScores",
+    op: "delete",
+    situation: "cand-ani's result",
+    attempt: (db) => db.doc(`${COLLECTIONS.importedScores}/app-ani-ms_asesmen`).delete(),
+    expected: [D, D, D, D, D, D, D, D],
   },
 
   // uploads: the phone writes its own draft's manifest and chunks inside the registration window;

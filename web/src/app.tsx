@@ -29,6 +29,7 @@ const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen"
 const PpkChoiceScreen = lazy(() => import("./screens/official/ppk/PpkChoiceScreen").then((m) => m.PpkChoiceScreen));
 const RankingScreen = lazy(() => import("./screens/official/ranking/RankingScreen").then((m) => m.RankingScreen));
 const SignMinutes = lazy(() => import("./screens/pansel/SignMinutes").then((m) => m.SignMinutes));
+const AssessmentImport = lazy(() => import("./screens/official/AssessmentImport").then((m) => m.AssessmentImport));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 const ScoringList = lazy(() => import("./screens/pansel/ScoringList").then((m) => m.ScoringList));
 const ScoreForm = lazy(() => import("./screens/pansel/ScoreForm").then((m) => m.ScoreForm));
@@ -96,6 +97,10 @@ export function App() {
               <Route
                 path="/kelola/:id/peringkat"
                 component={() => <RequireSession role={["operator", "pejabat", "pansel"]} screen={RankingScreen} />}
+              />
+              <Route
+                path="/kelola/:id/impor"
+                component={() => <RequireSession role="operator" screen={AssessmentImport} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
               <Route

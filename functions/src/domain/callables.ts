@@ -44,6 +44,7 @@ import { applyToPostInput, submitApplicationInput } from "./applications/apply.j
 import { APPLICATION_STATUSES } from "./applications/application.js";
 import { rankingRequest } from "./scoring/postRanking.js";
 import { reopenScoreInput, submitScoreInput } from "./scoring/submission.js";
+import { importAssessmentInput, importAssessmentOutput } from "./scoring/importRequest.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -137,6 +138,8 @@ export const CALLABLES = {
   // The pansel's scores (issue 9): a member locks their score, the ketua reopens one with a reason.
   submitScore: { input: submitScoreInput, output: submitScoreOutput },
   reopenScore: { input: reopenScoreInput, output: reopenScoreOutput },
+  // An assessment centre's report for an imported component: preview, then commit (scoring/importRequest.ts).
+  importAssessment: { input: importAssessmentInput, output: importAssessmentOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

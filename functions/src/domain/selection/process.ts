@@ -97,6 +97,9 @@ export const AUDIT_ACTIONS = [
   // A member's score locked, or reopened by the ketua (process/scores.ts).
   "submitScore",
   "reopenScore",
+  // An assessment centre's report imported (process/assessmentImport.ts), or one replacing an earlier import.
+  "importAssessment",
+  "replaceAssessment",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

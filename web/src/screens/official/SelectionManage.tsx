@@ -8,6 +8,7 @@ import type { Issue } from "@domain/issue";
 import { hasRole } from "@domain/roles";
 import type { Stage } from "@domain/stages";
 import { transitionsFrom } from "@domain/selection/stageMachine";
+import { importOpen } from "@domain/scoring/importRequest";
 import type { AuditRow, BrokenSelection, SelectionWithId } from "../../data/live";
 import { issueText, useLocale } from "../../i18n/i18n";
 import { formatDateTime } from "../../ui/format";
@@ -122,6 +123,13 @@ export function SelectionManage({ session }: { session: SignedIn }) {
         <p>
           <a class="button button--secondary" href={`/kelola/${s.id}/pilihan-ppk`} data-testid="ppk-link">
             {t("ppk.open")}
+          </a>
+        </p>
+      )}
+      {isOperator && importOpen(s.stage) && s.scoringPlan.components.some((c) => c.imported) && (
+        <p>
+          <a class="button button--secondary" href={`/kelola/${s.id}/impor`} data-testid="import-link">
+            {t("import.link")}
           </a>
         </p>
       )}

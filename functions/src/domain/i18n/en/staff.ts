@@ -340,6 +340,9 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "ranking.link": "Ranking and score summary",
   "process.action.submitScore": "submitted a score",
   "process.action.reopenScore": "reopened a score",
+  "process.action.importAssessment": "imported assessment results",
+  "process.action.replaceAssessment": "replaced earlier imported assessment results",
+  "import.link": "Import assessment results",
   "err.assign.empty": "Choose at least one pansel member for this post.",
   "err.assign.closed":
     "The pansel\u2019s assignment can no longer change: ranking has started or the selection has ended.",

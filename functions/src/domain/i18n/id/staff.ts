@@ -339,6 +339,9 @@ export const idStaff = {
   "ranking.link": "Peringkat dan rekapitulasi nilai",
   "process.action.submitScore": "mengirim nilai",
   "process.action.reopenScore": "membuka kembali nilai",
+  "process.action.importAssessment": "mengimpor hasil asesmen",
+  "process.action.replaceAssessment": "mengganti hasil asesmen yang diimpor sebelumnya",
+  "import.link": "Impor hasil asesmen",
   "err.assign.empty": "Pilih paling sedikit satu anggota pansel untuk jabatan ini.",
   "err.assign.closed":
     "Penugasan pansel tidak dapat diubah lagi: pemeringkatan sudah dimulai atau seleksi sudah selesai.",
