@@ -44,6 +44,7 @@ import { saveProfileInput } from "./domain/schemas/profileSave.js";
 import { applyToPost as applyFor, submitApplication as submitFor } from "./applications/apply.js";
 import { answerObjection as answerObjectionAs, fileObjection as fileObjectionAs } from "./process/objections.js";
 import { assignPansel as assignPanselAs } from "./process/panselAssignment.js";
+import { declareConflicts as declareConflictsAs, panselRoster as panselRosterOf } from "./process/conflicts.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -253,6 +254,18 @@ export const submitApplication = onCall({ memory: "512MiB", timeoutSeconds: 120 
 export const assignPansel = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return assignPanselAs(caller, parseInput(CALLABLES.assignPansel.input, request.data), new Date());
+});
+
+/** A pansel member's posts in a selection with their MS candidates and the member's own declarations. */
+export const panselRoster = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return panselRosterOf(caller, parseInput(CALLABLES.panselRoster.input, request.data).selectionId);
+});
+
+/** A pansel member declares conflicts of interest for a post, once; the scores owed are counted with it. */
+export const declareConflicts = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return declareConflictsAs(caller, parseInput(CALLABLES.declareConflicts.input, request.data), new Date());
 });
 
 /** A TMS candidate objects to the published administrative result, once, within the window (server clock). */

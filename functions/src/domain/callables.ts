@@ -41,6 +41,12 @@ import {
 } from "./applications/verification.js";
 import { applyToPostInput, submitApplicationInput } from "./applications/apply.js";
 import { APPLICATION_STATUSES } from "./applications/application.js";
+import {
+  declareConflictsInput,
+  declareConflictsOutput,
+  panselRosterInput,
+  panselRosterOutput,
+} from "./scoring/declaration.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -113,6 +119,9 @@ export const CALLABLES = {
   // Objections to the administrative result (issue 8): the TMS candidate files, an operator answers.
   fileObjection: { input: fileObjectionInput, output: fileObjectionOutput },
   answerObjection: { input: answerObjectionInput, output: answerObjectionOutput },
+  // Conflicts of interest (issue 9): a pansel member's posts and candidates, then the declaration, once.
+  panselRoster: { input: panselRosterInput, output: panselRosterOutput },
+  declareConflicts: { input: declareConflictsInput, output: declareConflictsOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

@@ -90,6 +90,8 @@ export const AUDIT_ACTIONS = [
   "rejectObjection",
   // Pansel members assigned to a post (./panselAssignment.ts).
   "assignPansel",
+  // A pansel member's declaration of conflicts for a post (../scoring/declaration.ts).
+  "declareConflicts",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
