@@ -27,6 +27,7 @@ const VerifyQueue = lazy(() => import("./screens/official/VerifyQueue").then((m)
 const VerifyApplication = lazy(() => import("./screens/official/VerifyApplication").then((m) => m.VerifyApplication));
 const ObjectionsScreen = lazy(() => import("./screens/official/ObjectionsScreen").then((m) => m.ObjectionsScreen));
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
+const DeclareConflicts = lazy(() => import("./screens/pansel/DeclareConflicts").then((m) => m.DeclareConflicts));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
 export const preloadRenderedPage = () => SelectionPage.preload();
@@ -85,6 +86,10 @@ export function App() {
                 component={() => <RequireSession role="operator" screen={ObjectionsScreen} />}
               />
               <Route path="/pansel" component={() => <RequireSession role="pansel" screen={PanselHome} />} />
+              <Route
+                path="/pansel/:selectionId/konflik/:postId"
+                component={() => <RequireSession role="pansel" screen={DeclareConflicts} />}
+              />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

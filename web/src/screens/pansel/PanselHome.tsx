@@ -1,6 +1,12 @@
-/** A pansel member's home: the selections they sit on. Scoring arrives with the scoring issue. */
-import type { BrokenSelection, SelectionWithId } from "../../data/live";
-import { useT } from "../../i18n/i18n";
+/**
+ * A pansel member's home: the selections they sit on and, per selection, the posts they score, each
+ * with its declaration of conflicts: to make (a link to the declaration screen) or made.
+ */
+import { conflictsId } from "@domain/scoring/conflicts";
+import { declarationOpen, postsOfMember } from "@domain/scoring/declaration";
+import { STAGES } from "@domain/stages";
+import type { BrokenSelection, MyDeclaration, SelectionWithId } from "../../data/live";
+import { useMessages, useT } from "../../i18n/i18n";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useLive } from "../../ui/useLive";
 import { Loading } from "../../ui/Loading";
@@ -8,10 +14,17 @@ import { Notice } from "../../ui/Notice";
 
 export function PanselHome({ session }: { session: SignedIn }) {
   const t = useT();
+  const ready = useMessages("scoring");
   const selections = useLive<(SelectionWithId | BrokenSelection)[]>(async () => {
     const { watchPanselSelections } = await import("../../data/live");
     return (next, fail) => watchPanselSelections(session.uid, next, fail);
   }, [session.uid]);
+  const declarations = useLive<MyDeclaration[]>(async () => {
+    const { watchMyDeclarations } = await import("../../data/live");
+    return (next, fail) => watchMyDeclarations(session.uid, next, fail);
+  }, [session.uid]);
+  if (!ready) return <Loading />;
+  const declared = new Set(declarations.status === "ready" ? declarations.value.map((d) => d.id) : []);
   return (
     <section>
       <h1>{t("pansel.title")}</h1>
@@ -32,16 +45,56 @@ export function PanselHome({ session }: { session: SignedIn }) {
                     <span class="card__meta">{t("setup.corrupt")}</span>
                   </span>
                 ) : (
-                  <a class="card__link" href={`/seleksi/${s.id}`}>
-                    <span class="card__eyebrow">{s.instansiName}</span>
-                    <strong class="card__title">{s.title}</strong>
-                    <span class="card__meta">{t(`stage.${s.stage}`)}</span>
-                  </a>
+                  <>
+                    <a class="card__link" href={`/seleksi/${s.id}`}>
+                      <span class="card__eyebrow">{s.instansiName}</span>
+                      <strong class="card__title">{s.title}</strong>
+                      <span class="card__meta">{t(`stage.${s.stage}`)}</span>
+                    </a>
+                    <MyPosts
+                      selection={s}
+                      uid={session.uid}
+                      declared={declared}
+                      known={declarations.status === "ready"}
+                    />
+                  </>
                 )}
               </li>
             ))}
           </ul>
         ))}
     </section>
+  );
+}
+
+function MyPosts(props: { selection: SelectionWithId; uid: string; declared: ReadonlySet<string>; known: boolean }) {
+  const t = useT();
+  const { selection: s, uid } = props;
+  const posts = postsOfMember(s, uid);
+  if (posts.length === 0) return <p class="muted">{t("pansel.noPosts")}</p>;
+  const open = declarationOpen(s.stage);
+  const before = STAGES.indexOf(s.stage) < STAGES.indexOf("pengumumanAdministrasi");
+  return (
+    <ul class="card__more pansel-posts" data-testid={`pansel-posts-${s.id}`}>
+      {posts.map((post) => {
+        const done = props.declared.has(conflictsId(s.id, post.id, uid));
+        return (
+          <li key={post.id} class="card__line" data-testid={`pansel-post-${post.id}`}>
+            <span>{post.name}</span>{" "}
+            {done ? (
+              <span class="badge" data-testid="declared">
+                {t("pansel.declared")}
+              </span>
+            ) : !props.known || !(open || before) ? null : open ? (
+              <a class="button button--small" href={`/pansel/${s.id}/konflik/${post.id}`} data-testid="declare-link">
+                {t("pansel.declare")}
+              </a>
+            ) : (
+              <span class="muted">{t("pansel.notYet")}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
