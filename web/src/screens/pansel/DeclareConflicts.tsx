@@ -118,6 +118,8 @@ function DeclarationForm(props: {
   const choice = (id: string): Choice => choices[id] ?? { kind: undefined, note: "" };
   const set = (id: string, change: Partial<Choice>) => {
     setChoices((c) => ({ ...c, [id]: { ...choice(id), ...change } }));
+    // What was checked no longer describes the choices: checked again on the next review.
+    setChecked([]);
     setConfirming(false);
   };
   const entries = post.candidates.flatMap((c) => {
@@ -160,7 +162,7 @@ function DeclarationForm(props: {
           const index = entries.findIndex((e) => e.applicationId === c.applicationId);
           const issues = index >= 0 ? issueFor(index) : [];
           return (
-            <li key={c.applicationId} class="card card--padded" data-testid={`candidate-${c.applicationId}`}>
+            <li key={c.applicationId} data-testid={`candidate-${c.applicationId}`}>
               <fieldset class="group">
                 <legend>
                   <span class="card__title">{c.name}</span>
