@@ -302,6 +302,16 @@ async function seed(db: ClientDb): Promise<void> {
   set(`${COLLECTIONS.files}/f-private/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
   set(`${COLLECTIONS.files}/f-budi`, { ...file, ownerUid: "cand-budi", selectionId: "metro-open" });
   set(`${COLLECTIONS.files}/f-budi/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
+  // Receipts (tanda bukti) name their application: the pansel reads one only as it may the application.
+  const receipt = (applicationId: string, ownerUid: string) => ({
+    ...file,
+    ownerUid,
+    selectionId: "metro-scoring",
+    extra: { documentId: `${applicationId}-receipt`, applicationId },
+  });
+  set(`${COLLECTIONS.files}/f-receipt-ms`, receipt("app-ani-ms", "cand-ani"));
+  set(`${COLLECTIONS.files}/f-receipt-ms/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
+  set(`${COLLECTIONS.files}/f-receipt-tms`, receipt("app-budi-tms", "cand-budi"));
   set(`${COLLECTIONS.files}/f-half`, { ...file, complete: false, extra: { public: true } });
   set(`${COLLECTIONS.selections}/metro-open`, SELECTIONS.metroOpen);
   const projection = publicProjectionOf(SELECTIONS.metroOpen, { province: "Lampung" });
@@ -1034,20 +1044,44 @@ const TABLE: readonly Row[] = [
   },
 
   // files in Firestore chunks: public documents for anyone; a private file for its owner and the
-  // staff assigned to its selection (operators, pejabat, that selection's pansel), not for every
-  // pansel member of the government nor another tenant.
+  // tenant's operators and pejabat; for a pansel member only a file naming its application, which the
+  // member may see (their committee and post, MS, no conflict declared), never another tenant.
   { ...get("files", "a public document's file", "files/f-public"), expected: [A, A, A, A, A, A, A, A] },
   {
     ...get("chunks", "a chunk of a public document", "files/f-public/chunks/00000"),
     expected: [A, A, A, A, A, A, A, A],
   },
   {
-    ...get("files", "cand-ani's upload for the draft (pansel-listed's)", "files/f-private"),
+    // Naming no application, it is not the pansel's, even on pansel-listed's committee.
+    ...get("files", "cand-ani's file for the draft, naming no application", "files/f-private"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("chunks", "a chunk of cand-ani's file for the draft", "files/f-private/chunks/00000"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("files", "cand-ani's receipt, MS, pansel-listed declared none", "files/f-receipt-ms"),
     expected: [D, A, D, A, D, A, D, A],
   },
   {
-    ...get("chunks", "a chunk of cand-ani's upload for the draft", "files/f-private/chunks/00000"),
+    ...get("chunks", "a chunk of cand-ani's receipt, MS, declared none", "files/f-receipt-ms/chunks/00000"),
     expected: [D, A, D, A, D, A, D, A],
+  },
+  {
+    // A recused member who worked out the receipt's id (the application's id + "-tandaBukti").
+    ...get("files", "cand-ani's receipt, pansel-listed recused", "files/f-receipt-ms"),
+    prepare: listedDeclares("family"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("chunks", "a chunk of cand-ani's receipt, pansel-listed undeclared", "files/f-receipt-ms/chunks/00000"),
+    prepare: listedDeclares(null),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("files", "cand-budi's receipt, TMS", "files/f-receipt-tms"),
+    expected: [D, D, A, A, D, D, D, A],
   },
   {
     ...get("files", "cand-budi's upload for the open selection (no pansel account)", "files/f-budi"),

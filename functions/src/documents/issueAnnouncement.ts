@@ -206,7 +206,12 @@ export async function finishDocument(documentId: string): Promise<string> {
     const receipt = await readReceiptSnapshot(documentId);
     applicationId = receipt.applicationId;
     pdf = await renderAnnouncementPdf(buildReceipt(receipt));
-    access = { ownerUid: receipt.candidateUid, selectionId: first.selectionId, extra: { documentId: first.fileId } };
+    // The application it belongs to: the rules let a pansel member read it only as they may that application.
+    access = {
+      ownerUid: receipt.candidateUid,
+      selectionId: first.selectionId,
+      extra: { documentId: first.fileId, applicationId: receipt.applicationId },
+    };
   } else {
     pdf = await renderSnapshot(await readSnapshot(documentId));
     access = { extra: { public: true, documentId: first.fileId } };
