@@ -49,6 +49,7 @@ import { computeRanking as computeRankingAs } from "./process/ranking.js";
 import { issueRekap as issueRekapAs } from "./documents/issueRekap.js";
 import { reopenScore as reopenScoreAs, submitScore as submitScoreAs } from "./process/scores.js";
 import { importAssessment as importAssessmentAs } from "./process/assessmentImport.js";
+import { declareConflicts as declareConflictsAs, panselRoster as panselRosterOf } from "./process/conflicts.js";
 import { parseInput, requireSignedIn } from "./shell/callable.js";
 import { todayInIndonesia } from "./shell/clock.js";
 
@@ -264,6 +265,18 @@ export const assignPansel = onCall(async (request) => {
 export const choosePpk = onCall(async (request) => {
   const caller = await requireSignedIn(request);
   return choosePpkAs(caller, parseInput(CALLABLES.choosePpk.input, request.data), new Date());
+});
+
+/** A pansel member's posts in a selection with their MS candidates and the member's own declarations. */
+export const panselRoster = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return panselRosterOf(caller, parseInput(CALLABLES.panselRoster.input, request.data).selectionId);
+});
+
+/** A pansel member declares conflicts of interest for a post, once; the scores owed are counted with it. */
+export const declareConflicts = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return declareConflictsAs(caller, parseInput(CALLABLES.declareConflicts.input, request.data), new Date());
 });
 
 /** A TMS candidate objects to the published administrative result, once, within the window (server clock). */

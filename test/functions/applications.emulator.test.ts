@@ -329,6 +329,8 @@ describe("submitApplication", { timeout: 90_000 }, () => {
     const meta = (await db.collection(COLLECTIONS.files).doc(receipt.fileId).get()).data()!;
     expect(meta).toMatchObject({ ownerUid: ani.uid, selectionId: id, complete: true, sha256: record.sha256 });
     expect(meta["extra"]?.["public"]).toBeUndefined();
+    // It names its application: the rules let a pansel member read it only as they may that application.
+    expect(meta["extra"]?.["applicationId"]).toBe(appId);
     const pdf = await readFile(db, receipt.fileId);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 

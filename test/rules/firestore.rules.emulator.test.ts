@@ -30,6 +30,7 @@ import {
   type ListCursor,
   type ListFilters,
 } from "../../functions/src/domain/publication/listing.js";
+import { conflictsId, type ConflictKind } from "../../functions/src/domain/scoring/conflicts.js";
 import { emulatorHosts } from "../support/emulators.js";
 
 // Its own demo- project: the rules emulator state of this file never meets the functions' project.
@@ -313,6 +314,16 @@ async function seed(db: ClientDb): Promise<void> {
   set(`${COLLECTIONS.files}/f-private/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
   set(`${COLLECTIONS.files}/f-budi`, { ...file, ownerUid: "cand-budi", selectionId: "metro-open" });
   set(`${COLLECTIONS.files}/f-budi/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
+  // Receipts (tanda bukti) name their application: the pansel reads one only as it may the application.
+  const receipt = (applicationId: string, ownerUid: string) => ({
+    ...file,
+    ownerUid,
+    selectionId: "metro-scoring",
+    extra: { documentId: `${applicationId}-receipt`, applicationId },
+  });
+  set(`${COLLECTIONS.files}/f-receipt-ms`, receipt("app-ani-ms", "cand-ani"));
+  set(`${COLLECTIONS.files}/f-receipt-ms/${COLLECTIONS.chunks}/00000`, { index: 0, instansiId: METRO, size: 3 });
+  set(`${COLLECTIONS.files}/f-receipt-tms`, receipt("app-budi-tms", "cand-budi"));
   set(`${COLLECTIONS.files}/f-half`, { ...file, complete: false, extra: { public: true } });
   set(`${COLLECTIONS.selections}/metro-open`, SELECTIONS.metroOpen);
   const projection = publicProjectionOf(SELECTIONS.metroOpen, { province: "Lampung" });
@@ -373,6 +384,22 @@ async function seed(db: ClientDb): Promise<void> {
     postId: "dinkes",
     postName: "Kepala Dinas Kesehatan",
   });
+  // Conflicts of interest (issue 9), as declareConflicts writes them: each pansel member who reads an
+  // MS application above has declared no conflict with that candidate for that post.
+  set(
+    conflictsPath("metro-scoring", "bappeda", "pansel-listed"),
+    declaration("metro-scoring", "bappeda", "pansel-listed", { "app-ani-ms": "none" }),
+  );
+  set(
+    conflictsPath("metro-assigned", "bappeda", "pansel-unlisted"),
+    declaration("metro-assigned", "bappeda", "pansel-unlisted", { "app-ani-assigned": "none" }),
+  );
+  for (const member of ["pansel-listed", "pansel-unlisted"]) {
+    set(
+      conflictsPath("metro-assigned", "dinkes", member),
+      declaration("metro-assigned", "dinkes", member, { "app-budi-whole": "none" }),
+    );
+  }
   // Uploads (issue 8): cand-ani's draft in the open selection, its registration open until 2100;
   // an upload in progress (2 chunks, the first sent), a complete one, and files of the MS and TMS
   // applications past the administrative result.
@@ -570,6 +597,32 @@ const listedDraft =
         .set(submittedScore("pansel-listed", scoreStatus));
     }
   };
+// ---- conflicts of interest (issue 9) ----------------------------------------------------------------
+
+const conflictsPath = (selectionId: string, postId: string, memberUid: string) =>
+  `${COLLECTIONS.conflicts}/${conflictsId(selectionId, postId, memberUid)}`;
+
+/** A declaration as declareConflicts stores it (storedConflicts). */
+function declaration(selectionId: string, postId: string, memberUid: string, kinds: Record<string, ConflictKind>) {
+  return {
+    instansiId: METRO,
+    selectionId,
+    postId,
+    memberUid,
+    entries: Object.entries(kinds).map(([applicationId, kind]) => ({
+      applicationId,
+      kind,
+      note: kind === "other" ? "Mantan atasan langsung" : "",
+    })),
+    kinds,
+    declaredAt: "2023-07-01T02:00:00.000Z",
+  };
+}
+/** pansel-listed's declaration in metro-scoring now says this of cand-ani (or is gone). */
+const listedDeclares = (kind: ConflictKind | null) => (db: ClientDb) =>
+  kind === null
+    ? db.doc(conflictsPath("metro-scoring", "bappeda", "pansel-listed")).delete()
+    : db.doc(conflictsPath("metro-scoring", "bappeda", "pansel-listed")).update({ "kinds.app-ani-ms": kind });
 
 // ---- uploads (issue 8) ------------------------------------------------------------------------------
 
@@ -1193,20 +1246,44 @@ const TABLE: readonly Row[] = [
   },
 
   // files in Firestore chunks: public documents for anyone; a private file for its owner and the
-  // staff assigned to its selection (operators, pejabat, that selection's pansel), not for every
-  // pansel member of the government nor another tenant.
+  // tenant's operators and pejabat; for a pansel member only a file naming its application, which the
+  // member may see (their committee and post, MS, no conflict declared), never another tenant.
   { ...get("files", "a public document's file", "files/f-public"), expected: [A, A, A, A, A, A, A, A] },
   {
     ...get("chunks", "a chunk of a public document", "files/f-public/chunks/00000"),
     expected: [A, A, A, A, A, A, A, A],
   },
   {
-    ...get("files", "cand-ani's upload for the draft (pansel-listed's)", "files/f-private"),
+    // Naming no application, it is not the pansel's, even on pansel-listed's committee.
+    ...get("files", "cand-ani's file for the draft, naming no application", "files/f-private"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("chunks", "a chunk of cand-ani's file for the draft", "files/f-private/chunks/00000"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("files", "cand-ani's receipt, MS, pansel-listed declared none", "files/f-receipt-ms"),
     expected: [D, A, D, A, D, A, D, A],
   },
   {
-    ...get("chunks", "a chunk of cand-ani's upload for the draft", "files/f-private/chunks/00000"),
+    ...get("chunks", "a chunk of cand-ani's receipt, MS, declared none", "files/f-receipt-ms/chunks/00000"),
     expected: [D, A, D, A, D, A, D, A],
+  },
+  {
+    // A recused member who worked out the receipt's id (the application's id + "-tandaBukti").
+    ...get("files", "cand-ani's receipt, pansel-listed recused", "files/f-receipt-ms"),
+    prepare: listedDeclares("family"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("chunks", "a chunk of cand-ani's receipt, pansel-listed undeclared", "files/f-receipt-ms/chunks/00000"),
+    prepare: listedDeclares(null),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("files", "cand-budi's receipt, TMS", "files/f-receipt-tms"),
+    expected: [D, D, A, A, D, D, D, A],
   },
   {
     ...get("files", "cand-budi's upload for the open selection (no pansel account)", "files/f-budi"),
@@ -1298,6 +1375,35 @@ const TABLE: readonly Row[] = [
   {
     ...get("applications", "cand-budi's, MS, a post left to the whole committee", "applications/app-budi-whole"),
     expected: [D, D, A, A, D, A, A, A],
+  },
+  // A pansel member reads an MS candidate only after declaring no conflict with them for that post.
+  {
+    ...get("applications", "cand-ani's, MS, pansel-listed recused (family tie)", "applications/app-ani-ms"),
+    prepare: listedDeclares("family"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("applications", "cand-ani's, MS, pansel-listed recused (other)", "applications/app-ani-ms"),
+    prepare: listedDeclares("other"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("applications", "cand-ani's, MS, pansel-listed has not declared", "applications/app-ani-ms"),
+    prepare: listedDeclares(null),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    // The declaration is the reader's own: pansel-unlisted's recusal does not close it to pansel-listed.
+    ...get("applications", "cand-budi's, whole committee, pansel-unlisted recused", "applications/app-budi-whole"),
+    prepare: (db) =>
+      db.doc(conflictsPath("metro-assigned", "dinkes", "pansel-unlisted")).update({ "kinds.app-budi-whole": "family" }),
+    expected: [D, D, A, A, D, A, D, A],
+  },
+  {
+    // Another member's "none" does not open it: pansel-listed's own declaration is missing.
+    ...get("applications", "cand-budi's, whole committee, pansel-listed undeclared", "applications/app-budi-whole"),
+    prepare: (db) => db.doc(conflictsPath("metro-assigned", "dinkes", "pansel-listed")).delete(),
+    expected: [D, D, A, A, D, D, A, A],
   },
   {
     collection: "applications",
@@ -1524,6 +1630,86 @@ const TABLE: readonly Row[] = [
     ...get("uploads", "cand-ani's, MS, selection in seleksiAdministrasi", `${COLLECTIONS.uploads}/up-ani-ms`),
     prepare: (db) => db.doc(`${COLLECTIONS.selections}/metro-scoring`).update({ stage: "seleksiAdministrasi" }),
     expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get("uploads", "cand-ani's, MS, pansel-listed recused", `${COLLECTIONS.uploads}/up-ani-ms`),
+    prepare: listedDeclares("superiorSubordinate"),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  {
+    ...get(
+      "uploads/chunks",
+      "a chunk of cand-ani's MS file",
+      `${COLLECTIONS.uploads}/up-ani-ms/${COLLECTIONS.chunks}/00000`,
+    ),
+    expected: [D, A, D, A, D, A, D, A],
+  },
+  {
+    ...get(
+      "uploads/chunks",
+      "a chunk of cand-ani's MS file, pansel-listed undeclared",
+      `${COLLECTIONS.uploads}/up-ani-ms/${COLLECTIONS.chunks}/00000`,
+    ),
+    prepare: listedDeclares(null),
+    expected: [D, A, D, A, D, D, D, A],
+  },
+  // conflicts: written only by declareConflicts; read by the member who declared and the tenant's
+  // operators and pejabat, never by another member or another government.
+  {
+    ...get(
+      "conflicts",
+      "pansel-listed's declaration in metro-scoring",
+      conflictsPath("metro-scoring", "bappeda", "pansel-listed"),
+    ),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    ...get(
+      "conflicts",
+      "pansel-unlisted's declaration in metro-assigned",
+      conflictsPath("metro-assigned", "bappeda", "pansel-unlisted"),
+    ),
+    expected: [D, D, D, A, D, D, A, A],
+  },
+  {
+    collection: "conflicts",
+    op: "list",
+    situation: "the caller's own (where memberUid == uid)",
+    attempt: (db, uid) => db.collection(COLLECTIONS.conflicts).where("memberUid", "==", own(uid)).get(),
+    expected: [D, A, A, A, A, A, A, A],
+  },
+  {
+    collection: "conflicts",
+    op: "list",
+    situation: "kota-metro's (where instansiId == kota-metro)",
+    attempt: (db) => db.collection(COLLECTIONS.conflicts).where("instansiId", "==", METRO).get(),
+    expected: [D, D, D, A, D, D, D, A],
+  },
+  {
+    collection: "conflicts",
+    op: "create",
+    situation: "a member's own declaration written by the client (none for everyone)",
+    attempt: (db, uid) =>
+      db
+        .doc(conflictsPath("metro-assigned", "bappeda", own(uid)))
+        .set(declaration("metro-assigned", "bappeda", own(uid), { "app-ani-assigned": "none" })),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "conflicts",
+    op: "update",
+    situation: "a recusal turned into none by the member",
+    prepare: listedDeclares("family"),
+    attempt: (db) =>
+      db.doc(conflictsPath("metro-scoring", "bappeda", "pansel-listed")).update({ "kinds.app-ani-ms": "none" }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "conflicts",
+    op: "delete",
+    situation: "pansel-listed's declaration (to declare again)",
+    attempt: (db) => db.doc(conflictsPath("metro-scoring", "bappeda", "pansel-listed")).delete(),
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     ...get("uploads", "cand-budi's, TMS, selection in asesmenManajerial", `${COLLECTIONS.uploads}/up-budi-tms`),

@@ -33,6 +33,7 @@ const AssessmentImport = lazy(() => import("./screens/official/AssessmentImport"
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 const ScoringList = lazy(() => import("./screens/pansel/ScoringList").then((m) => m.ScoringList));
 const ScoreForm = lazy(() => import("./screens/pansel/ScoreForm").then((m) => m.ScoreForm));
+const DeclareConflicts = lazy(() => import("./screens/pansel/DeclareConflicts").then((m) => m.DeclareConflicts));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
 export const preloadRenderedPage = () => SelectionPage.preload();
@@ -114,6 +115,10 @@ export function App() {
               <Route
                 path="/pansel/:id/tanda-tangan/:stage"
                 component={() => <RequireSession role="pansel" screen={SignMinutes} />}
+              />
+              <Route
+                path="/pansel/:selectionId/konflik/:postId"
+                component={() => <RequireSession role="pansel" screen={DeclareConflicts} />}
               />
               <Route default component={NotFound} />
             </Router>

@@ -232,9 +232,15 @@ export async function finishDocument(documentId: string): Promise<string> {
     const receipt = await readReceiptSnapshot(documentId);
     applicationId = receipt.applicationId;
     pdf = await renderAnnouncementPdf(buildReceipt(receipt));
-    access = { ownerUid: receipt.candidateUid, selectionId: first.selectionId, extra: { documentId: first.fileId } };
+    // The application it belongs to: the rules let a pansel member read it only as they may that application.
+    access = {
+      ownerUid: receipt.candidateUid,
+      selectionId: first.selectionId,
+      extra: { documentId: first.fileId, applicationId: receipt.applicationId },
+    };
   } else if (first.kind === "rekapNilai") {
-    // Every candidate's scores: the selection's staff and pansel read it, not the public.
+    // Every candidate's scores: the selection's staff read it, not the public (nor the pansel, which
+    // may not see the scores of a candidate a member is recused from; they see the ranking).
     pdf = await renderSnapshot(await readSnapshot(documentId));
     access = { selectionId: first.selectionId, extra: { documentId: first.fileId } };
   } else {

@@ -45,6 +45,12 @@ import { APPLICATION_STATUSES } from "./applications/application.js";
 import { rankingRequest } from "./scoring/postRanking.js";
 import { reopenScoreInput, submitScoreInput } from "./scoring/submission.js";
 import { importAssessmentInput, importAssessmentOutput } from "./scoring/importRequest.js";
+import {
+  declareConflictsInput,
+  declareConflictsOutput,
+  panselRosterInput,
+  panselRosterOutput,
+} from "./scoring/declaration.js";
 
 export const createDraftOutput = z.object({ selectionId: z.string() });
 export const saveSetupOutput = z.object({ revision: z.int() });
@@ -140,6 +146,9 @@ export const CALLABLES = {
   reopenScore: { input: reopenScoreInput, output: reopenScoreOutput },
   // An assessment centre's report for an imported component: preview, then commit (scoring/importRequest.ts).
   importAssessment: { input: importAssessmentInput, output: importAssessmentOutput },
+  // Conflicts of interest (issue 9): a pansel member's posts and candidates, then the declaration, once.
+  panselRoster: { input: panselRosterInput, output: panselRosterOutput },
+  declareConflicts: { input: declareConflictsInput, output: declareConflictsOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

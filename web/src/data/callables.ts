@@ -65,6 +65,11 @@ export const applyToPost = (input: CallableInput<"applyToPost">) => call("applyT
 export const submitApplication = (input: CallableInput<"submitApplication">) =>
   call("submitApplication", input, { timeout: 120_000 });
 
+// Pansel members per post, and each member's conflicts of interest (issue 9).
+export const assignPansel = (input: CallableInput<"assignPansel">) => call("assignPansel", input);
+export const panselRoster = (input: CallableInput<"panselRoster">) => call("panselRoster", input);
+export const declareConflicts = (input: CallableInput<"declareConflicts">) => call("declareConflicts", input);
+
 /** The Issues a callable answered with; a network failure or an unexpected error gets a plain one. */
 export function callableIssues(error: unknown): Issue[] {
   const e = error as { code?: string; details?: { issues?: Issue[] } };

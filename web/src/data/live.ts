@@ -151,6 +151,30 @@ export function watchPanselSelections(
   return onSnapshot(q, (snap) => next(selectionsOrBroken(snap.docs)), fail);
 }
 
+/** A pansel member's own declaration of conflicts (issue 9), as far as the home screen needs it. */
+export interface MyDeclaration {
+  readonly id: string;
+  readonly selectionId: string;
+  readonly postId: string;
+}
+
+/** The member's own declarations (the rules let a member list theirs by memberUid; no index needed). */
+export function watchMyDeclarations(uid: string, next: Listener<MyDeclaration[]>, fail: OnError): Unsubscribe {
+  const q = query(collection(liveDb(), COLLECTIONS.conflicts), where("memberUid", "==", uid), limit(200));
+  return onSnapshot(
+    q,
+    (snap) =>
+      next(
+        snap.docs.map((d) => ({
+          id: d.id,
+          selectionId: String(d.get("selectionId")),
+          postId: String(d.get("postId")),
+        })),
+      ),
+    fail,
+  );
+}
+
 export type MemberWithId = MemberDoc & { id: string };
 
 export function watchMembers(instansiId: string, next: Listener<MemberWithId[]>, fail: OnError): Unsubscribe {

@@ -9,7 +9,7 @@ import { STAGES, type Stage } from "../stages.js";
 import type { StoredSelection } from "./stored.js";
 
 /** Once ranking starts, who scored is fixed: the assignment can no longer change (nor once cancelled). */
-function assignmentClosed(stage: Stage): boolean {
+export function assignmentClosed(stage: Stage): boolean {
   return stage === "dibatalkan" || STAGES.indexOf(stage) >= STAGES.indexOf("pemeringkatan");
 }
 

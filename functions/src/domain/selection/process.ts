@@ -100,6 +100,8 @@ export const AUDIT_ACTIONS = [
   // An assessment centre's report imported (process/assessmentImport.ts), or one replacing an earlier import.
   "importAssessment",
   "replaceAssessment",
+  // A pansel member's declaration of conflicts for a post (../scoring/declaration.ts).
+  "declareConflicts",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

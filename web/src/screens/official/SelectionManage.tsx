@@ -9,6 +9,7 @@ import { hasRole } from "@domain/roles";
 import type { Stage } from "@domain/stages";
 import { transitionsFrom } from "@domain/selection/stageMachine";
 import { importOpen } from "@domain/scoring/importRequest";
+import { assignmentClosed } from "@domain/selection/panselAssignment";
 import type { AuditRow, BrokenSelection, SelectionWithId } from "../../data/live";
 import { issueText, useLocale } from "../../i18n/i18n";
 import { formatDateTime } from "../../ui/format";
@@ -22,6 +23,7 @@ import { AnnouncementPanel } from "./AnnouncementPanel";
 import { AppointmentNotice } from "./AppointmentNotice";
 import { ProposalDecision } from "./ProposalDecision";
 import { RegistrationPanel } from "./RegistrationPanel";
+import { PanselAssignmentPanel } from "./PanselAssignmentPanel";
 
 export function SelectionManage({ session }: { session: SignedIn }) {
   const { t, locale } = useLocale();
@@ -133,6 +135,7 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           </a>
         </p>
       )}
+      {isOperator && !assignmentClosed(s.stage) && <PanselAssignmentPanel selection={s} />}
       {(s.public || s.announcementDocumentId) && (
         <AnnouncementPanel
           selectionId={s.id}

@@ -1,7 +1,14 @@
-/** A pansel member's home: the selections they sit on, and the way to score those in a scoring stage. */
+/**
+ * A pansel member's home: the selections they sit on and, per selection, the posts they score, each
+ * with its declaration of conflicts: to make (a link to the declaration screen) or made; in a
+ * scoring stage, the way to score and to sign the stage's berita acara.
+ */
+import { conflictsId } from "@domain/scoring/conflicts";
+import { declarationOpen, postsOfMember } from "@domain/scoring/declaration";
 import { SCORING_STAGES } from "@domain/selection/stageMachine";
-import type { BrokenSelection, SelectionWithId } from "../../data/live";
-import { useT } from "../../i18n/i18n";
+import { STAGES } from "@domain/stages";
+import type { BrokenSelection, MyDeclaration, SelectionWithId } from "../../data/live";
+import { useMessages, useT } from "../../i18n/i18n";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useLive } from "../../ui/useLive";
 import { Loading } from "../../ui/Loading";
@@ -9,10 +16,17 @@ import { Notice } from "../../ui/Notice";
 
 export function PanselHome({ session }: { session: SignedIn }) {
   const t = useT();
+  const ready = useMessages("scoring");
   const selections = useLive<(SelectionWithId | BrokenSelection)[]>(async () => {
     const { watchPanselSelections } = await import("../../data/live");
     return (next, fail) => watchPanselSelections(session.uid, next, fail);
   }, [session.uid]);
+  const declarations = useLive<MyDeclaration[]>(async () => {
+    const { watchMyDeclarations } = await import("../../data/live");
+    return (next, fail) => watchMyDeclarations(session.uid, next, fail);
+  }, [session.uid]);
+  if (!ready) return <Loading />;
+  const declared = new Set(declarations.status === "ready" ? declarations.value.map((d) => d.id) : []);
   return (
     <section>
       <h1>{t("pansel.title")}</h1>
@@ -33,23 +47,70 @@ export function PanselHome({ session }: { session: SignedIn }) {
                     <span class="card__meta">{t("setup.corrupt")}</span>
                   </span>
                 ) : (
-                  <a class="card__link" href={`/seleksi/${s.id}`}>
-                    <span class="card__eyebrow">{s.instansiName}</span>
-                    <strong class="card__title">{s.title}</strong>
-                    <span class="card__meta">{t(`stage.${s.stage}`)}</span>
-                  </a>
-                )}
-                {!("broken" in s) && SCORING_STAGES.includes(s.stage) && (
-                  <p class="card__actions">
-                    <a class="button" href={`/pansel/${s.id}/nilai`} data-testid={`score-${s.id}`}>
-                      {t("pansel.score")}
+                  <>
+                    <a class="card__link" href={`/seleksi/${s.id}`}>
+                      <span class="card__eyebrow">{s.instansiName}</span>
+                      <strong class="card__title">{s.title}</strong>
+                      <span class="card__meta">{t(`stage.${s.stage}`)}</span>
                     </a>
-                  </p>
+                    <MyPosts
+                      selection={s}
+                      uid={session.uid}
+                      declared={declared}
+                      known={declarations.status === "ready"}
+                    />
+                    {SCORING_STAGES.includes(s.stage) && (
+                      <p class="card__actions">
+                        <a class="button" href={`/pansel/${s.id}/nilai`} data-testid={`score-${s.id}`}>
+                          {t("pansel.score")}
+                        </a>{" "}
+                        <a
+                          class="button button--secondary"
+                          href={`/pansel/${s.id}/tanda-tangan/${s.stage}`}
+                          data-testid={`sign-${s.id}`}
+                        >
+                          {t("pansel.sign")}
+                        </a>
+                      </p>
+                    )}
+                  </>
                 )}
               </li>
             ))}
           </ul>
         ))}
     </section>
+  );
+}
+
+function MyPosts(props: { selection: SelectionWithId; uid: string; declared: ReadonlySet<string>; known: boolean }) {
+  const t = useT();
+  const { selection: s, uid } = props;
+  const posts = postsOfMember(s, uid);
+  if (posts.length === 0) return <p class="muted">{t("pansel.noPosts")}</p>;
+  const open = declarationOpen(s.stage);
+  const before = STAGES.indexOf(s.stage) < STAGES.indexOf("pengumumanAdministrasi");
+  return (
+    <ul class="card__more pansel-posts" data-testid={`pansel-posts-${s.id}`}>
+      {posts.map((post) => {
+        const done = props.declared.has(conflictsId(s.id, post.id, uid));
+        return (
+          <li key={post.id} class="card__line" data-testid={`pansel-post-${post.id}`}>
+            <span>{post.name}</span>{" "}
+            {done ? (
+              <span class="badge" data-testid="declared">
+                {t("pansel.declared")}
+              </span>
+            ) : !props.known || !(open || before) ? null : open ? (
+              <a class="button button--small" href={`/pansel/${s.id}/konflik/${post.id}`} data-testid="declare-link">
+                {t("pansel.declare")}
+              </a>
+            ) : (
+              <span class="muted">{t("pansel.notYet")}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -60,6 +60,7 @@ export const enDocuments: { readonly [K in keyof typeof idDocuments]: string } =
   "doc.signatory.ketua": "Chair of the Selection Committee\nJPT Pratama posts, {instansi}",
   "doc.record.copyTitle": "{title} (copy)",
   "doc.record.copiedFrom": "Copied from {selection}",
+  "doc.record.conflicts": "{post}: {candidates} candidates, {recusals} not scored for a conflict of interest",
   "doc.record.letter": "{kind}: {number} ({date})",
   "doc.record.letter.electionApproval": "Written approval of the Minister of Home Affairs",
   "doc.record.letter.recommendation": "Central agency's recommendation",

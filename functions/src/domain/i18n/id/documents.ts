@@ -60,6 +60,7 @@ export const idDocuments = {
   // Texts the functions store in the record (titles, audit reasons), in the default language.
   "doc.record.copyTitle": "{title} (salinan)",
   "doc.record.copiedFrom": "Disalin dari {selection}",
+  "doc.record.conflicts": "{post}: {candidates} peserta, {recusals} tidak dinilai karena konflik kepentingan",
   "doc.record.letter": "{kind}: {number} ({date})",
   "doc.record.letter.electionApproval": "Persetujuan tertulis Menteri Dalam Negeri",
   "doc.record.letter.recommendation": "Rekomendasi instansi pusat",
