@@ -18,6 +18,7 @@ import { db } from "../support/admin.js";
 import { call, uniqueSuffix, type CallResult } from "../support/callables.js";
 import {
   auditOf,
+  everyPostChosen,
   countOf,
   deleteSelectionsOf,
   failureOf,
@@ -255,6 +256,10 @@ describe("createDraft", () => {
       administrativeResult: null,
       // the copy's pansel works on every post until an operator assigns otherwise
       panselAssignments: {},
+      // nothing of the past selection's decisions or documents
+      governorConsultation: null,
+      ppkChoices: {},
+      rekapDocuments: {},
     });
     expect(await auditOf(resultOf(result).selectionId)).toEqual([
       expect.objectContaining({ seq: 1, action: "create", reason: `Disalin dari ${past}`, reference: past }),
@@ -688,6 +693,7 @@ describe("the election-period gate before pelantikan", () => {
       stage: "penetapan",
       public: true,
       announcedAt: "2025-01-06T01:00:00.000Z",
+      ppkChoices: everyPostChosen(METRO.posts),
     });
     const before = await snapshotOf(id);
 
@@ -721,13 +727,13 @@ describe("the election-period gate before pelantikan", () => {
 
   it("is open outside an election period", async () => {
     await instansiRef().update(noElection);
-    const id = await selection({ stage: "penetapan", public: true });
+    const id = await selection({ stage: "penetapan", public: true, ppkChoices: everyPostChosen(METRO.posts) });
     expect(await propose(operator, id, "pelantikan")).toMatchObject({ ok: true });
   });
 
   it("blocks any appointment under an acting regional head (Penjabat), citing PP 49/2008", async () => {
     await instansiRef().update({ elections: [], actingHeads: [{ from: wibDate(-30), to: wibDate(300) }] });
-    const id = await selection({ stage: "penetapan", public: true });
+    const id = await selection({ stage: "penetapan", public: true, ppkChoices: everyPostChosen(METRO.posts) });
     expect(failureOf(await propose(operator, id, "pelantikan"))).toEqual({
       status: "FAILED_PRECONDITION",
       codes: ["err.setup.actingHeadApprovalMissing"],
@@ -736,7 +742,7 @@ describe("the election-period gate before pelantikan", () => {
   });
 
   it("refuses a letter with no number", async () => {
-    const id = await selection({ stage: "penetapan", public: true });
+    const id = await selection({ stage: "penetapan", public: true, ppkChoices: everyPostChosen(METRO.posts) });
     const before = await snapshotOf(id);
     const result = await call(
       "recordProcessLetter",

@@ -14,6 +14,7 @@ import { auth, db } from "../support/admin.js";
 import { call, signIn, uniqueSuffix } from "../support/callables.js";
 import {
   deleteSelectionsOf,
+  everyPostChosen,
   failureOf,
   newRequestId,
   resultOf,
@@ -208,6 +209,7 @@ describe("the gate before pelantikan reads what the operator recorded", () => {
       schedule: metroScheduleFrom(10),
       pansel: METRO.pansel,
       panselUids: [],
+      ppkChoices: everyPostChosen(METRO.posts),
     };
     await db.collection(COLLECTIONS.selections).doc(id).set(doc);
     return id;

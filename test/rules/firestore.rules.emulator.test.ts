@@ -2308,10 +2308,11 @@ const TABLE: readonly Row[] = [
     expected: [D, D, D, D, D, D, D, D],
   },
 
-  // conflicts: the member reads their own declaration (the scoring list), nobody writes it but declareConflicts
+  // conflicts: the member reads their own declaration (the scoring list), the tenant's operators and
+  // pejabat every one; nobody writes it but declareConflicts
   {
     ...get("conflicts", "pansel-listed's for bappeda", `${COLLECTIONS.conflicts}/${NILAI}_bappeda_pansel-listed`),
-    expected: [D, D, D, D, D, A, D, D],
+    expected: [D, D, D, A, D, A, D, A],
   },
   {
     collection: "conflicts",
@@ -2325,7 +2326,7 @@ const TABLE: readonly Row[] = [
     op: "list",
     situation: "kota-metro's (where instansiId == kota-metro)",
     attempt: (db) => db.collection(COLLECTIONS.conflicts).where("instansiId", "==", METRO).get(),
-    expected: [D, D, D, D, D, D, D, D],
+    expected: [D, D, D, A, D, D, D, A],
   },
   {
     collection: "conflicts",

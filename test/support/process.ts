@@ -104,3 +104,21 @@ export async function deleteSelectionsOf(instansiIds: readonly string[]): Promis
     await Promise.all(selections.docs.map((d) => db.recursiveDelete(d.ref)));
   }
 }
+
+/** The PPK's choice recorded on every post, as leaving penetapan needs (the gate ppkChosen). */
+export function everyPostChosen(posts: readonly { id: string }[]): StoredSelection["ppkChoices"] {
+  return Object.fromEntries(
+    posts.map((p) => [
+      p.id,
+      {
+        applicationId: `${p.id}-finalist`,
+        name: "Calon terpilih",
+        rank: 1,
+        reason: "",
+        chosenBy: "ppk",
+        chosenByName: "Wali Kota",
+        chosenAt: "2021-11-25T03:00:00.000Z",
+      },
+    ]),
+  );
+}
