@@ -10,7 +10,6 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { ApplicationDocument, StoredApplication } from "../../functions/src/domain/applications/application.js";
 import { FAUZI_INPUT } from "../fixtures/metro2021Profile.js";
@@ -18,7 +17,7 @@ import { auth, db } from "../support/admin.js";
 import { phoneContext, SCREENSHOTS } from "../support/browser.js";
 import { uniqueSuffix } from "../support/callables.js";
 import { useDemoSite } from "../support/demoSite.js";
-import { followInApp, openMetroCopy, removeSelectionCopy } from "../support/selectionCopy.js";
+import { fauziCandidate, followInApp, openMetroCopy, removeSelectionCopy } from "../support/selectionCopy.js";
 import { signIn } from "../support/session.js";
 
 const demo = useDemoSite();
@@ -55,24 +54,7 @@ afterAll(async () => {
 
 describe("applying on a phone", { timeout: 300_000 }, () => {
   it("applies, sees the check and the checklist, submits after confirming, and downloads a verifiable receipt", async () => {
-    const user = await auth.createUser({
-      email: EMAIL,
-      password: DEMO_PASSWORD,
-      emailVerified: true,
-      displayName: FAUZI_INPUT.name,
-    });
-    uid = user.uid;
-    await db
-      .collection(COLLECTIONS.profiles)
-      .doc(uid)
-      .set({
-        ...FAUZI_INPUT,
-        nip: "197203151998031004",
-        email: EMAIL,
-        serviceStart: "1998-03",
-        sex: "L",
-        nipStatus: "confirmed",
-      });
+    uid = await fauziCandidate(EMAIL);
     await openMetroCopy(SELECTION_ID, CHECKLIST);
 
     const context = await phoneContext(demo.browser);

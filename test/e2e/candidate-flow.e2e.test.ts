@@ -14,7 +14,6 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { StoredApplication } from "../../functions/src/domain/applications/application.js";
 import { FAUZI_INPUT } from "../fixtures/metro2021Profile.js";
@@ -23,7 +22,7 @@ import { phoneContext, SCREENSHOTS, SLOW_3G, throttle } from "../support/browser
 import { uniqueSuffix } from "../support/callables.js";
 import { useDemoSite } from "../support/demoSite.js";
 import { scannedPdf } from "../support/files.js";
-import { followInApp, openMetroCopy, removeSelectionCopy } from "../support/selectionCopy.js";
+import { fauziCandidate, followInApp, openMetroCopy, removeSelectionCopy } from "../support/selectionCopy.js";
 import { signIn } from "../support/session.js";
 
 const demo = useDemoSite();
@@ -52,25 +51,8 @@ afterAll(async () => {
 
 describe("a candidate's whole application", { timeout: 300_000 }, () => {
   it("completes the profile, uploads on a slow link and offline, submits, downloads the receipt and sees the verification", async () => {
-    const user = await auth.createUser({
-      email: EMAIL,
-      password: DEMO_PASSWORD,
-      emailVerified: true,
-      displayName: FAUZI_INPUT.name,
-    });
-    uid = user.uid;
-    await db
-      .collection(COLLECTIONS.profiles)
-      .doc(uid)
-      .set({
-        // Sign-up and an earlier visit left everything but the phone number, which blocks submitting.
-        ...WITHOUT_PHONE,
-        nip: "197203151998031004",
-        email: EMAIL,
-        serviceStart: "1998-03",
-        sex: "L",
-        nipStatus: "confirmed",
-      });
+    // Sign-up and an earlier visit left everything but the phone number, which blocks submitting.
+    uid = await fauziCandidate(EMAIL, WITHOUT_PHONE);
     await openMetroCopy(SELECTION_ID, CHECKLIST);
 
     const context = await phoneContext(demo.browser);

@@ -10,8 +10,9 @@ import { publicProjectionOf } from "../../functions/src/domain/publication/proje
 import type { DocumentRequirement } from "../../functions/src/domain/selection/setup.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { writeProjection } from "../../functions/src/publication/projectSelection.js";
-import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
-import { db } from "./admin.js";
+import { DEMO_PASSWORD, INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
+import { FAUZI_INPUT } from "../fixtures/metro2021Profile.js";
+import { auth, db } from "./admin.js";
 import { wibDate } from "./process.js";
 
 const METRO = SELECTIONS["metro-2021-jpt"]!;
@@ -78,4 +79,29 @@ export async function followInApp(page: Page, href: string): Promise<void> {
     document.body.append(link);
     link.click();
   }, href);
+}
+
+/**
+ * Fauzi (test/fixtures/metro2021Profile.ts) as a signed-up candidate with a confirmed NIP and the
+ * profile `profile` (his full one unless a test leaves something out); returns the account's uid.
+ */
+export async function fauziCandidate(email: string, profile: Record<string, unknown> = FAUZI_INPUT): Promise<string> {
+  const user = await auth.createUser({
+    email,
+    password: DEMO_PASSWORD,
+    emailVerified: true,
+    displayName: FAUZI_INPUT.name,
+  });
+  await db
+    .collection(COLLECTIONS.profiles)
+    .doc(user.uid)
+    .set({
+      ...profile,
+      nip: "197203151998031004",
+      email,
+      serviceStart: "1998-03",
+      sex: "L",
+      nipStatus: "confirmed",
+    });
+  return user.uid;
 }
