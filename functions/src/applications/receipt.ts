@@ -18,7 +18,7 @@ import {
   DOCUMENT_KIND_CODES,
   formatDocumentNumber,
 } from "../domain/documents/numbering.js";
-import { receiptDocumentId, receiptFileName, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
+import { receiptDocumentId, receiptFileName, verifyUrlFor, issuingRecord } from "../domain/documents/record.js";
 import { receiptSnapshot } from "../domain/documents/receipt.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
@@ -82,7 +82,7 @@ async function allocateReceipt(applicationId: string, now: Date, publicBaseUrl: 
     });
     const documentId = receiptDocumentId(applicationId);
     const at = now.toISOString();
-    const record: DocumentRecord = {
+    const record = issuingRecord({
       instansiId: application.instansiId,
       instansiName: instansi.name,
       selectionId: application.selectionId,
@@ -91,17 +91,11 @@ async function allocateReceipt(applicationId: string, now: Date, publicBaseUrl: 
       number,
       version: 1,
       issuedOn: toIsoDate(today),
-      status: "issuing",
-      sha256: null,
-      size: null,
-      fileId: documentId,
+      documentId,
       fileName: receiptFileName(number),
       supersedes: null,
-      supersededBy: null,
-      issuedAt: at,
-      revokedOn: null,
-      revokedReason: null,
-    };
+      at,
+    });
     const post = selection.posts.find((p) => p.id === application.postId);
     const checklist = post?.requirements.documents ?? [];
     const ketua = selection.pansel.find((m) => m.position === "ketua");

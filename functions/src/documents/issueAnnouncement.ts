@@ -13,12 +13,7 @@
  */
 import type { DocumentSnapshot, Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
-import { buildAnnouncement } from "../domain/documents/announcement.js";
-import {
-  buildAdministrativeResult,
-  resultSnapshot,
-  type ResultSnapshot,
-} from "../domain/documents/administrativeResult.js";
+import type { ResultSnapshot } from "../domain/documents/administrativeResult.js";
 import { ISSUING_STALE_AFTER_MS, isStuck, olderVersions, settledStatus } from "../domain/documents/lifecycle.js";
 import {
   counterIdFor,
@@ -26,12 +21,19 @@ import {
   DOCUMENT_KIND_CODES,
   formatDocumentNumber,
 } from "../domain/documents/numbering.js";
-import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
+import {
+  documentIdFor,
+  documentRecord,
+  verifyUrlFor,
+  documentFileName,
+  issuingRecord,
+  type DocumentRecord,
+} from "../domain/documents/record.js";
 import { documentCounter, nextSequence } from "../domain/documents/counter.js";
 import { storedFileDoc } from "../domain/schemas/files.js";
 import { openToSentence } from "../domain/eligibility/openToText.js";
 import { announcementSnapshot, SNAPSHOT_DOC, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
-import { buildReceipt, receiptSnapshot, type ReceiptSnapshot } from "../domain/documents/receipt.js";
+import type { ReceiptSnapshot } from "../domain/documents/receipt.js";
 import { publicUrlIssue } from "../domain/deployment.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
@@ -48,7 +50,8 @@ import { operatorActor } from "../process/audit.js";
 import { readInstansi, selectionRef } from "../process/selectionStore.js";
 import { runSelectionStep } from "../process/step.js";
 import { renderAnnouncementPdf } from "./announcementPdf.js";
-import { buildRekap, rekapSnapshot, type RekapSnapshot } from "../domain/documents/rekap.js";
+import type { RekapSnapshot } from "../domain/documents/rekap.js";
+import { DOCUMENT_KINDS, snapshotKind, versionIdOf } from "./kinds.js";
 
 export interface IssueResult {
   readonly documentId: string;
@@ -103,7 +106,7 @@ async function allocate(
       previousId,
     });
     const documentId = documentIdFor(input.selectionId, "pengumuman", version);
-    const record: DocumentRecord = {
+    const record = issuingRecord({
       instansiId: selection.instansiId,
       instansiName: instansi.name,
       selectionId: input.selectionId,
@@ -112,17 +115,11 @@ async function allocate(
       number,
       version,
       issuedOn: toIsoDate(today),
-      status: "issuing",
-      sha256: null,
-      size: null,
-      fileId: documentId,
-      fileName: `pengumuman-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`,
+      documentId,
+      fileName: documentFileName("pengumuman", number),
       supersedes: previous?.exists ? previousId : null,
-      supersededBy: null,
-      issuedAt: at,
-      revokedOn: null,
-      revokedReason: null,
-    };
+      at,
+    });
     takeNumber(at);
     tx.create(documentRef(documentId), record);
     tx.create(snapshotRef(documentId), snapshotOf(record, selection, instansi, publicBaseUrl));
@@ -196,25 +193,19 @@ function snapshotOf(
   });
 }
 
+/** A snapshot as stored, of any kind (./kinds.ts tells which by its `kind` field). */
+export type StoredSnapshot = AnnouncementSnapshot | ResultSnapshot | RekapSnapshot | ReceiptSnapshot;
+
 /** The PDF of a snapshot: a pure function of it, so every rendering has the same SHA-256. */
-export async function renderSnapshot(snapshot: AnnouncementSnapshot | ResultSnapshot | RekapSnapshot): Promise<Buffer> {
-  if ("kind" in snapshot && snapshot.kind === "rekapNilai") return renderAnnouncementPdf(buildRekap(snapshot));
-  return renderAnnouncementPdf("kind" in snapshot ? buildAdministrativeResult(snapshot) : buildAnnouncement(snapshot));
+export async function renderSnapshot(snapshot: StoredSnapshot): Promise<Buffer> {
+  return renderAnnouncementPdf(DOCUMENT_KINDS[snapshotKind(snapshot)].build(snapshot));
 }
 
-async function readReceiptSnapshot(documentId: string): Promise<ReceiptSnapshot> {
+/** The snapshot a record was numbered with, parsed by its kind's schema: a damaged one is reported by its path. */
+export async function readSnapshot(documentId: string): Promise<StoredSnapshot> {
   const snap = await snapshotRef(documentId).get();
   if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
-  return parseStored(receiptSnapshot, snap.data(), snap.ref.path);
-}
-
-/** The snapshot of either kind: the administrative result's carries `kind`, the pengumuman's predates it. */
-export async function readSnapshot(documentId: string): Promise<AnnouncementSnapshot | ResultSnapshot | RekapSnapshot> {
-  const snap = await snapshotRef(documentId).get();
-  if (!snap.exists) throw new Error(`documents/${documentId} has no snapshot to render from`);
-  if (snap.get("kind") === "hasilAdministrasi") return parseStored(resultSnapshot, snap.data(), snap.ref.path);
-  if (snap.get("kind") === "rekapNilai") return parseStored(rekapSnapshot, snap.data(), snap.ref.path);
-  return parseStored(announcementSnapshot, snap.data(), snap.ref.path);
+  return parseStored(DOCUMENT_KINDS[snapshotKind(snap.data())].snapshot, snap.data(), snap.ref.path) as StoredSnapshot;
 }
 
 /**
@@ -224,29 +215,9 @@ export async function readSnapshot(documentId: string): Promise<AnnouncementSnap
 export async function finishDocument(documentId: string): Promise<string> {
   const first = readRecord(await documentRef(documentId).get());
   if (first.sha256 !== null) return first.sha256;
-  // A receipt is the candidate's own file (read by them and the selection's staff), not a public one.
-  let pdf: Buffer;
-  let access: { ownerUid?: string; selectionId?: string; extra: Record<string, unknown> };
-  let applicationId: string | undefined;
-  if (first.kind === "tandaBukti") {
-    const receipt = await readReceiptSnapshot(documentId);
-    applicationId = receipt.applicationId;
-    pdf = await renderAnnouncementPdf(buildReceipt(receipt));
-    // The application it belongs to: the rules let a pansel member read it only as they may that application.
-    access = {
-      ownerUid: receipt.candidateUid,
-      selectionId: first.selectionId,
-      extra: { documentId: first.fileId, applicationId: receipt.applicationId },
-    };
-  } else if (first.kind === "rekapNilai") {
-    // Every candidate's scores: the selection's staff read it, not the public (nor the pansel, which
-    // may not see the scores of a candidate a member is recused from; they see the ranking).
-    pdf = await renderSnapshot(await readSnapshot(documentId));
-    access = { selectionId: first.selectionId, extra: { documentId: first.fileId } };
-  } else {
-    pdf = await renderSnapshot(await readSnapshot(documentId));
-    access = { extra: { public: true, documentId: first.fileId } };
-  }
+  const kind = DOCUMENT_KINDS[first.kind];
+  const snapshot = await readSnapshot(documentId);
+  const pdf = await renderSnapshot(snapshot);
   let sha256: string;
   let size: number;
   try {
@@ -256,7 +227,7 @@ export async function finishDocument(documentId: string): Promise<string> {
       contentType: "application/pdf",
       name: first.fileName,
       bytes: pdf,
-      ...access,
+      ...kind.access(first, snapshot),
     });
     ({ sha256, size } = info);
   } catch (error) {
@@ -265,21 +236,7 @@ export async function finishDocument(documentId: string): Promise<string> {
     const meta = await db.collection(COLLECTIONS.files).doc(first.fileId).get();
     ({ sha256, size } = parseStored(storedFileDoc, meta.data(), meta.ref.path));
   }
-  return db.runTransaction(async (tx) => settle(tx, documentId, sha256, size, applicationId));
-}
-
-/** The version a selection points at for a kind; each receipt is the only version for its application. */
-function currentVersionOf(kind: DocumentRecord["kind"], documentId: string, selection: StoredSelection): string | null {
-  switch (kind) {
-    case "tandaBukti":
-      return documentId;
-    case "hasilAdministrasi":
-      return selection.administrativeResult?.documentId ?? null;
-    case "pengumuman":
-      return selection.announcementDocumentId;
-    case "rekapNilai":
-      return selection.rekapDocuments[documentId.replace(/-rekapNilai-v\d+$/, "")] ?? null;
-  }
+  return db.runTransaction(async (tx) => settle(tx, documentId, sha256, size, snapshot));
 }
 
 async function settle(
@@ -287,25 +244,19 @@ async function settle(
   documentId: string,
   sha256: string,
   size: number,
-  receiptOf?: string,
+  snapshot: StoredSnapshot,
 ): Promise<string> {
   const current = readRecord(await tx.get(documentRef(documentId)));
   if (current.sha256 !== null) return current.sha256;
+  const kind = DOCUMENT_KINDS[current.kind];
   const selectionSnap = await tx.get(selectionRef(current.selectionId));
   const selection = parseStored(storedSelection, selectionSnap.data(), selectionSnap.ref.path);
   const settled = settledStatus(documentId, current, {
-    currentId: currentVersionOf(current.kind, documentId, selection),
+    currentId: kind.current(documentId, selection),
     stage: selection.stage,
   });
   if (settled.status === "valid") {
-    // A rekap's versions are per post and stage: its id, not the selection's, names the series.
-    const olderRefs = olderVersions(current.version).map((v) =>
-      documentRef(
-        current.kind === "rekapNilai"
-          ? documentId.replace(/-v\d+$/, `-v${v}`)
-          : documentIdFor(current.selectionId, current.kind, v),
-      ),
-    );
+    const olderRefs = olderVersions(current.version).map((v) => documentRef(versionIdOf(documentId, v)));
     const older = olderRefs.length > 0 ? await tx.getAll(...olderRefs) : [];
     for (const snap of older) {
       const status = snap.exists ? readRecord(snap).status : undefined;
@@ -315,8 +266,7 @@ async function settle(
     }
   }
   tx.update(documentRef(documentId), { ...settled, sha256, size });
-  // The candidate's screen follows the application, not the record: it learns here that the PDF is there.
-  if (receiptOf) tx.update(db.collection(COLLECTIONS.applications).doc(receiptOf), { "receipt.sha256": sha256 });
+  kind.settled?.(tx, snapshot, sha256);
   return sha256;
 }
 

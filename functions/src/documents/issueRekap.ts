@@ -9,7 +9,7 @@ import { COLLECTIONS } from "../domain/collections.js";
 import { toIsoDate } from "../domain/calendar.js";
 import { issueAllocation } from "../domain/callables.js";
 import { rekapSnapshot } from "../domain/documents/rekap.js";
-import { rekapDocumentId, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
+import { rekapDocumentId, verifyUrlFor, documentFileName, issuingRecord } from "../domain/documents/record.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
 import { message } from "../domain/i18n/render.js";
@@ -54,7 +54,7 @@ export async function issueRekap(
     });
     const documentId = rekapDocumentId(id, version);
     const post = selection.posts.find((p) => p.id === input.postId)!;
-    const record: DocumentRecord = {
+    const record = issuingRecord({
       instansiId: selection.instansiId,
       instansiName: instansi.name,
       selectionId: input.selectionId,
@@ -63,17 +63,11 @@ export async function issueRekap(
       number,
       version,
       issuedOn: toIsoDate(today),
-      status: "issuing",
-      sha256: null,
-      size: null,
-      fileId: documentId,
-      fileName: `rekap-nilai-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`,
+      documentId,
+      fileName: documentFileName("rekap-nilai", number),
       supersedes: previous?.exists ? previous.id : null,
-      supersededBy: null,
-      issuedAt: at,
-      revokedOn: null,
-      revokedReason: null,
-    };
+      at,
+    });
     const ketua = selection.pansel.find((m) => m.position === "ketua");
     const snapshot = rekapSnapshot.parse({
       kind: "rekapNilai",

@@ -30,7 +30,13 @@ import {
   DOCUMENT_KIND_CODES,
   formatDocumentNumber,
 } from "../domain/documents/numbering.js";
-import { documentIdFor, documentRecord, verifyUrlFor, type DocumentRecord } from "../domain/documents/record.js";
+import {
+  documentIdFor,
+  documentRecord,
+  verifyUrlFor,
+  documentFileName,
+  issuingRecord,
+} from "../domain/documents/record.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { profileById } from "../domain/regulation/profiles.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
@@ -133,7 +139,7 @@ export async function preparePublication(
     ms,
   };
   const issuedOn = toIsoDate(context.today);
-  const record: DocumentRecord = {
+  const record = issuingRecord({
     instansiId: selection.instansiId,
     instansiName: instansi.name,
     selectionId,
@@ -142,17 +148,11 @@ export async function preparePublication(
     number,
     version,
     issuedOn,
-    status: "issuing",
-    sha256: null,
-    size: null,
-    fileId: documentId,
-    fileName: `hasil-administrasi-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`,
+    documentId,
+    fileName: documentFileName("hasil-administrasi", number),
     supersedes: previous?.exists ? previousId : null,
-    supersededBy: null,
-    issuedAt: context.at,
-    revokedOn: null,
-    revokedReason: null,
-  };
+    at: context.at,
+  });
   const snapshot: ResultSnapshot = resultSnapshotOf(selection, instansi, {
     selectionId,
     number,

@@ -9,17 +9,20 @@ import { z } from "zod/mini";
 export const DOCUMENT_STATUSES = ["issuing", "valid", "superseded", "revoked"] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
+/**
+ * tandaBukti: a candidate's registration receipt (./receipt.ts); its file is private.
+ * hasilAdministrasi: the pengumuman of the administrative result (issue 8).
+ * rekapNilai: a post's score summary after a stage (issue 9); its file is the selection's staff's.
+ */
+export const DOCUMENT_KIND_NAMES = ["pengumuman", "tandaBukti", "hasilAdministrasi", "rekapNilai"] as const;
+export type DocumentKindName = (typeof DOCUMENT_KIND_NAMES)[number];
+
 export const documentRecord = z.object({
   instansiId: z.string(),
   instansiName: z.string(),
   selectionId: z.string(),
   selectionTitle: z.string(),
-  /**
-   * tandaBukti: a candidate's registration receipt (./receipt.ts); its file is private.
-   * hasilAdministrasi: the pengumuman of the administrative result (issue 8).
-   * rekapNilai: a post's score summary after a stage (issue 9); its file is the selection's staff's.
-   */
-  kind: z.enum(["pengumuman", "tandaBukti", "hasilAdministrasi", "rekapNilai"]),
+  kind: z.enum(DOCUMENT_KIND_NAMES),
   number: z.string(),
   version: z.int(),
   /** YYYY-MM-DD, the date printed on the document. */
@@ -63,4 +66,51 @@ export function receiptDocumentId(applicationId: string): string {
 /** The name the PDF downloads under: "tanda-bukti-001-TB-PANSEL-JPT-BKPSDM-MTR-IX-2021.pdf". */
 export function receiptFileName(number: string): string {
   return `tanda-bukti-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`;
+}
+
+/** "pengumuman" and "001/PENG/…/2021" → "pengumuman-001-PENG-….pdf": a file name any phone can save. */
+export function documentFileName(prefix: string, number: string): string {
+  return `${prefix}-${number.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`;
+}
+
+/**
+ * A version's record when its number is taken: "issuing", no file yet. Every kind starts the same
+ * way; what differs is passed in.
+ */
+export function issuingRecord(f: {
+  readonly instansiId: string;
+  readonly instansiName: string;
+  readonly selectionId: string;
+  readonly selectionTitle: string;
+  readonly kind: DocumentKindName;
+  readonly number: string;
+  readonly version: number;
+  readonly issuedOn: string;
+  readonly documentId: string;
+  readonly fileName: string;
+  /** The id of the version it replaces, when that version exists. */
+  readonly supersedes: string | null;
+  /** ISO date-time of the issuing transaction. */
+  readonly at: string;
+}): DocumentRecord {
+  return {
+    instansiId: f.instansiId,
+    instansiName: f.instansiName,
+    selectionId: f.selectionId,
+    selectionTitle: f.selectionTitle,
+    kind: f.kind,
+    number: f.number,
+    version: f.version,
+    issuedOn: f.issuedOn,
+    status: "issuing",
+    sha256: null,
+    size: null,
+    fileId: f.documentId,
+    fileName: f.fileName,
+    supersedes: f.supersedes,
+    supersededBy: null,
+    issuedAt: f.at,
+    revokedOn: null,
+    revokedReason: null,
+  };
 }
