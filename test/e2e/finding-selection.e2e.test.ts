@@ -38,6 +38,7 @@ function card(i: number, over: Partial<PublicSelection>): PublicSelection {
     registrationClosesAtMs: null,
     document: null,
     administrativeResult: null,
+    stageResults: [],
     ...over,
   };
 }

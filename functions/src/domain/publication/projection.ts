@@ -8,7 +8,8 @@
 import { z } from "zod/mini";
 import { JPT_LEVELS } from "../schemas/documents.js";
 import { STAGES } from "../stages.js";
-import { contact, postRequirements, schedule } from "../selection/setup.js";
+import { contact, postRequirements, PUBLISH_SCORES, schedule, SCHEDULED_STAGES } from "../selection/setup.js";
+import { publishedCandidate } from "../scoring/stageResultSchema.js";
 import type { StoredSelection } from "../selection/stored.js";
 import { registrationClosesAtMs, type IndonesianZone } from "../applications/window.js";
 import { openToRule, type OpenToRule } from "../eligibility/openTo.js";
@@ -82,6 +83,25 @@ export const publicSelection = z.object({
     ),
     null,
   ),
+  /**
+   * Each stage's result once announced (publishStageResult), in the process's order: per live post
+   * those who go on, masked NIPs, scores only as the plan publishes them. Never an eliminated name.
+   */
+  stageResults: z._default(
+    z.array(
+      z.object({
+        stage: z.enum(SCHEDULED_STAGES),
+        final: z.boolean(),
+        publishedAt: z.string(),
+        publishScores: z.enum(PUBLISH_SCORES),
+        /** The components the standings include: an interim result says which. */
+        components: z.array(z.string()),
+        document: z.object({ number: z.string(), link: z.string() }),
+        posts: z.array(z.object({ id: z.string(), name: z.string(), candidates: z.array(publishedCandidate) })),
+      }),
+    ),
+    [],
+  ),
 });
 export type PublicSelection = z.infer<typeof publicSelection>;
 
@@ -145,6 +165,7 @@ export function publicProjectionOf(
       registrationClosesAtMs: registrationClosesAtMs(selection.schedule, context.timeZone ?? "Asia/Jakarta"),
       document: announcement ? { number: announcement.number, link: `/verifikasi/${announcement.documentId}` } : null,
       administrativeResult: publishedResult(selection),
+      stageResults: publishedStageResults(selection),
     },
     detail: {
       instansiId: selection.instansiId,
@@ -175,4 +196,40 @@ function publishedResult(selection: StoredSelection): PublicSelection["administr
         : [];
     }),
   };
+}
+
+function publishedStageResults(selection: StoredSelection): PublicSelection["stageResults"] {
+  return SCHEDULED_STAGES.flatMap((stage) => {
+    const result = selection.stageResults[stage];
+    if (!result) return [];
+    return [
+      {
+        stage,
+        final: result.final,
+        publishedAt: result.publishedAt,
+        publishScores: result.publishScores,
+        components: result.components.map((c) => c.label),
+        document: { number: result.number, link: `/verifikasi/${result.documentId}` },
+        posts: selection.posts.flatMap((p) => {
+          const candidates = result.posts[p.id];
+          // Picked field by field, as published: a field added to the stored rows stays out.
+          return candidates
+            ? [
+                {
+                  id: p.id,
+                  name: p.name,
+                  candidates: candidates.map((c) => ({
+                    name: c.name,
+                    nip: c.nip,
+                    rank: c.rank,
+                    total: c.total,
+                    points: c.points,
+                  })),
+                },
+              ]
+            : [];
+        }),
+      },
+    ];
+  });
 }
