@@ -38,7 +38,6 @@ function card(i: number, over: Partial<PublicSelection>): PublicSelection {
     registrationClosesAtMs: null,
     document: null,
     administrativeResult: null,
-    stageResults: [],
     ...over,
   };
 }

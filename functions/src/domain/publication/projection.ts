@@ -83,9 +83,25 @@ export const publicSelection = z.object({
     ),
     null,
   ),
+});
+export type PublicSelection = z.infer<typeof publicSelection>;
+
+export const publicSelectionDetail = z.object({
+  instansiId: z.string(),
+  /** As printed: the operator's sentence, or one made from the rule when they left it empty (openToText.ts). */
+  openTo: z.string(),
+  openToRule: z._default(z.nullable(openToRule), null),
+  referenceDate: z.string(),
+  legalBasis: z.array(z.string()),
+  contact,
+  /** Per post id, as printed in the announcement. */
+  requirements: z.record(z.string(), postRequirements),
+  /** For the candidate's live eligibility check: the rule set. */
+  regulationProfileId: z._default(z.string(), ""),
   /**
    * Each stage's result once announced (publishStageResult), in the process's order: per live post
    * those who go on, masked NIPs, scores only as the plan publishes them. Never an eliminated name.
+   * In the detail, not the list card: the list stays small however many stages were announced.
    */
   stageResults: z._default(
     z.array(
@@ -102,21 +118,6 @@ export const publicSelection = z.object({
     ),
     [],
   ),
-});
-export type PublicSelection = z.infer<typeof publicSelection>;
-
-export const publicSelectionDetail = z.object({
-  instansiId: z.string(),
-  /** As printed: the operator's sentence, or one made from the rule when they left it empty (openToText.ts). */
-  openTo: z.string(),
-  openToRule: z._default(z.nullable(openToRule), null),
-  referenceDate: z.string(),
-  legalBasis: z.array(z.string()),
-  contact,
-  /** Per post id, as printed in the announcement. */
-  requirements: z.record(z.string(), postRequirements),
-  /** For the candidate's live eligibility check: the rule set. */
-  regulationProfileId: z._default(z.string(), ""),
 });
 export type PublicSelectionDetail = z.infer<typeof publicSelectionDetail>;
 
@@ -165,7 +166,6 @@ export function publicProjectionOf(
       registrationClosesAtMs: registrationClosesAtMs(selection.schedule, context.timeZone ?? "Asia/Jakarta"),
       document: announcement ? { number: announcement.number, link: `/verifikasi/${announcement.documentId}` } : null,
       administrativeResult: publishedResult(selection),
-      stageResults: publishedStageResults(selection),
     },
     detail: {
       instansiId: selection.instansiId,
@@ -176,6 +176,7 @@ export function publicProjectionOf(
       contact: selection.contact,
       requirements: Object.fromEntries(selection.posts.map((p) => [p.id, p.requirements])),
       regulationProfileId: selection.regulationProfileId,
+      stageResults: publishedStageResults(selection),
     },
   };
 }
@@ -198,7 +199,7 @@ function publishedResult(selection: StoredSelection): PublicSelection["administr
   };
 }
 
-function publishedStageResults(selection: StoredSelection): PublicSelection["stageResults"] {
+function publishedStageResults(selection: StoredSelection): PublicSelectionDetail["stageResults"] {
   return SCHEDULED_STAGES.flatMap((stage) => {
     const result = selection.stageResults[stage];
     if (!result) return [];
