@@ -261,4 +261,11 @@ export const enScoring: { readonly [K in keyof typeof idScoring]: string } = {
   "ranking.rekap.issue": "Issue the score summary (PDF)",
   "ranking.rekap.issued": "Summary number {number} issued.",
   "ranking.rekap.download": "Download the summary",
+  "ranking.publish": "Announce the stage's result",
+  "ranking.publish.again": "Announce the stage's result again (new version)",
+  "ranking.publish.confirm":
+    "Announce this stage's result to the public and to every candidate? Every post's ranking must be lockable.",
+  "ranking.publish.done": "Announcement number {number} (version {version}) issued.",
+  "ranking.publish.hint":
+    "The announcement covers every post not cancelled: names and masked NIPs of those who pass; scores as the scoring plan says.",
 };

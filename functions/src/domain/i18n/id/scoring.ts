@@ -262,4 +262,11 @@ export const idScoring = {
   "ranking.rekap.issue": "Terbitkan rekapitulasi nilai (PDF)",
   "ranking.rekap.issued": "Rekapitulasi nomor {number} terbit.",
   "ranking.rekap.download": "Unduh rekapitulasi",
+  "ranking.publish": "Umumkan hasil tahap",
+  "ranking.publish.again": "Umumkan ulang hasil tahap (versi baru)",
+  "ranking.publish.confirm":
+    "Umumkan hasil tahap ini kepada publik dan kepada setiap peserta? Peringkat semua jabatan harus sudah dapat dikunci.",
+  "ranking.publish.done": "Pengumuman nomor {number} (versi {version}) terbit.",
+  "ranking.publish.hint":
+    "Pengumuman memuat semua jabatan yang tidak dibatalkan: nama dan NIP tersamar peserta yang lolos; nilai sesuai rencana penilaian.",
 } as const;
