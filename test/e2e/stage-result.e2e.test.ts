@@ -3,7 +3,8 @@
  * "Hasil seleksi" names those who go on with masked NIPs and the announcement's link, never one who
  * did not; the candidate's timeline says "Lolos ke tahap berikutnya". The state (the selection with
  * its announced result, the candidate's outcome on the application) is written with the Admin SDK
- * as publishStageResult leaves it.
+ * as publishStageResult leaves it. Then the whole way on a ranked post: the operator announces the
+ * final result from the ranking screen, and a candidate of the 3 besar reads it in their timeline.
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,7 @@ import { phoneContext, SCREENSHOTS } from "../support/browser.js";
 import { uniqueSuffix } from "../support/callables.js";
 import { useDemoSite } from "../support/demoSite.js";
 import { signIn } from "../support/session.js";
+import { rankingSelection, seedRankingReadyPost } from "../support/ranking.js";
 
 const demo = useDemoSite();
 
@@ -31,6 +33,8 @@ const APPLICATION_ID = applicationId(SELECTION_ID, POST.id, CANDIDATE.uid);
 const DOCUMENT_ID = `${SELECTION_ID}_kompetensiTeknis-hasilTahap-v1`;
 const NUMBER = "021/PENG/PANSEL-JPT/METRO/XI/2021";
 const PUBLISHED_AT = "2021-11-15T03:00:00.000Z";
+const RANKED_ID = `metro-hasil-akhir-${uniqueSuffix()}`;
+const MEMBERS = ["e2e-pansel-1", "e2e-pansel-2", "e2e-pansel-3", "e2e-pansel-4", "e2e-pansel-5"];
 
 beforeAll(async () => {
   const selection: StoredSelection = {
@@ -104,15 +108,38 @@ beforeAll(async () => {
     );
   // What the projection trigger does, done here at once: a loaded machine may start the trigger late.
   await projectSelection(SELECTION_ID);
+
+  // A post ready to be ranked, the other posts cancelled: the announcement waits for every live one.
+  const ranked = rankingSelection("kota-metro", MEMBERS);
+  await db
+    .collection(COLLECTIONS.selections)
+    .doc(RANKED_ID)
+    .set({
+      ...ranked,
+      title: `${ranked.title} (hasil akhir)`,
+      announcedAt: "2021-09-12T01:00:00.000Z",
+      postDecisions: Object.fromEntries(METRO.posts.filter((p) => p.id !== "bappeda").map((p) => [p.id, "cancelPost"])),
+    });
+  await seedRankingReadyPost(db, {
+    instansiId: "kota-metro",
+    selectionId: RANKED_ID,
+    postId: "bappeda",
+    members: MEMBERS,
+  });
 });
 
 afterAll(async () => {
+  const ranked = await db.collection(COLLECTIONS.applications).where("selectionId", "==", RANKED_ID).get();
+  await Promise.all(ranked.docs.map((d) => db.recursiveDelete(d.ref)));
+  await db.recursiveDelete(db.collection(COLLECTIONS.selections).doc(RANKED_ID));
+  await db.recursiveDelete(db.collection(COLLECTIONS.publicSelections).doc(RANKED_ID));
   await db.recursiveDelete(db.collection(COLLECTIONS.applications).doc(APPLICATION_ID));
   await db.recursiveDelete(db.collection(COLLECTIONS.selections).doc(SELECTION_ID));
   await db.recursiveDelete(db.collection(COLLECTIONS.publicSelections).doc(SELECTION_ID));
 });
 
-describe("a stage's result", () => {
+// The second test computes a ranking and renders a PDF in the emulator: a cold start on a busy machine.
+describe("a stage's result", { timeout: 240_000 }, () => {
   it("is on the public page, names only who goes on, and the candidate's timeline says they go on", async () => {
     const anonymous = await (await phoneContext(demo.browser)).newPage();
     await anonymous.goto(`${demo.site}/seleksi/${SELECTION_ID}`);
@@ -142,5 +169,31 @@ describe("a stage's result", () => {
     // No rank or score: the plan publishes none.
     expect(await step.textContent()).not.toContain("Peringkat");
     await candidate.screenshot({ path: join(SCREENSHOTS, "candidate-stage-result-360.png"), fullPage: true });
+  });
+
+  it("is announced by the operator from the ranking screen, and a finalist reads it in their timeline", async () => {
+    const operator = await (await phoneContext(demo.browser)).newPage();
+    await signIn(operator, "operator@metrokota.demo", "/operator");
+    await operator.goto(`${demo.site}/kelola/${RANKED_ID}/peringkat`);
+    await expect.poll(() => operator.getByTestId("ranking").textContent()).toContain("Peringkat belum dihitung");
+    await operator.getByRole("button", { name: "Hitung peringkat" }).click();
+    await expect
+      .poll(() => operator.getByTestId("ranking-table").locator("tbody tr").count(), { timeout: 60_000 })
+      .toBe(6);
+    operator.on("dialog", (dialog) => void dialog.accept());
+    await operator.getByRole("button", { name: "Umumkan hasil tahap" }).click();
+    const panel = operator.getByTestId("stage-result");
+    await expect
+      .poll(() => panel.textContent(), { timeout: 120_000 })
+      .toMatch(/Pengumuman nomor \d{3}\/PENG\/.+ \(versi 1\) terbit\./);
+    expect(await operator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await operator.screenshot({ path: join(SCREENSHOTS, "official-stage-result-360.png"), fullPage: true });
+
+    const finalist = CANDIDATES[0]!;
+    const candidate = await (await phoneContext(demo.browser)).newPage();
+    await signIn(candidate, finalist.email, "/peserta");
+    await candidate.goto(`${demo.site}/peserta/lamaran/${applicationId(RANKED_ID, "bappeda", finalist.uid)}/status`);
+    const step = candidate.getByTestId("application-timeline").getByTestId("step-result-pemeringkatan");
+    await expect.poll(() => step.textContent()).toContain("Masuk tiga besar yang diusulkan kepada PPK");
   });
 });
