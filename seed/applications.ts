@@ -182,6 +182,7 @@ export function buildApplications(input: ApplicationsInput): SeededApplication[]
             answeredAt: null,
           }
         : null,
+      stageOutcomes: {},
     };
     const review: ApplicationReview = {
       instansiId: selection.instansiId,

@@ -47,6 +47,7 @@ import { assignPansel as assignPanselAs } from "./process/panselAssignment.js";
 import { choosePpk as choosePpkAs } from "./process/ppkChoice.js";
 import { computeRanking as computeRankingAs } from "./process/ranking.js";
 import { issueRekap as issueRekapAs } from "./documents/issueRekap.js";
+import { publishStageResult as publishStageResultAs } from "./documents/issueStageResult.js";
 import { reopenScore as reopenScoreAs, submitScore as submitScoreAs } from "./process/scores.js";
 import { importAssessment as importAssessmentAs } from "./process/assessmentImport.js";
 import { declareConflicts as declareConflictsAs, panselRoster as panselRosterOf } from "./process/conflicts.js";
@@ -302,6 +303,14 @@ export const issueRekap = onCall({ memory: "512MiB", timeoutSeconds: 120 }, asyn
   const caller = await requireSignedIn(request);
   const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
   return issueRekapAs(caller, parseInput(CALLABLES.issueRekap.input, request.data), new Date(), site);
+});
+
+/** An operator announces a stage's result once every live post's ranking is lockable: PDF, public page, outcomes. */
+export const publishStageResult = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
+  const caller = await requireSignedIn(request);
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  const input = parseInput(CALLABLES.publishStageResult.input, request.data);
+  return publishStageResultAs(caller, input, new Date(), site);
 });
 
 /** A pansel member locks their score of one candidate-component: checked whole, counted once. */

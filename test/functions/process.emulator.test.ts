@@ -260,6 +260,7 @@ describe("createDraft", () => {
       governorConsultation: null,
       ppkChoices: {},
       rekapDocuments: {},
+      stageResults: {},
     });
     expect(await auditOf(resultOf(result).selectionId)).toEqual([
       expect.objectContaining({ seq: 1, action: "create", reason: `Disalin dari ${past}`, reference: past }),

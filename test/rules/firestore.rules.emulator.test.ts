@@ -679,6 +679,20 @@ const deadlinePassed = (db: ClientDb) =>
 
 // ---- actions ------------------------------------------------------------------------------------
 
+/** A stage outcome as publishStageResult writes it on an application. */
+const STAGE_OUTCOME = {
+  "stageOutcomes.asesmenManajerial": {
+    advances: true,
+    final: false,
+    rank: null,
+    total: null,
+    reason: null,
+    documentId: "metro-scoring_asesmenManajerial-hasilTahap-v1",
+    number: "001/PENG/2021",
+    publishedAt: "2021-11-01T03:00:00.000Z",
+  },
+};
+
 const get = (collection: string, situation: string, path: string): Action => ({
   collection,
   op: "get",
@@ -1404,6 +1418,21 @@ const TABLE: readonly Row[] = [
     ...get("applications", "cand-budi's, whole committee, pansel-listed undeclared", "applications/app-budi-whole"),
     prepare: (db) => db.doc(conflictsPath("metro-assigned", "dinkes", "pansel-listed")).delete(),
     expected: [D, D, A, A, D, D, A, A],
+  },
+  // A stage's result announced (publishStageResult): the candidate's own outcome, with the reason they
+  // did not go on, is on their application: the owner reads it, another candidate never does, and no
+  // client writes it.
+  {
+    ...get("applications", "cand-ani's, MS, with her outcome of a stage announced", "applications/app-ani-ms"),
+    prepare: (db) => db.doc(`${COLLECTIONS.applications}/app-ani-ms`).update(STAGE_OUTCOME),
+    expected: [D, A, D, A, D, A, D, A],
+  },
+  {
+    collection: "applications",
+    op: "update",
+    situation: "cand-ani's MS one: her own stage outcome forged to go on",
+    attempt: (db) => db.doc(`${COLLECTIONS.applications}/app-ani-ms`).update(STAGE_OUTCOME),
+    expected: [D, D, D, D, D, D, D, D],
   },
   {
     collection: "applications",

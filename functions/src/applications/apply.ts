@@ -120,6 +120,7 @@ export async function applyToPost(caller: Caller, input: ApplyToPostInput, now: 
       receipt: null,
       result: null,
       objection: null,
+      stageOutcomes: {},
     };
     tx.create(applicationRef(id), application);
     const openTo = decision.value.openTo;

@@ -19,6 +19,8 @@ import { buildReceipt, receiptSnapshot } from "../domain/documents/receipt.js";
 import type { DocumentKindName } from "../domain/documents/record.js";
 import { buildRekap, rekapSnapshot, type RekapSnapshot } from "../domain/documents/rekap.js";
 import { announcementSnapshot, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
+import { buildStageResult, stageResultSnapshot, type StageResultSnapshot } from "../domain/documents/stageResult.js";
+import { stageOfSeries } from "../domain/scoring/stageResult.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
 import { db } from "../shell/admin.js";
 
@@ -98,6 +100,16 @@ export const DOCUMENT_KINDS: Record<DocumentKindName, DocumentKind<unknown>> = {
     build: buildRekap,
     access: staffFile,
     current: (documentId, selection) => selection.rekapDocuments[seriesKey(documentId, "rekapNilai")] ?? null,
+  }),
+  hasilTahap: kind<StageResultSnapshot>({
+    snapshot: stageResultSnapshot,
+    build: buildStageResult,
+    // Names the candidates who go on, NIPs masked, scores as the plan publishes: pinned up like the pengumuman.
+    access: publicFile,
+    current: (documentId, selection) => {
+      const stage = stageOfSeries(seriesKey(documentId, "hasilTahap"));
+      return stage ? (selection.stageResults[stage]?.documentId ?? null) : null;
+    },
   }),
 };
 

@@ -43,6 +43,7 @@ import {
 import { applyToPostInput, submitApplicationInput } from "./applications/apply.js";
 import { APPLICATION_STATUSES } from "./applications/application.js";
 import { rankingRequest } from "./scoring/postRanking.js";
+import { publishStageResultInput } from "./scoring/stageResult.js";
 import { reopenScoreInput, submitScoreInput } from "./scoring/submission.js";
 import { importAssessmentInput, importAssessmentOutput } from "./scoring/importRequest.js";
 import {
@@ -149,6 +150,8 @@ export const CALLABLES = {
   // Conflicts of interest (issue 9): a pansel member's posts and candidates, then the declaration, once.
   panselRoster: { input: panselRosterInput, output: panselRosterOutput },
   declareConflicts: { input: declareConflictsInput, output: declareConflictsOutput },
+  // A stage's result announced: its pengumuman, the public page and each candidate's outcome (issue 9).
+  publishStageResult: { input: publishStageResultInput, output: issueDocumentOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

@@ -86,3 +86,5 @@ export const choosePpk = (input: CallableInput<"choosePpk">) => call("choosePpk"
 export const recordProcessLetter = (input: CallableInput<"recordProcessLetter">) => call("recordProcessLetter", input);
 export const computeRanking = (input: CallableInput<"computeRanking">) => call("computeRanking", input);
 export const issueRekap = (input: CallableInput<"issueRekap">) => call("issueRekap", input, { timeout: 120_000 });
+export const publishStageResult = (input: CallableInput<"publishStageResult">) =>
+  call("publishStageResult", input, { timeout: 120_000 });

@@ -14,6 +14,7 @@
 import { z } from "zod/mini";
 import { ELIGIBILITY_STATUSES, REQUIREMENTS } from "../eligibility/check.js";
 import { candidateProfile } from "../schemas/profile.js";
+import { stageOutcome } from "../scoring/stageResultSchema.js";
 
 export const APPLICATION_STATUSES = ["draft", "submitted", "ms", "tms", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -168,5 +169,11 @@ export const storedApplication = z.object({
    */
   result: z._default(z.nullable(verification), null),
   objection: z._default(z.nullable(objection), null),
+  /**
+   * Per stage, the candidate's own outcome once its result is announced (publishStageResult): goes on
+   * or not, why not, and the rank and total only where the plan publishes scores. Only the candidate
+   * and the staff read the application; other candidates never do.
+   */
+  stageOutcomes: z._default(z.record(z.string(), stageOutcome), {}),
 });
 export type StoredApplication = z.infer<typeof storedApplication>;

@@ -14,7 +14,14 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
  * hasilAdministrasi: the pengumuman of the administrative result (issue 8).
  * rekapNilai: a post's score summary after a stage (issue 9); its file is the selection's staff's.
  */
-export const DOCUMENT_KIND_NAMES = ["pengumuman", "tandaBukti", "hasilAdministrasi", "rekapNilai"] as const;
+export const DOCUMENT_KIND_NAMES = [
+  "pengumuman",
+  "tandaBukti",
+  "hasilAdministrasi",
+  "rekapNilai",
+  // A stage's result announced (issue 9): ../scoring/stageResult.ts.
+  "hasilTahap",
+] as const;
 export type DocumentKindName = (typeof DOCUMENT_KIND_NAMES)[number];
 
 export const documentRecord = z.object({

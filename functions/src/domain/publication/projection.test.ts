@@ -176,3 +176,57 @@ describe("the published administrative result", () => {
     expect(project(busy)?.summary.administrativeResult).toBeNull();
   });
 });
+
+describe("the published stage results", () => {
+  const [first, second] = METRO.posts;
+  const row = { name: "Ani", nip: "197806********1004", rank: 1, total: 8450, points: null };
+  const stored = (stage: "kompetensiTeknis" | "pemeringkatan", final: boolean) => ({
+    publishedAt: "2021-11-22T03:00:00.000Z",
+    documentId: `metro-2021-jpt_${stage}-hasilTahap-v1`,
+    number: `${stage}/PENG/2021`,
+    version: 1,
+    final,
+    publishScores: "total" as const,
+    components: [{ id: "asesmen", label: "Asesmen" }],
+    rankings: { [first!.id]: "secret-sha" },
+    posts: { [first!.id]: [{ ...row, secret: "left out" }] },
+  });
+
+  it("shows each announced stage in the process's order, in the detail, field by field", () => {
+    const selection: StoredSelection = {
+      ...busy,
+      stage: "laporanPpk",
+      stageResults: {
+        pemeringkatan: stored("pemeringkatan", true),
+        kompetensiTeknis: stored("kompetensiTeknis", false),
+      },
+    };
+    const p = project(selection)!;
+    const results = p.detail.stageResults;
+    expect(results.map((r) => r.stage)).toEqual(["kompetensiTeknis", "pemeringkatan"]);
+    expect(results[0]).toEqual({
+      stage: "kompetensiTeknis",
+      final: false,
+      publishedAt: "2021-11-22T03:00:00.000Z",
+      publishScores: "total",
+      components: ["Asesmen"],
+      document: {
+        number: "kompetensiTeknis/PENG/2021",
+        link: "/verifikasi/metro-2021-jpt_kompetensiTeknis-hasilTahap-v1",
+      },
+      posts: [{ id: first!.id, name: first!.name, candidates: [row] }],
+    });
+    // The ranking's hash, a post with nothing published, and the list card stay out.
+    expect(JSON.stringify(p)).not.toContain("secret");
+    expect(results[0]!.posts.map((x) => x.id)).not.toContain(second!.id);
+    expect(p.summary).not.toHaveProperty("stageResults");
+  });
+
+  it("has none before any is announced, and still parses a detail written before them", () => {
+    const p = project(busy)!;
+    expect(p.detail.stageResults).toEqual([]);
+    const old: Record<string, unknown> = { ...p.detail };
+    delete old["stageResults"];
+    expect(publicSelectionDetail.parse(old).stageResults).toEqual([]);
+  });
+});

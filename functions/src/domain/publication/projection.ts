@@ -8,7 +8,8 @@
 import { z } from "zod/mini";
 import { JPT_LEVELS } from "../schemas/documents.js";
 import { STAGES } from "../stages.js";
-import { contact, postRequirements, schedule } from "../selection/setup.js";
+import { contact, postRequirements, PUBLISH_SCORES, schedule, SCHEDULED_STAGES } from "../selection/setup.js";
+import { publishedCandidate } from "../scoring/stageResultSchema.js";
 import type { StoredSelection } from "../selection/stored.js";
 import { registrationClosesAtMs, type IndonesianZone } from "../applications/window.js";
 import { openToRule, type OpenToRule } from "../eligibility/openTo.js";
@@ -97,6 +98,26 @@ export const publicSelectionDetail = z.object({
   requirements: z.record(z.string(), postRequirements),
   /** For the candidate's live eligibility check: the rule set. */
   regulationProfileId: z._default(z.string(), ""),
+  /**
+   * Each stage's result once announced (publishStageResult), in the process's order: per live post
+   * those who go on, masked NIPs, scores only as the plan publishes them. Never an eliminated name.
+   * In the detail, not the list card: the list stays small however many stages were announced.
+   */
+  stageResults: z._default(
+    z.array(
+      z.object({
+        stage: z.enum(SCHEDULED_STAGES),
+        final: z.boolean(),
+        publishedAt: z.string(),
+        publishScores: z.enum(PUBLISH_SCORES),
+        /** The components the standings include: an interim result says which. */
+        components: z.array(z.string()),
+        document: z.object({ number: z.string(), link: z.string() }),
+        posts: z.array(z.object({ id: z.string(), name: z.string(), candidates: z.array(publishedCandidate) })),
+      }),
+    ),
+    [],
+  ),
 });
 export type PublicSelectionDetail = z.infer<typeof publicSelectionDetail>;
 
@@ -155,6 +176,7 @@ export function publicProjectionOf(
       contact: selection.contact,
       requirements: Object.fromEntries(selection.posts.map((p) => [p.id, p.requirements])),
       regulationProfileId: selection.regulationProfileId,
+      stageResults: publishedStageResults(selection),
     },
   };
 }
@@ -175,4 +197,40 @@ function publishedResult(selection: StoredSelection): PublicSelection["administr
         : [];
     }),
   };
+}
+
+function publishedStageResults(selection: StoredSelection): PublicSelectionDetail["stageResults"] {
+  return SCHEDULED_STAGES.flatMap((stage) => {
+    const result = selection.stageResults[stage];
+    if (!result) return [];
+    return [
+      {
+        stage,
+        final: result.final,
+        publishedAt: result.publishedAt,
+        publishScores: result.publishScores,
+        components: result.components.map((c) => c.label),
+        document: { number: result.number, link: `/verifikasi/${result.documentId}` },
+        posts: selection.posts.flatMap((p) => {
+          const candidates = result.posts[p.id];
+          // Picked field by field, as published: a field added to the stored rows stays out.
+          return candidates
+            ? [
+                {
+                  id: p.id,
+                  name: p.name,
+                  candidates: candidates.map((c) => ({
+                    name: c.name,
+                    nip: c.nip,
+                    rank: c.rank,
+                    total: c.total,
+                    points: c.points,
+                  })),
+                },
+              ]
+            : [];
+        }),
+      },
+    ];
+  });
 }

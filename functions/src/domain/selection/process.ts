@@ -102,6 +102,8 @@ export const AUDIT_ACTIONS = [
   "replaceAssessment",
   // A pansel member's declaration of conflicts for a post (../scoring/declaration.ts).
   "declareConflicts",
+  // A stage's result announced (process/stageResult.ts).
+  "publishStageResult",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

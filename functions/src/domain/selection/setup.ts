@@ -111,6 +111,10 @@ export const scoringComponent = z.object({
 });
 export type ScoringComponent = z.infer<typeof scoringComponent>;
 
+/** What a stage's published result shows of the scores (domain/scoring/stageResult.ts); default "none". */
+export const PUBLISH_SCORES = ["none", "total", "components"] as const;
+export type PublishScores = (typeof PUBLISH_SCORES)[number];
+
 export const scoringPlan = z.object({
   components: z.array(scoringComponent).check(z.minLength(1, { error: "err.input.invalid" }), z.maxLength(12)),
   /** How many candidates per post go to the PPK: the "3 besar". */
@@ -126,6 +130,8 @@ export const scoringPlan = z.object({
   ),
   /** Members' scores (0–100) of one candidate-component further apart than this are flagged; default 20. */
   spreadThreshold: z.optional(z.number().check(z.gt(0), z.lte(100))),
+  /** Published results show no scores ("none", the default), the rank and total, or also each component's points. */
+  publishScores: z.optional(z.enum(PUBLISH_SCORES)),
 });
 export type ScoringPlan = z.infer<typeof scoringPlan>;
 

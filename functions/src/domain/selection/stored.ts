@@ -4,7 +4,8 @@
  */
 import { z } from "zod/mini";
 import { STAGES } from "../stages.js";
-import { selectionSetup } from "./setup.js";
+import { SCHEDULED_STAGES, selectionSetup } from "./setup.js";
+import { storedStageResult } from "../scoring/stageResultSchema.js";
 import { SHORTFALL_DECISIONS } from "../regulation/profile.js";
 import { parseWith } from "../validation.js";
 import type { MessageKey } from "../i18n/messages.js";
@@ -144,6 +145,8 @@ export const storedSelection = z.extend(selectionSetup, {
   panselAssignments: z._default(z.record(z.string(), z.array(z.string())), {}),
   /** The current rekap version per ranking id (rankings/{id}), set by issueRekap. */
   rekapDocuments: z._default(z.record(z.string(), z.string()), {}),
+  /** Per stage, its result as last published by publishStageResult (domain/scoring/stageResult.ts). */
+  stageResults: z._default(z.partialRecord(z.enum(SCHEDULED_STAGES), storedStageResult), {}),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -163,6 +166,7 @@ export const INITIAL_PROCESS = {
   governorConsultation: null,
   ppkChoices: {},
   rekapDocuments: {},
+  stageResults: {},
 } as const satisfies Partial<StoredSelection>;
 
 /**

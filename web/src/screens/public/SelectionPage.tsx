@@ -10,7 +10,7 @@ import { useRoute } from "preact-iso";
 import { rankLabel } from "@domain/ranks";
 import { SCHEDULED_STAGES } from "@domain/selection/setup";
 import { PAGE_DATA_ID } from "@domain/publication/pageData";
-import { publicSelection, publicSelectionDetail } from "@domain/publication/projection";
+import { publicSelection, publicSelectionDetail, type PublicSelectionDetail } from "@domain/publication/projection";
 import type { PublicSelectionPage } from "../../data/publicData";
 import { useLocale } from "../../i18n/i18n";
 import { hint, session } from "../../data/session";
@@ -107,6 +107,7 @@ export function SelectionPage() {
           ))}
         </section>
       )}
+      {d.stageResults.length > 0 && <StageResults results={d.stageResults} />}
       {s.stage === "pendaftaran" && !candidate && (
         <p>
           <a class="button" href="/daftar">
@@ -203,5 +204,70 @@ export function SelectionPage() {
         </>
       )}
     </article>
+  );
+}
+
+/** Figures are stored in hundredths of a point (domain/scoring/aggregate.ts): 8450 reads 84,50. */
+function points(hundredths: number, locale: string): string {
+  return (hundredths / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** "Hasil seleksi": each stage announced, with its pengumuman; only those who go on are named. */
+function StageResults({ results }: { results: PublicSelectionDetail["stageResults"] }) {
+  const { t, locale } = useLocale();
+  return (
+    <section data-testid="stage-results">
+      <h2>{t("public.stageResults.title")}</h2>
+      {results.map((r) => (
+        <div key={r.stage} data-testid={`stage-result-${r.stage}`}>
+          <h3>
+            {r.final
+              ? t("public.stageResults.final")
+              : t("public.stageResults.stage", { stage: t(`stage.${r.stage}`) })}
+          </h3>
+          <p>
+            <a href={r.document.link}>{t("public.announcementNumber", { number: r.document.number })}</a>
+            {!r.final && (
+              <>
+                <br />
+                <span class="muted">{t("public.stageResults.interim", { components: r.components.join(", ") })}</span>
+              </>
+            )}
+          </p>
+          {r.posts.map((post) => (
+            <div key={post.id}>
+              <h4>{post.name}</h4>
+              {post.candidates.length === 0 ? (
+                <p class="muted">{t("public.stageResults.none")}</p>
+              ) : (
+                <ol>
+                  {post.candidates.map((c) => (
+                    <li key={`${c.name}-${c.nip}`}>
+                      {c.name} <span class="muted">NIP {c.nip}</span>
+                      {c.total !== null && (
+                        <span class="muted">
+                          {" "}
+                          · {t("public.stageResults.score", { rank: c.rank ?? "–", total: points(c.total, locale) })}
+                        </span>
+                      )}
+                      {c.points && (
+                        <span class="muted">
+                          {" "}
+                          (
+                          {c.points
+                            .map((p, i) => `${r.components[i] ?? ""} ${p === null ? "–" : points(p, locale)}`)
+                            .join("; ")}
+                          )
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          ))}
+        </div>
+      ))}
+    </section>
   );
 }

@@ -108,4 +108,18 @@ export const enDocuments: { readonly [K in keyof typeof idDocuments]: string } =
   "doc.rekap.complete": "Every member's score is in and each quorum is met.",
   "doc.rekap.blockers": "The ranking cannot be locked yet: {count} scores missing or below quorum.",
   "doc.rekap.hash": "Ranking data fingerprint (SHA-256): {sha256}",
+  // The stage result announcement (./documents/stageResult.ts).
+  "doc.stageResult.title": "Announcement of the {stage} stage result",
+  "doc.stageResult.subject": "Result of the {stage} stage of {title}",
+  "doc.stageResult.opening":
+    "The selection committee of {title} announces the candidates who passed the {stage} stage and go on to the next stage, as follows.",
+  "doc.stageResult.openingFinal":
+    "The selection committee of {title} announces the three best candidates of each post, proposed to the appointing official, as follows.",
+  "doc.stageResult.closing":
+    "The committee's decision is final. Candidates who passed must attend the next stages as scheduled.",
+  "doc.stageResult.none": "No candidate passed",
+  "doc.stageResult.final": "The final ranking includes every scoring component.",
+  "doc.stageResult.interim": "Interim ranking; components included: {components}.",
+  "doc.stageResult.scores": "Figures are weighted points, rounded half-up to two decimals.",
+  "doc.stageResult.private": "Candidates who did not pass can see their own result in their candidate account.",
 };

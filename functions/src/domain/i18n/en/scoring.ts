@@ -215,6 +215,15 @@ export const enScoring: { readonly [K in keyof typeof idScoring]: string } = {
   "err.ranking.postCancelled": "This post was cancelled; it has no scoring and no ranking.",
   "err.ranking.notScoringStage": "No component is scored in stage {stage}.",
   "err.ranking.notComputed": "The ranking of this post for that stage has not been computed yet.",
+  // Announcing a stage's result (functions/src/documents/issueStageResult.ts).
+  "err.stageResult.tooEarly": "The selection has not reached this stage; its result cannot be announced yet.",
+  "err.stageResult.notComputed": "The ranking of the post {post} for this stage has not been computed.",
+  "err.stageResult.stale":
+    "The scoring components changed since the ranking of {post} was computed; compute it again first.",
+  "err.stageResult.notLockable":
+    "The ranking of the post {post} cannot be locked yet (scores missing or below quorum).",
+  "err.stageResult.unchanged":
+    "This stage's result was already announced as {number} and its rankings have not changed.",
   "ranking.title": "Ranking",
   "ranking.post": "Post",
   "ranking.stage": "After stage",
@@ -252,4 +261,11 @@ export const enScoring: { readonly [K in keyof typeof idScoring]: string } = {
   "ranking.rekap.issue": "Issue the score summary (PDF)",
   "ranking.rekap.issued": "Summary number {number} issued.",
   "ranking.rekap.download": "Download the summary",
+  "ranking.publish": "Announce the stage's result",
+  "ranking.publish.again": "Announce the stage's result again (new version)",
+  "ranking.publish.confirm":
+    "Announce this stage's result to the public and to every candidate? Every post's ranking must be lockable.",
+  "ranking.publish.done": "Announcement number {number} (version {version}) issued.",
+  "ranking.publish.hint":
+    "The announcement covers every post not cancelled: names and masked NIPs of those who pass; scores as the scoring plan says.",
 };

@@ -111,4 +111,18 @@ export const idDocuments = {
   "doc.rekap.complete": "Seluruh nilai anggota pansel telah masuk dan memenuhi kuorum.",
   "doc.rekap.blockers": "Peringkat belum dapat dikunci: {count} nilai belum masuk atau kurang dari kuorum.",
   "doc.rekap.hash": "Sidik data peringkat (SHA-256): {sha256}",
+  // The pengumuman hasil seleksi tahap (./documents/stageResult.ts).
+  "doc.stageResult.title": "Pengumuman Hasil Seleksi Tahap {stage}",
+  "doc.stageResult.subject": "Hasil seleksi tahap {stage} {title}",
+  "doc.stageResult.opening":
+    "Panitia Seleksi {title} mengumumkan peserta yang lolos seleksi tahap {stage} dan berhak mengikuti tahap berikutnya, sebagai berikut.",
+  "doc.stageResult.openingFinal":
+    "Panitia Seleksi {title} mengumumkan tiga besar calon pada setiap jabatan yang diusulkan kepada Pejabat Pembina Kepegawaian, sebagai berikut.",
+  "doc.stageResult.closing":
+    "Keputusan Panitia Seleksi bersifat final. Peserta yang lolos wajib mengikuti tahapan selanjutnya sesuai jadwal.",
+  "doc.stageResult.none": "Tidak ada peserta yang lolos",
+  "doc.stageResult.final": "Peringkat akhir mencakup seluruh komponen penilaian.",
+  "doc.stageResult.interim": "Peringkat sementara; komponen yang dihitung: {components}.",
+  "doc.stageResult.scores": "Nilai ditulis sebagai nilai tertimbang, dibulatkan setengah ke atas ke dua desimal.",
+  "doc.stageResult.private": "Peserta yang tidak lolos dapat melihat hasilnya masing-masing pada akun peserta.",
 } as const;

@@ -218,6 +218,13 @@ export const idScoring = {
   "err.ranking.postCancelled": "Jabatan ini dibatalkan; tidak ada penilaian dan peringkat untuknya.",
   "err.ranking.notScoringStage": "Tidak ada komponen penilaian pada tahap {stage}.",
   "err.ranking.notComputed": "Peringkat jabatan ini untuk tahap tersebut belum dihitung.",
+  // Announcing a stage's result (functions/src/documents/issueStageResult.ts).
+  "err.stageResult.tooEarly": "Seleksi belum sampai pada tahap ini; hasilnya belum dapat diumumkan.",
+  "err.stageResult.notComputed": "Peringkat jabatan {post} untuk tahap ini belum dihitung.",
+  "err.stageResult.stale": "Komponen penilaian berubah sejak peringkat jabatan {post} dihitung; hitung ulang dahulu.",
+  "err.stageResult.notLockable":
+    "Peringkat jabatan {post} belum dapat dikunci (nilai belum lengkap atau kurang dari kuorum).",
+  "err.stageResult.unchanged": "Hasil tahap ini sudah diumumkan dengan nomor {number} dan peringkatnya tidak berubah.",
   "ranking.title": "Peringkat",
   "ranking.post": "Jabatan",
   "ranking.stage": "Setelah tahap",
@@ -255,4 +262,11 @@ export const idScoring = {
   "ranking.rekap.issue": "Terbitkan rekapitulasi nilai (PDF)",
   "ranking.rekap.issued": "Rekapitulasi nomor {number} terbit.",
   "ranking.rekap.download": "Unduh rekapitulasi",
+  "ranking.publish": "Umumkan hasil tahap",
+  "ranking.publish.again": "Umumkan ulang hasil tahap (versi baru)",
+  "ranking.publish.confirm":
+    "Umumkan hasil tahap ini kepada publik dan kepada setiap peserta? Peringkat semua jabatan harus sudah dapat dikunci.",
+  "ranking.publish.done": "Pengumuman nomor {number} (versi {version}) terbit.",
+  "ranking.publish.hint":
+    "Pengumuman memuat semua jabatan yang tidak dibatalkan: nama dan NIP tersamar peserta yang lolos; nilai sesuai rencana penilaian.",
 } as const;

@@ -1,7 +1,8 @@
 /**
  * /kelola/:id/peringkat — the officials' ranking of a post after a stage: choose the post and the
  * stage, compute it (computeRanking), and see the chart, the table, what blocks locking, the spread
- * flags with the members' dot plot, and issue or download the rekap PDF. The chart code loads with
+ * flags with the members' dot plot, and issue or download the rekap PDF. An operator announces the
+ * stage's result from here once every live post's ranking is lockable. The chart code loads with
  * this route only.
  */
 import { useState } from "preact/hooks";
@@ -99,6 +100,9 @@ export function RankingScreen({ session }: { session: SignedIn }) {
           {issueText(t, issue)}
         </Notice>
       ))}
+      {session.claims?.roles.includes("operator") && (
+        <StageResult selectionId={id} stage={stage} published={sel.stageResults[stage]} t={t} />
+      )}
       {ranking.status === "loading" && <Loading />}
       {ranking.status === "error" && <Notice kind="error">{t("app.loadError")}</Notice>}
       {ranking.status === "ready" &&
@@ -331,6 +335,50 @@ function Rekap({
           {t("ranking.rekap.issue")}
         </button>
       </p>
+    </section>
+  );
+}
+
+/** "Umumkan hasil tahap": every live post at once, so it sits beside the stage, not in one post's view. */
+function StageResult({
+  selectionId,
+  stage,
+  published,
+  t,
+}: {
+  selectionId: string;
+  stage: ScheduledStage;
+  published: SelectionWithId["stageResults"][ScheduledStage];
+  t: Translate;
+}) {
+  const action = useAction();
+  const announce = async () => {
+    if (!confirm(t("ranking.publish.confirm"))) return;
+    await action.run(async (requestId) => {
+      const { publishStageResult } = await import("../../../data/callables");
+      return publishStageResult({ selectionId, stage, requestId });
+    });
+  };
+  return (
+    <section class="panel" data-testid="stage-result">
+      {published && (
+        <Notice kind="success">
+          <a href={`/verifikasi/${published.documentId}`}>
+            {t("ranking.publish.done", { number: published.number, version: published.version })}
+          </a>
+        </Notice>
+      )}
+      {action.issues.map((issue, i) => (
+        <Notice key={i} kind="error">
+          {issueText(t, issue)}
+        </Notice>
+      ))}
+      <p>
+        <button type="button" class="button" disabled={action.busy} onClick={() => void announce()}>
+          {published ? t("ranking.publish.again") : t("ranking.publish")}
+        </button>
+      </p>
+      <p class="muted">{t("ranking.publish.hint")}</p>
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * per post. Components and rubric levels fold into one line each, so a phone shows the plan at a
  * glance and one open component, not four screens of inputs.
  */
-import type { ScheduledStage } from "@domain/selection/setup";
+import { PUBLISH_SCORES, type ScheduledStage } from "@domain/selection/setup";
 import { useT } from "../../../i18n/i18n";
 import { Field } from "../../../ui/Field";
 import {
@@ -70,6 +70,18 @@ export function StepScoring({ form, update, findings, reveal }: StepProps & { re
         onInput={(v) =>
           update((f) => {
             f.finalistsPerPost = v;
+          })
+        }
+        findings={findings}
+      />
+      <Select
+        field="scoringPlan.publishScores"
+        label={t("setup.publishScores")}
+        value={form.publishScores}
+        options={PUBLISH_SCORES.map((v) => ({ value: v, label: t(`setup.publishScores.${v}`) }))}
+        onChange={(v) =>
+          update((f) => {
+            f.publishScores = v;
           })
         }
         findings={findings}

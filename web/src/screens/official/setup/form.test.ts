@@ -62,6 +62,22 @@ describe("the wizard's form", () => {
     expect(result.check).toEqual(setup);
   });
 
+  it("saves what a stage's result publishes of the scores only once chosen, and keeps it", () => {
+    const setup = stored();
+    const { form, baseline } = fromSetup(setup);
+    expect(form.publishScores).toBe("none");
+    expect("publishScores" in toSetup(form, baseline).save.scoringPlan).toBe(false);
+    const chosen = toSetup(
+      edit(form, (f) => void (f.publishScores = "total")),
+      baseline,
+    ).save;
+    expect(chosen.scoringPlan.publishScores).toBe("total");
+    expect(selectionSetup.safeParse(chosen).success).toBe(true);
+    const again = fromSetup(chosen);
+    expect(again.form.publishScores).toBe("total");
+    expect(toSetup(again.form, again.baseline).save.scoringPlan.publishScores).toBe("total");
+  });
+
   it("carries a component's cut-off by number through unchanged", () => {
     const setup = stored();
     setup.scoringPlan.components[0]!.advancePerPost = 6;

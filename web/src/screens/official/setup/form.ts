@@ -23,6 +23,7 @@ import {
   type EDUCATION_LEVELS,
   type FILE_FORMATS,
   type PanselMember,
+  type PublishScores,
   type ScheduledStage,
   type ScoringComponent,
   type SelectionSetup,
@@ -134,6 +135,8 @@ export interface SetupForm {
   schedule: Record<ScheduledStage, { start: string; end: string }>;
   components: ComponentForm[];
   finalistsPerPost: string;
+  /** What a stage's announced result shows of the scores (`scoringPlan.publishScores`; absent is "none"). */
+  publishScores: PublishScores;
   pansel: MemberForm[];
 }
 
@@ -244,6 +247,7 @@ export function fromSetup(setup: SelectionSetup): { form: SetupForm; baseline: B
       };
     }),
     finalistsPerPost: text(setup.scoringPlan.finalistsPerPost),
+    publishScores: setup.scoringPlan.publishScores ?? "none",
     pansel: setup.pansel.map((m) => {
       const key = rowKey();
       pansel.set(key, m);
@@ -693,6 +697,11 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
     RULES.finalists,
     base.scoringPlan.finalistsPerPost,
   );
+  // Written only once chosen, so a setup saved before the field existed saves unchanged.
+  const publishScores =
+    form.publishScores !== "none" || base.scoringPlan.publishScores !== undefined
+      ? { publishScores: form.publishScores }
+      : {};
 
   // Pansel
   const savedMembers = new Map<string, PanselMember>();
@@ -718,7 +727,7 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
     ...general,
     posts: checkPosts,
     schedule,
-    scoringPlan: { components: checkComponents, finalistsPerPost },
+    scoringPlan: { components: checkComponents, finalistsPerPost, ...publishScores },
     pansel: checkPansel,
   };
   const save: SelectionSetup = {
@@ -728,8 +737,8 @@ export function toSetup(form: SetupForm, baseline: Baseline, profile?: Regulatio
     // The schema asks for at least one component: with none left, the plan saved before stays.
     scoringPlan:
       saveComponents.length > 0
-        ? { components: saveComponents, finalistsPerPost }
-        : { ...base.scoringPlan, finalistsPerPost },
+        ? { components: saveComponents, finalistsPerPost, ...publishScores }
+        : { ...base.scoringPlan, finalistsPerPost, ...publishScores },
     pansel: savePansel,
   };
   return {
