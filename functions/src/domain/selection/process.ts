@@ -102,6 +102,8 @@ export const AUDIT_ACTIONS = [
   "replaceAssessment",
   // A pansel member's declaration of conflicts for a post (../scoring/declaration.ts).
   "declareConflicts",
+  // Calibration and the berita acara of a scoring stage (process/calibration.ts, documents/issueBeritaAcara.ts).
+  "resolveSpreadFlag",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -144,6 +144,8 @@ export const storedSelection = z.extend(selectionSetup, {
   panselAssignments: z._default(z.record(z.string(), z.array(z.string())), {}),
   /** The current rekap version per ranking id (rankings/{id}), set by issueRekap. */
   rekapDocuments: z._default(z.record(z.string(), z.string()), {}),
+  /** The current berita acara version per stage, set by issueBeritaAcara. */
+  minutesDocuments: z._default(z.record(z.string(), z.string()), {}),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -163,6 +165,7 @@ export const INITIAL_PROCESS = {
   governorConsultation: null,
   ppkChoices: {},
   rekapDocuments: {},
+  minutesDocuments: {},
 } as const satisfies Partial<StoredSelection>;
 
 /**
