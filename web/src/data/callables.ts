@@ -86,3 +86,6 @@ export const choosePpk = (input: CallableInput<"choosePpk">) => call("choosePpk"
 export const recordProcessLetter = (input: CallableInput<"recordProcessLetter">) => call("recordProcessLetter", input);
 export const computeRanking = (input: CallableInput<"computeRanking">) => call("computeRanking", input);
 export const issueRekap = (input: CallableInput<"issueRekap">) => call("issueRekap", input, { timeout: 120_000 });
+export const resolveSpreadFlag = (input: CallableInput<"resolveSpreadFlag">) => call("resolveSpreadFlag", input);
+export const issueBeritaAcara = (input: CallableInput<"issueBeritaAcara">) =>
+  call("issueBeritaAcara", input, { timeout: 120_000 });

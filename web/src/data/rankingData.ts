@@ -3,6 +3,7 @@ import { collection, limit, onSnapshot, query, where, type Unsubscribe } from "f
 import { COLLECTIONS } from "@domain/collections";
 import { storedRanking, type PostRankingResult, type StoredRanking } from "@domain/scoring/postRanking";
 import type { ScheduledStage } from "@domain/selection/setup";
+import { storedCalibration, type StoredCalibration } from "@domain/scoring/calibration";
 import { liveDb } from "./live";
 
 export interface RankingView {
@@ -37,6 +38,34 @@ export function watchRanking(
       next(
         parsed.success ? { doc: parsed.data, result: JSON.parse(parsed.data.json) as PostRankingResult } : undefined,
       );
+    },
+    fail,
+  );
+}
+
+/**
+ * The committee's decisions on the flags of the same ranking (calibrations/{rankingId}, written by
+ * resolveSpreadFlag); a query for the same reason as the ranking's: before the first decision the
+ * document does not exist.
+ */
+export function watchCalibration(
+  scope: { instansiId: string; selectionId: string; postId: string; stage: ScheduledStage },
+  next: (value: StoredCalibration | undefined) => void,
+  fail: (error: unknown) => void,
+): Unsubscribe {
+  const q = query(
+    collection(liveDb(), COLLECTIONS.calibrations),
+    where("instansiId", "==", scope.instansiId),
+    where("selectionId", "==", scope.selectionId),
+    where("postId", "==", scope.postId),
+    where("stage", "==", scope.stage),
+    limit(1),
+  );
+  return onSnapshot(
+    q,
+    (snap) => {
+      const parsed = storedCalibration.safeParse(snap.docs[0]?.data());
+      next(parsed.success ? parsed.data : undefined);
     },
     fail,
   );
