@@ -21,7 +21,6 @@ import { documentFileName, issuingRecord, verifyUrlFor } from "../domain/documen
 import { signatureId, storedSignature } from "../domain/documents/signature.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
-import { message } from "../domain/i18n/render.js";
 import { calibrationStageIssue, storedCalibration } from "../domain/scoring/calibration.js";
 import { rankingId, storedRanking } from "../domain/scoring/postRanking.js";
 import { db } from "../shell/admin.js";
@@ -33,6 +32,7 @@ import { rankingRef } from "../process/ranking.js";
 import { readInstansi } from "../process/selectionStore.js";
 import { runSelectionStep } from "../process/step.js";
 import { allocateNumber, finishDocument, type IssueResult, type PublicSite } from "./issueAnnouncement.js";
+import { ketuaSignatory } from "../domain/documents/letter.js";
 
 const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
 
@@ -115,7 +115,6 @@ export async function issueBeritaAcara(
       supersedes: previous?.exists ? previous.id : null,
       at,
     });
-    const ketua = selection.pansel.find((m) => m.position === "ketua");
     const snapshot = beritaAcaraSnapshot.parse({
       kind: "beritaAcara",
       instansi,
@@ -128,10 +127,7 @@ export async function issueBeritaAcara(
       issuedOn: record.issuedOn,
       posts: summaries,
       ...attendance,
-      signatory: {
-        name: ketua?.name ?? "",
-        title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-      },
+      signatory: ketuaSignatory(selection.pansel, instansi),
       verifyUrl: verifyUrlFor(site.baseUrl, documentId),
     });
     takeNumber(at);
