@@ -10,6 +10,7 @@ import type { BrokenSelection, SelectionWithId } from "../../data/live";
 import { issueText, useLocale, useMessages } from "../../i18n/i18n";
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
+import { ReasonField } from "../../ui/ReasonField";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useAction } from "../../ui/useAction";
 import { useLive } from "../../ui/useLive";
@@ -74,18 +75,13 @@ export function ReopenScore({ session }: { session: SignedIn }) {
         <Notice kind="success">{t("reopen.done", { revision: done })}</Notice>
       ) : (
         <>
-          <div class="field">
-            <label for="reopen-reason">{t("reopen.reason")}</label>
-            <textarea
-              id="reopen-reason"
-              value={reason}
-              aria-describedby="reopen-hint"
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-            <p class="hint" id="reopen-hint">
-              {t("reopen.hint")}
-            </p>
-          </div>
+          <ReasonField
+            id="reopen-reason"
+            label={t("reopen.reason")}
+            hint={t("reopen.hint")}
+            value={reason}
+            onInput={setReason}
+          />
           {action.issues.map((issue, i) => (
             <Notice key={i} kind="error">
               {issueText(t, issue)}

@@ -11,6 +11,7 @@ import { scoreId } from "@domain/scoring/score";
 import type { Locale } from "@domain/i18n/messages";
 import { issueText, type Translate } from "../../../i18n/i18n";
 import { Notice } from "../../../ui/Notice";
+import { ReasonField } from "../../../ui/ReasonField";
 import { useAction } from "../../../ui/useAction";
 import { useLive } from "../../../ui/useLive";
 
@@ -202,18 +203,13 @@ function ResolveForm(props: {
           </select>
         </div>
       )}
-      <div class="field">
-        <label for={`${id}-reason`}>{t("calibration.reason")}</label>
-        <textarea
-          id={`${id}-reason`}
-          value={reason}
-          aria-describedby={`${id}-hint`}
-          onInput={(e) => setReason(e.currentTarget.value)}
-        />
-        <p class="hint" id={`${id}-hint`}>
-          {t("calibration.reasonHint")}
-        </p>
-      </div>
+      <ReasonField
+        id={`${id}-reason`}
+        label={t("calibration.reason")}
+        hint={t("calibration.reasonHint")}
+        value={reason}
+        onInput={setReason}
+      />
       {action.issues.map((issue, i) => (
         <Notice key={i} kind="error">
           {issueText(t, issue)}
