@@ -48,6 +48,8 @@ import { choosePpk as choosePpkAs } from "./process/ppkChoice.js";
 import { computeRanking as computeRankingAs } from "./process/ranking.js";
 import { issueRekap as issueRekapAs } from "./documents/issueRekap.js";
 import { publishStageResult as publishStageResultAs } from "./documents/issueStageResult.js";
+import { issueBeritaAcara as issueBeritaAcaraAs } from "./documents/issueBeritaAcara.js";
+import { resolveSpreadFlag as resolveSpreadFlagAs } from "./process/calibration.js";
 import { reopenScore as reopenScoreAs, submitScore as submitScoreAs } from "./process/scores.js";
 import { importAssessment as importAssessmentAs } from "./process/assessmentImport.js";
 import { declareConflicts as declareConflictsAs, panselRoster as panselRosterOf } from "./process/conflicts.js";
@@ -311,6 +313,19 @@ export const publishStageResult = onCall({ memory: "512MiB", timeoutSeconds: 120
   const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
   const input = parseInput(CALLABLES.publishStageResult.input, request.data);
   return publishStageResultAs(caller, input, new Date(), site);
+});
+
+/** The ketua pansel (or the operator taking the minutes) records the committee's decision on a spread flag. */
+export const resolveSpreadFlag = onCall(async (request) => {
+  const caller = await requireSignedIn(request);
+  return resolveSpreadFlagAs(caller, parseInput(CALLABLES.resolveSpreadFlag.input, request.data), new Date());
+});
+
+/** An operator issues the numbered, verifiable berita acara of a scoring stage, with the members' signatures. */
+export const issueBeritaAcara = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
+  const caller = await requireSignedIn(request);
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  return issueBeritaAcaraAs(caller, parseInput(CALLABLES.issueBeritaAcara.input, request.data), new Date(), site);
 });
 
 /** A pansel member locks their score of one candidate-component: checked whole, counted once. */

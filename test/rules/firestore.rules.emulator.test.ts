@@ -457,6 +457,25 @@ async function seed(db: ClientDb): Promise<void> {
     `${COLLECTIONS.rankings}/pontianak-draft_bappeda_pemeringkatan`,
     ranking("pemeringkatan", true, PONTIANAK, "pontianak-draft"),
   );
+  const calibration = (instansiId: string, selectionId: string) => ({
+    instansiId,
+    selectionId,
+    postId: "bappeda",
+    stage: "wawancara",
+    resolutions: {
+      "cell:metro-scoring_bappeda_cand-ani:wawancara": {
+        outcome: "kept",
+        reason: "Perbedaan sudah dibahas dan dapat diterima.",
+        scoreId: null,
+        scoreMemberUid: null,
+        by: { uid: "op-metro", name: "Operator", role: "operator" },
+        at: "2023-08-01T03:00:00.000Z",
+        rankingSha256: "0".repeat(64),
+      },
+    },
+  });
+  set(`${COLLECTIONS.calibrations}/metro-scoring_bappeda_wawancara`, calibration(METRO, "metro-scoring"));
+  set(`${COLLECTIONS.calibrations}/pontianak-draft_bappeda_wawancara`, calibration(PONTIANAK, "pontianak-draft"));
   set(`${COLLECTIONS.nipDisputes}/${DISPUTE}`, dispute);
   set(`${COLLECTIONS.nipDisputes}/${DISPUTE}/${COLLECTIONS.audit}/1`, { instansiId: METRO, action: "filed" });
   seedScoring(set, application);
@@ -2084,6 +2103,38 @@ const TABLE: readonly Row[] = [
         postId: "bappeda",
         stage: "wawancara",
         lockable: true,
+      }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+
+  // calibrations: functions only (resolveSpreadFlag); the tenant's operators and pejabat, and the selection's pansel, read
+  {
+    ...get("calibrations", "Metro's calibration of a post's interview", `calibrations/metro-scoring_bappeda_wawancara`),
+    expected: [D, D, D, A, D, A, D, A],
+  },
+  {
+    ...get("calibrations", "another tenant's calibration", `calibrations/pontianak-draft_bappeda_wawancara`),
+    expected: [D, D, D, D, A, D, D, D],
+  },
+  {
+    collection: "calibrations",
+    op: "update",
+    situation: "a resolution forged by a client",
+    attempt: (db) =>
+      db.doc(`calibrations/metro-scoring_bappeda_wawancara`).update({ "resolutions.member:x": { outcome: "kept" } }),
+    expected: [D, D, D, D, D, D, D, D],
+  },
+  {
+    collection: "calibrations",
+    op: "create",
+    situation: "a calibration written by a client",
+    attempt: (db) =>
+      db.doc(`calibrations/metro-scoring_bappeda_pemeringkatan`).set({
+        instansiId: METRO,
+        selectionId: "metro-scoring",
+        postId: "bappeda",
+        stage: "pemeringkatan",
+        resolutions: {},
       }),
     expected: [D, D, D, D, D, D, D, D],
   },

@@ -33,6 +33,7 @@ const AssessmentImport = lazy(() => import("./screens/official/AssessmentImport"
 const PanselHome = lazy(() => import("./screens/pansel/PanselHome").then((m) => m.PanselHome));
 const ScoringList = lazy(() => import("./screens/pansel/ScoringList").then((m) => m.ScoringList));
 const ScoreForm = lazy(() => import("./screens/pansel/ScoreForm").then((m) => m.ScoreForm));
+const ReopenScore = lazy(() => import("./screens/pansel/ReopenScore").then((m) => m.ReopenScore));
 const DeclareConflicts = lazy(() => import("./screens/pansel/DeclareConflicts").then((m) => m.DeclareConflicts));
 
 /** A page that sharePage rendered on the server: its screen loads before the app's first render. */
@@ -115,6 +116,10 @@ export function App() {
               <Route
                 path="/pansel/:id/tanda-tangan/:stage"
                 component={() => <RequireSession role="pansel" screen={SignMinutes} />}
+              />
+              <Route
+                path="/pansel/:selectionId/buka-kembali/:scoreId"
+                component={() => <RequireSession role="pansel" screen={ReopenScore} />}
               />
               <Route
                 path="/pansel/:selectionId/konflik/:postId"

@@ -23,13 +23,13 @@ import { receiptSnapshot } from "../domain/documents/receipt.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
 import { toIsoDate } from "../domain/calendar.js";
-import { message } from "../domain/i18n/render.js";
 import { storedSelection } from "../domain/selection/stored.js";
 import { db } from "../shell/admin.js";
 import { todayIn } from "../shell/clock.js";
 import { issueError, parseStored } from "../shell/errors.js";
 import { readInstansi, selectionRef } from "../process/selectionStore.js";
 import { documentCode, finishDocument, type PublicSite } from "../documents/issueAnnouncement.js";
+import { ketuaSignatory } from "../domain/documents/letter.js";
 
 export type { PublicSite };
 
@@ -98,7 +98,6 @@ async function allocateReceipt(applicationId: string, now: Date, publicBaseUrl: 
     });
     const post = selection.posts.find((p) => p.id === application.postId);
     const checklist = post?.requirements.documents ?? [];
-    const ketua = selection.pansel.find((m) => m.position === "ketua");
     const snapshot = receiptSnapshot.parse({
       kind: "tandaBukti",
       instansi,
@@ -116,10 +115,7 @@ async function allocateReceipt(applicationId: string, now: Date, publicBaseUrl: 
       }),
       number,
       issuedOn: record.issuedOn,
-      signatory: {
-        name: ketua?.name ?? "",
-        title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-      },
+      signatory: ketuaSignatory(selection.pansel, instansi),
       verifyUrl: verifyUrlFor(publicBaseUrl, documentId),
     });
     tx.set(counterRef, { next: seq + 1, updatedAt: at });

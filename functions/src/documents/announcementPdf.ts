@@ -47,6 +47,8 @@ const COLUMN_SHARES: Record<string, Record<string, number>> = {
   result: { no: 8, name: 60, nip: 32 },
   // The rekap: the component columns (c0, c1, …) share what is left equally.
   rekap: { no: 7, name: 24, total: 9, note: 18 },
+  minutesPosts: { no: 6, post: 38, counts: 18, goesOn: 38 },
+  minutesFlags: { no: 6, post: 16, flag: 26, outcome: 20, reason: 32 },
 };
 const CENTERED_COLUMNS = new Set(["no", "required", "formats", "maxSize", "maxAge", "education", "total"]);
 
@@ -265,7 +267,9 @@ function overlaps(s: Shape, from: number, to: number): boolean {
         ? [Math.min(s.y1, s.y2), Math.max(s.y1, s.y2)]
         : s.kind === "circle"
           ? [s.cy - s.r, s.cy + s.r]
-          : [s.y - s.size, s.y];
+          : s.kind === "path"
+            ? [s.y, s.y + s.height]
+            : [s.y - s.size, s.y];
   return bottom >= from && top < to;
 }
 
@@ -297,6 +301,19 @@ function drawShape(doc: Doc, s: Shape): void {
       doc.text(s.text, x, s.y, { lineBreak: false, baseline: "alphabetic" });
       break;
     }
+    case "path":
+      // A signature as vectors: pdfkit parses the same moves and lines the screen's SVG draws.
+      doc
+        .save()
+        .translate(s.x, s.y)
+        .scale(s.scale)
+        .path(s.d)
+        .lineWidth(s.width / s.scale)
+        .lineCap("round")
+        .lineJoin("round")
+        .stroke(s.stroke)
+        .restore();
+      break;
   }
 }
 

@@ -52,6 +52,7 @@ import { runSelectionStep } from "../process/step.js";
 import { renderAnnouncementPdf } from "./announcementPdf.js";
 import type { RekapSnapshot } from "../domain/documents/rekap.js";
 import { DOCUMENT_KINDS, snapshotKind, versionIdOf } from "./kinds.js";
+import { ketuaSignatory } from "../domain/documents/letter.js";
 
 export interface IssueResult {
   readonly documentId: string;
@@ -174,7 +175,6 @@ function snapshotOf(
   instansi: InstansiDoc,
   publicBaseUrl: string,
 ): AnnouncementSnapshot {
-  const ketua = selection.pansel.find((m) => m.position === "ketua");
   return announcementSnapshot.parse({
     instansi,
     // The sentence is fixed in the snapshot: generated from the rule when the operator left it empty.
@@ -185,10 +185,7 @@ function snapshotOf(
     selectionId: record.selectionId,
     number: record.number,
     issuedOn: record.issuedOn,
-    signatory: {
-      name: ketua?.name ?? "",
-      title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-    },
+    signatory: ketuaSignatory(selection.pansel, instansi),
     verifyUrl: verifyUrlFor(publicBaseUrl, record.fileId),
   });
 }

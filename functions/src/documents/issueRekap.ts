@@ -12,7 +12,6 @@ import { rekapSnapshot } from "../domain/documents/rekap.js";
 import { rekapDocumentId, verifyUrlFor, documentFileName, issuingRecord } from "../domain/documents/record.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
-import { message } from "../domain/i18n/render.js";
 import { rankingId, storedRanking, type RankingRequest } from "../domain/scoring/postRanking.js";
 import { db } from "../shell/admin.js";
 import { requireOperator, type Caller } from "../shell/callable.js";
@@ -22,6 +21,7 @@ import { checkPost, rankingRef } from "../process/ranking.js";
 import { readInstansi } from "../process/selectionStore.js";
 import { runSelectionStep } from "../process/step.js";
 import { allocateNumber, finishDocument, type IssueResult, type PublicSite } from "./issueAnnouncement.js";
+import { ketuaSignatory } from "../domain/documents/letter.js";
 
 const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
 
@@ -68,7 +68,6 @@ export async function issueRekap(
       supersedes: previous?.exists ? previous.id : null,
       at,
     });
-    const ketua = selection.pansel.find((m) => m.position === "ketua");
     const snapshot = rekapSnapshot.parse({
       kind: "rekapNilai",
       instansi,
@@ -80,10 +79,7 @@ export async function issueRekap(
       issuedOn: record.issuedOn,
       rankingJson: ranking.json,
       rankingSha256: ranking.sha256,
-      signatory: {
-        name: ketua?.name ?? "",
-        title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-      },
+      signatory: ketuaSignatory(selection.pansel, instansi),
       verifyUrl: verifyUrlFor(site.baseUrl, documentId),
     });
     takeNumber(at);

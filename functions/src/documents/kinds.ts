@@ -18,6 +18,7 @@ import type { Announcement } from "../domain/documents/announcement.js";
 import { buildReceipt, receiptSnapshot } from "../domain/documents/receipt.js";
 import type { DocumentKindName } from "../domain/documents/record.js";
 import { buildRekap, rekapSnapshot, type RekapSnapshot } from "../domain/documents/rekap.js";
+import { beritaAcaraSnapshot, buildBeritaAcara, type BeritaAcaraSnapshot } from "../domain/documents/beritaAcara.js";
 import { announcementSnapshot, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
 import { buildStageResult, stageResultSnapshot, type StageResultSnapshot } from "../domain/documents/stageResult.js";
 import { stageOfSeries } from "../domain/scoring/stageResult.js";
@@ -110,6 +111,17 @@ export const DOCUMENT_KINDS: Record<DocumentKindName, DocumentKind<unknown>> = {
       const stage = stageOfSeries(seriesKey(documentId, "hasilTahap"));
       return stage ? (selection.stageResults[stage]?.documentId ?? null) : null;
     },
+  }),
+  // The minutes name candidates with the committee's reasons about their scores and carry the
+  // members' drawn signatures (which a public file would hand to anyone to copy): staff only, like
+  // the rekap. Its record on /verifikasi stays public, so a printed copy is still verifiable.
+  beritaAcara: kind<BeritaAcaraSnapshot>({
+    snapshot: beritaAcaraSnapshot,
+    build: buildBeritaAcara,
+    access: staffFile,
+    // "{selectionId}_{stage}-beritaAcara-v{n}": stages have no "_", so the stage is the last part.
+    current: (documentId, selection) =>
+      selection.minutesDocuments[seriesKey(documentId, "beritaAcara").split("_").at(-1) ?? ""] ?? null,
   }),
 };
 

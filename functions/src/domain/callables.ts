@@ -45,6 +45,8 @@ import { APPLICATION_STATUSES } from "./applications/application.js";
 import { rankingRequest } from "./scoring/postRanking.js";
 import { publishStageResultInput } from "./scoring/stageResult.js";
 import { reopenScoreInput, submitScoreInput } from "./scoring/submission.js";
+import { RESOLUTION_OUTCOMES, resolveSpreadFlagInput } from "./scoring/calibration.js";
+import { issueBeritaAcaraInput } from "./documents/beritaAcara.js";
 import { importAssessmentInput, importAssessmentOutput } from "./scoring/importRequest.js";
 import {
   declareConflictsInput,
@@ -104,6 +106,11 @@ export const submitScoreOutput = z.object({
   submittedAt: z.string(),
 });
 export const reopenScoreOutput = z.object({ scoreId: z.string(), status: z.literal("draft"), revision: z.int() });
+export const resolveSpreadFlagOutput = z.object({
+  rankingId: z.string(),
+  flagKey: z.string(),
+  outcome: z.enum(RESOLUTION_OUTCOMES),
+});
 
 export const CALLABLES = {
   // The same answer to every anonymous caller, whatever became of the NIP and the e-mail.
@@ -152,6 +159,9 @@ export const CALLABLES = {
   declareConflicts: { input: declareConflictsInput, output: declareConflictsOutput },
   // A stage's result announced: its pengumuman, the public page and each candidate's outcome (issue 9).
   publishStageResult: { input: publishStageResultInput, output: issueDocumentOutput },
+  // Calibration of the spread flags and the berita acara of a scoring stage (issue 9).
+  resolveSpreadFlag: { input: resolveSpreadFlagInput, output: resolveSpreadFlagOutput },
+  issueBeritaAcara: { input: issueBeritaAcaraInput, output: issueDocumentOutput },
 } as const;
 
 export type CallableName = keyof typeof CALLABLES;

@@ -35,6 +35,7 @@
  *   importedScores/{app_component}             an assessment centre's result imported from its report (functions only)
  *   signatures/{sel_stage_uid}                 a pansel member's signature on a stage's berita acara, from the tablet
  *   rankings/{sel_post_stage}                  a computed ranking of a post after a stage (functions only)
+ *   calibrations/{sel_post_stage}              the committee's resolution of each spread flag of that ranking (functions only)
  */
 export const COLLECTIONS = {
   instansi: "instansi",
@@ -67,4 +68,5 @@ export const COLLECTIONS = {
   importedScores: "importedScores",
   rankings: "rankings",
   signatures: "signatures",
+  calibrations: "calibrations",
 } as const;

@@ -88,3 +88,6 @@ export const computeRanking = (input: CallableInput<"computeRanking">) => call("
 export const issueRekap = (input: CallableInput<"issueRekap">) => call("issueRekap", input, { timeout: 120_000 });
 export const publishStageResult = (input: CallableInput<"publishStageResult">) =>
   call("publishStageResult", input, { timeout: 120_000 });
+export const resolveSpreadFlag = (input: CallableInput<"resolveSpreadFlag">) => call("resolveSpreadFlag", input);
+export const issueBeritaAcara = (input: CallableInput<"issueBeritaAcara">) =>
+  call("issueBeritaAcara", input, { timeout: 120_000 });

@@ -112,3 +112,22 @@ describe("escapeXml", () => {
     );
   });
 });
+
+describe("a path (a drawn signature)", () => {
+  it("is placed and scaled in SVG, its stroke as wide as the chart says, its d never markup", () => {
+    const svg = toSvg({
+      width: 300,
+      height: 100,
+      label: "Tanda tangan",
+      shapes: [
+        { kind: "path", x: 20, y: 10, scale: 0.5, height: 50, d: "M10 20L30 40", stroke: "#000", width: 1 },
+        { kind: "path", x: 0, y: 0, scale: 1, height: 100, d: 'M1 1"/><script>', stroke: "#000", width: 1 },
+      ],
+    });
+    expect(svg).toContain(
+      '<path transform="translate(20 10) scale(0.5)" d="M10 20L30 40" fill="none" stroke="#000" stroke-width="2"',
+    );
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain("M1 1&quot;/&gt;&lt;script&gt;");
+  });
+});

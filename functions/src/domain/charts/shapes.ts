@@ -1,5 +1,5 @@
 /**
- * Charts as a list of plain shapes (rectangles, lines, circles, text) in a coordinate box: the
+ * Charts as a list of plain shapes (rectangles, lines, circles, text, paths) in a coordinate box: the
  * officials' screen prints them as an SVG string (`toSvg`), the rekap PDF draws the same shapes as
  * vectors (documents/rekapPdf.ts). One drawing, two outputs, no chart library.
  */
@@ -44,6 +44,22 @@ export type Shape =
       readonly fill: string;
       readonly anchor: "start" | "middle" | "end";
       readonly bold?: boolean;
+    }
+  | {
+      /**
+       * A drawn stroke set (a pansel member's signature): `d` is moves and lines with integer
+       * coordinates in its own box (domain/documents/signature.ts), placed at x, y and scaled.
+       */
+      readonly kind: "path";
+      readonly x: number;
+      readonly y: number;
+      readonly scale: number;
+      /** The box's height once scaled: where a page may cut the chart. */
+      readonly height: number;
+      readonly d: string;
+      readonly stroke: string;
+      /** The stroke's width in the chart's units, whatever the scale. */
+      readonly width: number;
     };
 
 export interface Chart {
@@ -110,6 +126,13 @@ function shapeSvg(s: Shape): string {
       return (
         `<text x="${num(s.x)}" y="${num(s.y)}" font-size="${num(s.size)}" fill="${s.fill}" ` +
         `text-anchor="${s.anchor}"${s.bold ? ' font-weight="bold"' : ""}>${escapeXml(s.text)}</text>`
+      );
+    case "path":
+      // The stroke's width is divided by the scale so it is the chart's width, not the box's.
+      return (
+        `<path transform="translate(${num(s.x)} ${num(s.y)}) scale(${num(s.scale)})" d="${escapeXml(s.d)}" ` +
+        `fill="none" stroke="${s.stroke}" stroke-width="${num(s.width / s.scale)}" ` +
+        `stroke-linecap="round" stroke-linejoin="round"/>`
       );
   }
 }

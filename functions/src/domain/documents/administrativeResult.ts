@@ -8,9 +8,8 @@ import { z } from "zod/mini";
 import { formatDateId } from "../calendar.js";
 import { instansiDoc, type InstansiDoc } from "../schemas/documents.js";
 import type { StoredSelection } from "../selection/stored.js";
-import { message } from "../i18n/render.js";
 import type { Announcement, AnnouncementSection } from "./announcement.js";
-import { docText, letter } from "./letter.js";
+import { docText, letter, ketuaSignatory } from "./letter.js";
 
 export const resultSnapshot = z.object({
   kind: z.literal("hasilAdministrasi"),
@@ -54,7 +53,6 @@ export function resultSnapshotOf(
     readonly verifyUrl: string;
   },
 ): ResultSnapshot {
-  const ketua = selection.pansel.find((m) => m.position === "ketua");
   return resultSnapshot.parse({
     kind: "hasilAdministrasi",
     instansi,
@@ -67,10 +65,7 @@ export function resultSnapshotOf(
     posts: selection.posts
       .filter((p) => !fixed.cancelled.includes(p.id))
       .map((p) => ({ name: p.name, opd: p.opd, candidates: fixed.ms[p.id] ?? [] })),
-    signatory: {
-      name: ketua?.name ?? "",
-      title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-    },
+    signatory: ketuaSignatory(selection.pansel, instansi),
     verifyUrl: fixed.verifyUrl,
   });
 }

@@ -81,7 +81,11 @@ export type AnnouncementSection =
   // The rekapitulasi nilai (./rekap.ts): a column per component, its notes, and charts drawn as vectors.
   | { readonly id: "rekap"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
   | { readonly id: "notes"; readonly kind: "list"; readonly heading: string; readonly items: readonly string[] }
-  | { readonly id: "chart"; readonly kind: "chart"; readonly heading: string; readonly chart: Chart };
+  | { readonly id: "chart"; readonly kind: "chart"; readonly heading: string; readonly chart: Chart }
+  // The berita acara of a scoring stage (./beritaAcara.ts): the posts' rankings, attendance, the flags.
+  | { readonly id: "minutesPosts"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
+  | { readonly id: "minutesFlags"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
+  | { readonly id: "attendance"; readonly kind: "lines"; readonly heading: string; readonly lines: readonly string[] };
 
 export interface Announcement {
   readonly selectionId: string;

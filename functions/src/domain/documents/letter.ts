@@ -96,3 +96,14 @@ export function printedNip(nip: string): string {
   const digits = normalizeNip(nip);
   return docText("doc.nip", { nip: /^\d{18}$/.test(digits) ? formatNip(digits) : nip.trim() });
 }
+
+/** The ketua of the committee signs every letter of a selection, under the instansi's committee title. */
+export function ketuaSignatory(
+  pansel: readonly { readonly name: string; readonly position: string }[],
+  instansi: Pick<LetterInstansi, "shortName">,
+): { name: string; title: string } {
+  return {
+    name: pansel.find((m) => m.position === "ketua")?.name ?? "",
+    title: docText("doc.signatory.ketua", { instansi: instansi.shortName }),
+  };
+}

@@ -39,7 +39,7 @@ export type ReceiptSnapshot = z.infer<typeof receiptSnapshot>;
 
 const t = docText;
 
-const ZONE_LABEL: Record<IndonesianZone, string> = {
+export const ZONE_LABEL: Record<IndonesianZone, string> = {
   "Asia/Jakarta": "WIB",
   "Asia/Makassar": "WITA",
   "Asia/Jayapura": "WIT",

@@ -13,6 +13,7 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
  * tandaBukti: a candidate's registration receipt (./receipt.ts); its file is private.
  * hasilAdministrasi: the pengumuman of the administrative result (issue 8).
  * rekapNilai: a post's score summary after a stage (issue 9); its file is the selection's staff's.
+ * beritaAcara: the minutes of a scoring stage, with the members' signatures (issue 9); staff's too.
  */
 export const DOCUMENT_KIND_NAMES = [
   "pengumuman",
@@ -21,6 +22,7 @@ export const DOCUMENT_KIND_NAMES = [
   "rekapNilai",
   // A stage's result announced (issue 9): ../scoring/stageResult.ts.
   "hasilTahap",
+  "beritaAcara",
 ] as const;
 export type DocumentKindName = (typeof DOCUMENT_KIND_NAMES)[number];
 

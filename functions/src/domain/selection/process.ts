@@ -104,6 +104,8 @@ export const AUDIT_ACTIONS = [
   "declareConflicts",
   // A stage's result announced (process/stageResult.ts).
   "publishStageResult",
+  // Calibration and the berita acara of a scoring stage (process/calibration.ts, documents/issueBeritaAcara.ts).
+  "resolveSpreadFlag",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

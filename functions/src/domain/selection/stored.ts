@@ -147,6 +147,8 @@ export const storedSelection = z.extend(selectionSetup, {
   rekapDocuments: z._default(z.record(z.string(), z.string()), {}),
   /** Per stage, its result as last published by publishStageResult (domain/scoring/stageResult.ts). */
   stageResults: z._default(z.partialRecord(z.enum(SCHEDULED_STAGES), storedStageResult), {}),
+  /** The current berita acara version per stage, set by issueBeritaAcara. */
+  minutesDocuments: z._default(z.record(z.string(), z.string()), {}),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -167,6 +169,7 @@ export const INITIAL_PROCESS = {
   ppkChoices: {},
   rekapDocuments: {},
   stageResults: {},
+  minutesDocuments: {},
 } as const satisfies Partial<StoredSelection>;
 
 /**

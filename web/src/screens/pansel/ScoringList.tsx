@@ -7,6 +7,7 @@
 import { useRoute } from "preact-iso";
 import type { ScoringComponent } from "@domain/selection/setup";
 import { scoreId } from "@domain/scoring/score";
+import { isKetua } from "@domain/scoring/submission";
 import type { BrokenSelection, SelectionWithId } from "../../data/live";
 import type { CandidateRow, DraftRow, ScoreRow } from "../../data/scoreData";
 import type { StoredConflicts } from "@domain/scoring/conflicts";
@@ -62,6 +63,11 @@ export function ScoringList({ session }: { session: SignedIn }) {
       </p>
       <h1>{t("scoring.list.title")}</h1>
       <p>{t("scoring.list.stage", { stage: t(`stage.${s.stage}`) })}</p>
+      {isKetua(s, session.uid) && (
+        <p>
+          <a href={`/kelola/${s.id}/peringkat`}>{t("calibration.title")}</a>
+        </p>
+      )}
       {components.length === 0 ? (
         <Notice kind="info">{t("scoring.list.noComponents")}</Notice>
       ) : (
@@ -72,6 +78,7 @@ export function ScoringList({ session }: { session: SignedIn }) {
             postId={post.id}
             postName={post.name}
             uid={session.uid}
+            ketua={isKetua(s, session.uid)}
             components={components}
             draftById={draftById}
             scoreById={scoreById}
@@ -87,6 +94,8 @@ function PostBlock(props: {
   postId: string;
   postName: string;
   uid: string;
+  /** The ketua reopens a locked score from here (./ReopenScore.tsx). */
+  ketua: boolean;
   components: readonly ScoringComponent[];
   draftById: ReadonlyMap<string, DraftRow>;
   scoreById: ReadonlyMap<string, ScoreRow>;
@@ -121,6 +130,8 @@ function CandidateCard(props: {
   applicationId: string;
   selectionId: string;
   uid: string;
+  /** The ketua reopens a locked score from here (./ReopenScore.tsx). */
+  ketua: boolean;
   components: readonly ScoringComponent[];
   draftById: ReadonlyMap<string, DraftRow>;
   scoreById: ReadonlyMap<string, ScoreRow>;
@@ -144,6 +155,14 @@ function CandidateCard(props: {
               <span class={`badge badge--${state}`} data-testid={`state-${props.applicationId}-${c.id}`}>
                 {t(`scoring.state.${state}`)}
               </span>
+              {props.ketua && state === "submitted" && (
+                <>
+                  {" "}
+                  <a href={`/pansel/${props.selectionId}/buka-kembali/${id}?nama=${encodeURIComponent(name)}`}>
+                    {t("scoring.list.reopen")}
+                  </a>
+                </>
+              )}
             </li>
           );
         })}

@@ -352,6 +352,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.assign.notMember": "The person chosen is not a member of this selection\u2019s pansel with an account.",
   "process.action.declareConflicts": "declared conflicts of interest",
   "process.action.publishStageResult": "announced a stage's result",
+  "process.action.resolveSpreadFlag": "recorded a calibration decision on a score spread",
   "assign.title": "Pansel members per post",
   "assign.help": "Tick the pansel members who score this post. Without an assignment, the whole committee does.",
   "assign.whole": "The whole committee",

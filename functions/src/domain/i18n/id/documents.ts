@@ -125,4 +125,40 @@ export const idDocuments = {
   "doc.stageResult.interim": "Peringkat sementara; komponen yang dihitung: {components}.",
   "doc.stageResult.scores": "Nilai ditulis sebagai nilai tertimbang, dibulatkan setengah ke atas ke dua desimal.",
   "doc.stageResult.private": "Peserta yang tidak lolos dapat melihat hasilnya masing-masing pada akun peserta.",
+  // The berita acara of a scoring stage (./documents/beritaAcara.ts).
+  "doc.ba.heading": "Berita Acara",
+  "doc.ba.subject": "Pelaksanaan tahap {stage} {title}",
+  "doc.ba.opening":
+    "Pada hari ini, {date}, Panitia Seleksi {title} telah melaksanakan tahap {stage} dan mencatat hasilnya sebagai berikut.",
+  "doc.ba.closing":
+    "Demikian berita acara ini dibuat dengan sebenarnya dan ditandatangani oleh anggota panitia seleksi yang hadir.",
+  "doc.ba.posts": "Hasil peringkat per jabatan",
+  "doc.ba.col.post": "Jabatan",
+  "doc.ba.col.counts": "Jumlah peserta",
+  "doc.ba.col.goesOn": "Lanjut ke tahap berikutnya",
+  "doc.ba.col.finalists": "Tiga besar",
+  "doc.ba.hash": "SHA-256 peringkat: {sha256}",
+  "doc.ba.counts": "Diperingkat: {ranked}\nGugur: {eliminated}",
+  "doc.ba.attendance": "Kehadiran anggota panitia seleksi",
+  "doc.ba.present": "Hadir dan menandatangani ({count} orang):",
+  "doc.ba.absent": "Tidak hadir atau tidak menandatangani ({count} orang):",
+  "doc.ba.noneAbsent": "Seluruh anggota panitia seleksi hadir dan menandatangani.",
+  "doc.ba.flags": "Kalibrasi sebaran nilai dan keputusan panitia",
+  "doc.ba.col.flag": "Sebaran nilai",
+  "doc.ba.col.outcome": "Keputusan",
+  "doc.ba.col.reason": "Alasan",
+  "doc.ba.flag.cell": "{subject}: selisih {spread} poin (batas {threshold})",
+  "doc.ba.flag.member": "{subject}: rata-rata {deviation} poin dari anggota lain",
+  "doc.ba.outcome.kept": "Nilai tetap",
+  "doc.ba.outcome.rescored": "Dinilai ulang: nilai {member} dibuka kembali oleh ketua dan dikirim ulang",
+  "doc.ba.recordedBy": "Dicatat oleh {name}",
+  "doc.ba.signatures": "Tanda tangan anggota panitia seleksi yang hadir",
+  "doc.ba.signedAt": "{date} pukul {time} {zone}",
+  "doc.ba.note.flags":
+    "Setiap sebaran nilai yang melewati batas telah dibahas dalam kalibrasi dan diputuskan sebagaimana tercantum di atas.",
+  "doc.ba.note.noFlags": "Tidak ada sebaran nilai antaranggota yang melewati batas pada tahap ini.",
+  "doc.ba.note.hash":
+    "Sidik data (SHA-256) setiap peringkat sama dengan yang tercetak pada rekapitulasi nilai jabatan tersebut.",
+  "doc.ba.note.signedAt":
+    "Waktu tanda tangan adalah jam tablet anggota saat menandatangani, dalam zona waktu instansi.",
 } as const;

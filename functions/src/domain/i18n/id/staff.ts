@@ -351,6 +351,7 @@ export const idStaff = {
   "err.assign.notMember": "Yang dipilih bukan anggota pansel seleksi ini yang memiliki akun.",
   "process.action.declareConflicts": "menyatakan konflik kepentingan",
   "process.action.publishStageResult": "mengumumkan hasil tahap",
+  "process.action.resolveSpreadFlag": "mencatat keputusan kalibrasi sebaran nilai",
   "assign.title": "Anggota pansel per jabatan",
   "assign.help": "Centang anggota pansel yang menilai jabatan ini. Tanpa penetapan, seluruh anggota menilai.",
   "assign.whole": "Seluruh anggota pansel",

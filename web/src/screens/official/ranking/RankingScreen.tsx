@@ -1,9 +1,9 @@
 /**
  * /kelola/:id/peringkat — the officials' ranking of a post after a stage: choose the post and the
  * stage, compute it (computeRanking), and see the chart, the table, what blocks locking, the spread
- * flags with the members' dot plot, and issue or download the rekap PDF. An operator announces the
- * stage's result from here once every live post's ranking is lockable. The chart code loads with
- * this route only.
+ * flags with the committee's decisions (./Calibration.tsx) and the members' dot plot, and issue or
+ * download the rekap PDF and the stage's berita acara. An operator announces the stage's result
+ * from here once every live post's ranking is lockable. The chart code loads with this route only.
  */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
@@ -14,6 +14,7 @@ import { eliminationText, FINAL_STAGE, hundredths } from "@domain/scoring/postRa
 import type { PostRankingResult } from "@domain/scoring/postRanking";
 import type { Locale, MessageKey } from "@domain/i18n/messages";
 import type { ScheduledStage } from "@domain/selection/setup";
+import { isKetua } from "@domain/scoring/submission";
 import type { BrokenSelection, SelectionWithId } from "../../../data/live";
 import type { RankingView } from "../../../data/rankingData";
 import { issueText, useLocale, useMessages, type Translate } from "../../../i18n/i18n";
@@ -24,6 +25,7 @@ import { Notice } from "../../../ui/Notice";
 import { useAction } from "../../../ui/useAction";
 import { useLive } from "../../../ui/useLive";
 import type { SignedIn } from "../../../ui/RequireSession";
+import { Calibration } from "./Calibration";
 
 export function RankingScreen({ session }: { session: SignedIn }) {
   const { t, locale } = useLocale();
@@ -107,7 +109,15 @@ export function RankingScreen({ session }: { session: SignedIn }) {
       {ranking.status === "error" && <Notice kind="error">{t("app.loadError")}</Notice>}
       {ranking.status === "ready" &&
         (ranking.value ? (
-          <RankingView view={ranking.value} t={t} locale={locale} selectionId={id} />
+          <RankingView
+            view={ranking.value}
+            t={t}
+            locale={locale}
+            selectionId={id}
+            instansiId={session.claims?.instansi ?? ""}
+            operator={session.claims?.roles.includes("operator") ?? false}
+            ketua={isKetua(sel, session.uid)}
+          />
         ) : (
           <p class="muted">{t("ranking.none")}</p>
         ))}
@@ -120,11 +130,17 @@ function RankingView({
   t,
   locale,
   selectionId,
+  instansiId,
+  operator,
+  ketua,
 }: {
   view: RankingView;
   t: Translate;
   locale: Locale;
   selectionId: string;
+  instansiId: string;
+  operator: boolean;
+  ketua: boolean;
 }) {
   const r: PostRankingResult = view.result;
   const decimal = locale === "en" ? "." : ",";
@@ -163,7 +179,6 @@ function RankingView({
       format,
     }),
   );
-  const memberName = (uid: string) => r.members.find((m) => m.uid === uid)?.name ?? uid;
   const rows = [
     ...r.ranked.map((row) => ({
       rank: String(row.rank),
@@ -258,66 +273,76 @@ function RankingView({
         </>
       )}
       <h2>{t("ranking.spread")}</h2>
-      {r.spread.cells.length + r.spread.members.length === 0 ? (
-        <p class="muted">{t("ranking.spread.none")}</p>
-      ) : (
-        <ul data-testid="ranking-spread">
-          {r.spread.cells.map((c) => (
-            <li key={`${c.applicationId} ${c.componentId}`}>
-              {t("ranking.spread.cell", {
-                name: nameOf(c.applicationId),
-                component: label(c.componentId),
-                spread: format(c.spread),
-                threshold: r.spread.threshold,
-              })}
-            </li>
-          ))}
-          {r.spread.members.map((m) => (
-            <li key={m.memberUid}>
-              {t("ranking.spread.member", { member: memberName(m.memberUid), deviation: format(m.meanDeviation) })}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Calibration r={r} instansiId={instansiId} t={t} locale={locale} mayResolve={operator || ketua} isKetua={ketua} />
       {r.dots.length > 0 && (
         <>
           <h2>{t("ranking.dots.title")}</h2>
           <div class="chart" data-testid="ranking-dots" dangerouslySetInnerHTML={{ __html: dots }} />
         </>
       )}
-      <Rekap selectionId={selectionId} postId={r.postId} stage={r.stage} t={t} />
+      {operator && (
+        <>
+          <IssueDocument
+            t={t}
+            label={t("ranking.rekap.issue")}
+            issued={(number) => t("ranking.rekap.issued", { number })}
+            issue={async (requestId) => {
+              const { issueRekap } = await import("../../../data/callables");
+              return issueRekap({ selectionId, postId: r.postId, stage: r.stage, requestId });
+            }}
+          />
+          <h2>{t("minutes.title")}</h2>
+          <IssueDocument
+            t={t}
+            testId="minutes"
+            label={t("minutes.issue")}
+            issued={(number) => t("minutes.issued", { number })}
+            issue={async (requestId) => {
+              const { issueBeritaAcara } = await import("../../../data/callables");
+              return issueBeritaAcara({ selectionId, stage: r.stage, requestId });
+            }}
+          />
+        </>
+      )}
+      {ketua && (
+        <p>
+          <a class="button button--secondary" href={`/pansel/${selectionId}/tanda-tangan/${r.stage}`}>
+            {t("minutes.sign")}
+          </a>
+        </p>
+      )}
     </div>
   );
 }
 
-function Rekap({
-  selectionId,
-  postId,
-  stage,
+/** Issues a numbered document (the rekap, the berita acara) and offers its PDF once stored. */
+function IssueDocument({
   t,
+  label,
+  issued: issuedText,
+  issue: call,
+  testId,
 }: {
-  selectionId: string;
-  postId: string;
-  stage: ScheduledStage;
   t: Translate;
+  label: string;
+  issued: (number: string) => string;
+  issue: (requestId: string) => Promise<{ documentId: string; number: string }>;
+  testId?: string;
 }) {
   const action = useAction();
   const [issued, setIssued] = useState<{ number: string; fileId: string; fileName: string } | undefined>();
   const issue = async () => {
-    const answer = await action.run(async (requestId) => {
-      const { issueRekap } = await import("../../../data/callables");
-      return issueRekap({ selectionId, postId, stage, requestId });
-    });
+    const answer = await action.run(call);
     if (!answer) return;
     const { getDocumentRecord } = await import("../../../data/staffDocuments");
     const record = await getDocumentRecord(answer.documentId);
     if (record) setIssued({ number: answer.number, fileId: record.fileId, fileName: record.fileName });
   };
   return (
-    <section class="panel">
+    <section class="panel" data-testid={testId}>
       {issued && (
         <>
-          <Notice kind="success">{t("ranking.rekap.issued", { number: issued.number })}</Notice>
+          <Notice kind="success">{issuedText(issued.number)}</Notice>
           <DownloadButton
             fileId={issued.fileId}
             fileName={issued.fileName}
@@ -332,7 +357,7 @@ function Rekap({
       ))}
       <p>
         <button type="button" class="button button--secondary" disabled={action.busy} onClick={() => void issue()}>
-          {t("ranking.rekap.issue")}
+          {label}
         </button>
       </p>
     </section>
