@@ -3,8 +3,9 @@
  * declareConflicts and panselRoster. Each caller who must be refused is (another government's member
  * or operator, a candidate, a member off the committee or off the post, a self-granted role), and each
  * forged declaration (a stranger, a skipped candidate, a duplicate, "other" without a note, a second
- * declaration, the wrong stage); a refusal leaves the selection, its audit and the conflicts as they
- * were. Applications are written with the Admin SDK as the administrative result leaves them.
+ * declaration, the wrong stage), and each forged extension for a candidate who became MS later (a
+ * declared candidate again, a stranger, a replay); a refusal leaves the selection, its audit and the
+ * conflicts as they were. Applications are written with the Admin SDK as the administrative result leaves them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
@@ -257,6 +258,128 @@ describe("declareConflicts", () => {
       codes: ["err.conflict.alreadyDeclared"],
     });
     expect(await everything(f.id)).toEqual(before);
+  });
+
+  describe("a candidate who becomes MS after the declaration", () => {
+    /** Member A declared on the three; then the TMS applicant's objection is accepted (status ms). */
+    async function lateCandidate() {
+      const f = await selectionIn();
+      const [a, b, c] = f.bappeda;
+      resultOf(
+        await declare(memberA, f.id, "bappeda", [none(a), { applicationId: b, kind: "family", note: "" }, none(c)]),
+      );
+      await db.collection(COLLECTIONS.applications).doc(f.tms).update({ status: "ms" });
+      return f;
+    }
+
+    it("is declared on alone, the first entries kept, and the scores now owed counted", async () => {
+      const f = await lateCandidate();
+      const [a, b, c] = f.bappeda;
+      const before = await stored(f.id);
+      expect(before.counts.unlockedScores).toBe(4);
+      const post = resultOf(await call<PanselRoster>("panselRoster", { selectionId: f.id }, memberA.idToken)).posts;
+      const bappeda = post.find((p) => p.postId === "bappeda")!;
+      expect(bappeda.candidates.map((x) => x.applicationId)).toContain(f.tms);
+      expect(Object.keys(bappeda.declaration!.kinds)).not.toContain(f.tms);
+
+      const requestId = newRequestId();
+      const answer = resultOf(await declare(memberA, f.id, "bappeda", [none(f.tms)], requestId));
+      expect(answer).toEqual({
+        conflictsId: `${f.id}_bappeda_${memberA.uid}`,
+        recusals: 0,
+        expectedScores: { wawancara: 2 },
+      });
+      expect((await stored(f.id)).counts).toMatchObject({ unlockedScores: 6, unlockedScoresByStage: { wawancara: 6 } });
+      const [doc] = await conflictsOf(f.id);
+      expect(doc).toMatchObject({
+        kinds: { [a]: "none", [b]: "family", [c]: "none", [f.tms]: "none" },
+        declaredAt: (await conflictsOf(f.id))[0]!["declaredAt"],
+      });
+      expect(doc!["amendedAt"]).toEqual(expect.any(String));
+      expect(doc!["amendedAt"]).not.toBe(doc!["declaredAt"]);
+      const audit = await auditOf(f.id);
+      expect(audit.map((e) => e.action)).toEqual(["declareConflicts", "declareConflicts"]);
+      expect(audit[1]!.reason).toContain("1 peserta");
+
+      // A replay answers the first answer and counts nothing twice; with nobody left, it is declared.
+      const after = await everything(f.id);
+      expect(resultOf(await declare(memberA, f.id, "bappeda", [none(f.tms)], requestId))).toEqual(answer);
+      expect(await everything(f.id)).toEqual(after);
+      expect(failureOf(await declare(memberA, f.id, "bappeda", [none(f.tms)]))).toEqual({
+        status: "ALREADY_EXISTS",
+        codes: ["err.conflict.alreadyDeclared"],
+      });
+      expect(await everything(f.id)).toEqual(after);
+    });
+
+    const forgedLater: [string, (f: Fixture) => ConflictEntry[], string[]][] = [
+      [
+        "a declared candidate declared again differently",
+        (f) => [none(f.bappeda[1]), none(f.tms)],
+        ["err.conflict.alreadyDeclared"],
+      ],
+      [
+        "a declared candidate again with the same kind",
+        (f) => [none(f.bappeda[0]), none(f.tms)],
+        ["err.conflict.alreadyDeclared"],
+      ],
+      [
+        "the whole post again, changed",
+        (f) => [none(f.bappeda[0]), none(f.bappeda[1]), none(f.bappeda[2]), none(f.tms)],
+        ["err.conflict.alreadyDeclared", "err.conflict.alreadyDeclared", "err.conflict.alreadyDeclared"],
+      ],
+      ["a candidate of another post", (f) => [none(f.tms), none(f.elsewhere)], ["err.conflict.notCandidate"]],
+      ["nobody (the new candidate left out)", () => [], ["err.conflict.incomplete"]],
+    ];
+    it.each(forgedLater)("refuses %s and changes nothing", async (_what, make, codes) => {
+      const f = await lateCandidate();
+      const before = await everything(f.id);
+      const answer = failureOf(await declare(memberA, f.id, "bappeda", make(f)));
+      expect(answer).toEqual({ status: "FAILED_PRECONDITION", codes });
+      expect(await everything(f.id)).toEqual(before);
+    });
+
+    it("refuses a TMS applicant among the new candidates", async () => {
+      const f = await lateCandidate();
+      const tms = submittedApplication({
+        instansiId: METRO_ID,
+        selectionId: f.id,
+        postId: "bappeda",
+        postName: METRO.posts.find((p) => p.id === "bappeda")!.name,
+        candidateUid: "cand-tms-2",
+        candidateName: "Rina Kartika, S.E.",
+        status: "tms",
+        submittedAt: new Date(Date.UTC(2021, 9, 1, 2, 30)).toISOString(),
+      });
+      await writeApplication(db, tms);
+      const before = await everything(f.id);
+      expect(failureOf(await declare(memberA, f.id, "bappeda", [none(f.tms), none(tms.id)]))).toEqual({
+        status: "FAILED_PRECONDITION",
+        codes: ["err.conflict.notCandidate"],
+      });
+      expect(await everything(f.id)).toEqual(before);
+    });
+
+    it("leaves nothing to declare when the candidate is no longer MS", async () => {
+      const f = await lateCandidate();
+      await db.collection(COLLECTIONS.applications).doc(f.tms).update({ status: "tms" });
+      const before = await everything(f.id);
+      expect(failureOf(await declare(memberA, f.id, "bappeda", [none(f.tms)]))).toEqual({
+        status: "ALREADY_EXISTS",
+        codes: ["err.conflict.alreadyDeclared"],
+      });
+      expect(await everything(f.id)).toEqual(before);
+    });
+
+    it("refuses another government's member declaring on the new candidate", async () => {
+      const f = await lateCandidate();
+      const before = await everything(f.id);
+      expect(failureOf(await declare(otherPansel, f.id, "bappeda", [none(f.tms)]))).toEqual({
+        status: "PERMISSION_DENIED",
+        codes: ["err.selection.otherInstansi"],
+      });
+      expect(await everything(f.id)).toEqual(before);
+    });
   });
 
   it.each([

@@ -13,6 +13,7 @@ import { eliminationText, FINAL_STAGE, hundredths } from "@domain/scoring/postRa
 import type { PostRankingResult } from "@domain/scoring/postRanking";
 import type { Locale, MessageKey } from "@domain/i18n/messages";
 import type { ScheduledStage } from "@domain/selection/setup";
+import type { QuorumStatus } from "@domain/scoring/conflicts";
 import type { BrokenSelection, SelectionWithId } from "../../../data/live";
 import type { RankingView } from "../../../data/rankingData";
 import { issueText, useLocale, useMessages, type Translate } from "../../../i18n/i18n";
@@ -23,6 +24,11 @@ import { Notice } from "../../../ui/Notice";
 import { useAction } from "../../../ui/useAction";
 import { useLive } from "../../../ui/useLive";
 import type { SignedIn } from "../../../ui/RequireSession";
+
+function blockerText(status: QuorumStatus): MessageKey {
+  if (status === "belowQuorum") return "ranking.blocker.belowQuorum";
+  return status === "undeclared" ? "ranking.blocker.undeclared" : "ranking.blocker.awaiting";
+}
 
 export function RankingScreen({ session }: { session: SignedIn }) {
   const { t, locale } = useLocale();
@@ -241,12 +247,13 @@ function RankingView({
           <ul data-testid="ranking-blockers">
             {r.blockers.map((b) => (
               <li key={`${b.applicationId} ${b.componentId}`}>
-                {t(b.status === "belowQuorum" ? "ranking.blocker.belowQuorum" : "ranking.blocker.awaiting", {
+                {t(blockerText(b.status), {
                   name: nameOf(b.applicationId),
                   component: label(b.componentId),
                   eligible: b.eligible,
                   required: b.required,
                   submitted: b.submitted,
+                  undeclared: b.undeclared,
                 })}
               </li>
             ))}
