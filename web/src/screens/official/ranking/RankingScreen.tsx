@@ -9,7 +9,8 @@ import { useRoute } from "preact-iso";
 import { rankingChart } from "@domain/charts/rankingChart";
 import { spreadPlot } from "@domain/charts/spreadPlot";
 import { toSvg } from "@domain/charts/shapes";
-import { eliminationText, FINAL_STAGE, hundredths } from "@domain/scoring/postRanking";
+import { FINAL_STAGE, hundredths } from "@domain/scoring/postRanking";
+import { rankingTableRows } from "@domain/scoring/rankingRows";
 import type { PostRankingResult } from "@domain/scoring/postRanking";
 import type { Locale, MessageKey } from "@domain/i18n/messages";
 import type { ScheduledStage } from "@domain/selection/setup";
@@ -166,35 +167,7 @@ function RankingView({
     }),
   );
   const memberName = (uid: string) => r.members.find((m) => m.uid === uid)?.name ?? uid;
-  const rows = [
-    ...r.ranked.map((row) => ({
-      rank: String(row.rank),
-      id: row.applicationId,
-      figures: row.figures,
-      total: row.total,
-      note: [
-        r.finalists.includes(row.applicationId) ? t("ranking.finalist") : "",
-        row.tie
-          ? t(
-              `ranking.tie.${row.tie.rule}`,
-              row.tie.rule === "component" ? { component: label(row.tie.componentId) } : {},
-            )
-          : "",
-      ]
-        .filter(Boolean)
-        .join("; "),
-    })),
-    ...r.eliminated.map((row) => {
-      const out = eliminationText(row.reason, label);
-      return {
-        rank: "–",
-        id: row.applicationId,
-        figures: row.figures,
-        total: row.total,
-        note: t(out.key, out.params),
-      };
-    }),
-  ];
+  const rows = rankingTableRows(r, t, "ranking.finalist");
 
   return (
     <div data-testid="ranking-result">
@@ -222,12 +195,12 @@ function RankingView({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id}>
+              <tr key={row.applicationId}>
                 <td>{row.rank}</td>
                 <td>
-                  {nameOf(row.id)}
+                  {nameOf(row.applicationId)}
                   <br />
-                  <small>{names.get(row.id)?.nip}</small>
+                  <small>{names.get(row.applicationId)?.nip}</small>
                 </td>
                 {r.components.map((c, i) => (
                   <td key={c.id}>{scoreText(row.figures.scores[i], format)}</td>
