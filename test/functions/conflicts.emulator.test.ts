@@ -8,33 +8,19 @@
  * conflicts as they were. Applications are written with the Admin SDK as the administrative result leaves them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
-import type { StaffRole } from "../../functions/src/domain/roles.js";
 import type { ConflictEntry } from "../../functions/src/domain/scoring/conflicts.js";
 import type { PanselRoster } from "../../functions/src/domain/scoring/declaration.js";
 import type { ScoringPlan } from "../../functions/src/domain/selection/setup.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { auth, db } from "../support/admin.js";
-import { call, signIn, uniqueSuffix } from "../support/callables.js";
-import {
-  auditOf,
-  deleteSelectionsOf,
-  failureOf,
-  newRequestId,
-  resultOf,
-  snapshotOf,
-  staffAccounts,
-  stored,
-  type User,
-} from "../support/process.js";
+import { call, signIn } from "../support/callables.js";
+import { auditOf, failureOf, newRequestId, resultOf, stored, type User } from "../support/process.js";
+import { METRO, refusedUnchanged, scoringRun, stateOf } from "../support/scoringRun.js";
 import { submittedApplication, writeApplication } from "../support/applications.js";
 
-const RUN = uniqueSuffix();
-const METRO_ID = `kota-metro-coi-${RUN}`;
-const OTHER_ID = `kota-pontianak-coi-${RUN}`;
-const METRO = SELECTIONS["metro-2021-jpt"]!;
-const accounts = staffAccounts(`coi.${RUN}`);
+const run = scoringRun("coi");
+const METRO_ID = run.metroId;
 
 let operator: User;
 let memberA: User; // on the committee, assigned to bappeda
@@ -64,9 +50,8 @@ const PLAN: ScoringPlan = {
 };
 
 beforeAll(async () => {
-  await db.collection(COLLECTIONS.instansi).doc(METRO_ID).set(INSTANSI["kota-metro"]!);
-  await db.collection(COLLECTIONS.instansi).doc(OTHER_ID).set(INSTANSI["kota-pontianak"]!);
-  const metro = (roles: StaffRole[]) => ({ instansi: METRO_ID, roles });
+  await run.createGovernments();
+  const { accounts, metro } = run;
   [operator, memberA, memberB, memberC, outsider, otherPansel, otherOperator, candidate, selfGranted] =
     await Promise.all([
       accounts.user("operator", "Dewi Lestari, S.Sos.", metro(["operator"])),
@@ -74,8 +59,8 @@ beforeAll(async () => {
       accounts.user("member-b", "Prof. Dr. Hartini Saleh, M.Si.", metro(["pansel"])),
       accounts.user("member-c", "Dr. Ahmad Fikri, S.H., M.H.", metro(["pansel"])),
       accounts.user("outsider", "Dr. Nurul Aini, M.Pd.", metro(["pansel"])),
-      accounts.user("pansel-other", "Dr. Yusuf Alamsyah", { instansi: OTHER_ID, roles: ["pansel"] }),
-      accounts.user("operator-other", "Yohanes Kristianto, S.Kom.", { instansi: OTHER_ID, roles: ["operator"] }),
+      accounts.user("pansel-other", "Dr. Yusuf Alamsyah", run.other(["pansel"])),
+      accounts.user("operator-other", "Yohanes Kristianto, S.Kom.", run.other(["operator"])),
       accounts.user("peserta", "Drs. Ahmad Fauzi, M.Si."),
       accounts.user("self-granted", "Rudi Santoso"),
     ]);
@@ -83,25 +68,16 @@ beforeAll(async () => {
   await auth.setCustomUserClaims(selfGranted.uid, metro(["pansel"]));
   selfGranted = {
     ...selfGranted,
-    idToken: (await signIn(`self-granted.coi.${RUN}@seleksi.demo`, "Seleksi2025")).idToken,
+    idToken: (await signIn(run.emailOf("self-granted"), "Seleksi2025")).idToken,
   };
   // Start both functions under the hook's longer timeout (a cold start on a busy machine).
   await Promise.all(["declareConflicts", "panselRoster"].map((name) => call(name, {})));
 });
 
-afterAll(async () => {
-  const apps = await db.collection(COLLECTIONS.applications).where("instansiId", "==", METRO_ID).get();
-  await Promise.all(apps.docs.map((d) => db.recursiveDelete(d.ref)));
-  const conflicts = await db.collection(COLLECTIONS.conflicts).where("instansiId", "==", METRO_ID).get();
-  await Promise.all(conflicts.docs.map((d) => d.ref.delete()));
-  await deleteSelectionsOf([METRO_ID]);
-  await Promise.all([METRO_ID, OTHER_ID].map((id) => db.collection(COLLECTIONS.instansi).doc(id).delete()));
-  await accounts.deleteAll();
-});
+afterAll(() => run.removeAll([COLLECTIONS.applications, COLLECTIONS.conflicts]));
 
 // ---- data -----------------------------------------------------------------------------------------
 
-let counter = 0;
 const NAMES = ["Dr. Ir. Hendra Gunawan, M.T.", "Sri Wahyuni, S.E., M.Si.", "Drs. Agus Salim, M.Pd."];
 
 interface Fixture {
@@ -115,22 +91,16 @@ interface Fixture {
 
 /** Metro in `stage`: bappeda narrowed to members A and B, bpbd cancelled, the rest the whole committee. */
 async function selectionIn(stage: StoredSelection["stage"] = "wawancara"): Promise<Fixture> {
-  const id = `${METRO_ID}-sel-${++counter}`;
   const uids = [memberA.uid, memberB.uid, memberC.uid];
-  const doc: StoredSelection = {
-    ...METRO,
-    instansiId: METRO_ID,
+  const id = await run.selection({
     stage,
-    public: true,
-    announcedAt: "2025-01-06T01:00:00.000Z",
     scoringPlan: PLAN,
     pansel: METRO.pansel.slice(0, 3).map((m, i) => ({ ...m, uid: uids[i]! })),
     panselUids: uids,
     panselAssignments: { bappeda: [memberA.uid, memberB.uid] },
     postDecisions: { bpbd: "cancelPost" },
     counts: { ...ZERO_COUNTS, applicantsPerPost: { bappeda: 4, disdikbud: 1 } },
-  };
-  await db.collection(COLLECTIONS.selections).doc(id).set(doc);
+  });
   const write = async (postId: string, uid: string, name: string, status: "ms" | "tms", minute: number) => {
     const app = submittedApplication({
       instansiId: METRO_ID,
@@ -176,9 +146,7 @@ const conflictsOf = async (selectionId: string): Promise<Record<string, unknown>
   }));
 
 /** Everything a refused declaration must leave as it was. */
-async function everything(selectionId: string) {
-  return { ...(await snapshotOf(selectionId)), conflicts: await conflictsOf(selectionId) };
-}
+const everything = (selectionId: string) => stateOf(selectionId, COLLECTIONS.conflicts);
 
 // ---- declaring ------------------------------------------------------------------------------------
 
@@ -250,14 +218,17 @@ describe("declareConflicts", () => {
   it("refuses a second declaration for the same post and leaves the first", async () => {
     const f = await selectionIn();
     resultOf(await declare(memberA, f.id, "bappeda", f.bappeda.map(none)));
-    const before = await everything(f.id);
     const [a, b, c] = f.bappeda;
     const again = [none(a), { applicationId: b, kind: "family" as const, note: "" }, none(c)];
-    expect(failureOf(await declare(memberA, f.id, "bappeda", again))).toEqual({
+    expect(
+      await refusedUnchanged(
+        () => everything(f.id),
+        () => declare(memberA, f.id, "bappeda", again),
+      ),
+    ).toEqual({
       status: "ALREADY_EXISTS",
       codes: ["err.conflict.alreadyDeclared"],
     });
-    expect(await everything(f.id)).toEqual(before);
   });
 
   describe("a candidate who becomes MS after the declaration", () => {
@@ -333,10 +304,11 @@ describe("declareConflicts", () => {
     ];
     it.each(forgedLater)("refuses %s and changes nothing", async (_what, make, codes) => {
       const f = await lateCandidate();
-      const before = await everything(f.id);
-      const answer = failureOf(await declare(memberA, f.id, "bappeda", make(f)));
+      const answer = await refusedUnchanged(
+        () => everything(f.id),
+        () => declare(memberA, f.id, "bappeda", make(f)),
+      );
       expect(answer).toEqual({ status: "FAILED_PRECONDITION", codes });
-      expect(await everything(f.id)).toEqual(before);
     });
 
     it("refuses a TMS applicant among the new candidates", async () => {
@@ -352,33 +324,42 @@ describe("declareConflicts", () => {
         submittedAt: new Date(Date.UTC(2021, 9, 1, 2, 30)).toISOString(),
       });
       await writeApplication(db, tms);
-      const before = await everything(f.id);
-      expect(failureOf(await declare(memberA, f.id, "bappeda", [none(f.tms), none(tms.id)]))).toEqual({
+      expect(
+        await refusedUnchanged(
+          () => everything(f.id),
+          () => declare(memberA, f.id, "bappeda", [none(f.tms), none(tms.id)]),
+        ),
+      ).toEqual({
         status: "FAILED_PRECONDITION",
         codes: ["err.conflict.notCandidate"],
       });
-      expect(await everything(f.id)).toEqual(before);
     });
 
     it("leaves nothing to declare when the candidate is no longer MS", async () => {
       const f = await lateCandidate();
       await db.collection(COLLECTIONS.applications).doc(f.tms).update({ status: "tms" });
-      const before = await everything(f.id);
-      expect(failureOf(await declare(memberA, f.id, "bappeda", [none(f.tms)]))).toEqual({
+      expect(
+        await refusedUnchanged(
+          () => everything(f.id),
+          () => declare(memberA, f.id, "bappeda", [none(f.tms)]),
+        ),
+      ).toEqual({
         status: "ALREADY_EXISTS",
         codes: ["err.conflict.alreadyDeclared"],
       });
-      expect(await everything(f.id)).toEqual(before);
     });
 
     it("refuses another government's member declaring on the new candidate", async () => {
       const f = await lateCandidate();
-      const before = await everything(f.id);
-      expect(failureOf(await declare(otherPansel, f.id, "bappeda", [none(f.tms)]))).toEqual({
+      expect(
+        await refusedUnchanged(
+          () => everything(f.id),
+          () => declare(otherPansel, f.id, "bappeda", [none(f.tms)]),
+        ),
+      ).toEqual({
         status: "PERMISSION_DENIED",
         codes: ["err.selection.otherInstansi"],
       });
-      expect(await everything(f.id)).toEqual(before);
     });
   });
 
@@ -392,9 +373,12 @@ describe("declareConflicts", () => {
     ["a member not assigned to the post", () => memberC, "FAILED_PRECONDITION", "err.conflict.notAssigned"],
   ])("refuses %s and changes nothing", async (_who, who, status, code) => {
     const f = await selectionIn();
-    const before = await everything(f.id);
-    expect(failureOf(await declare(who(), f.id, "bappeda", f.bappeda.map(none)))).toEqual({ status, codes: [code] });
-    expect(await everything(f.id)).toEqual(before);
+    expect(
+      await refusedUnchanged(
+        () => everything(f.id),
+        () => declare(who(), f.id, "bappeda", f.bappeda.map(none)),
+      ),
+    ).toEqual({ status, codes: [code] });
   });
 
   const forged: [string, (f: Fixture) => { postId: string; entries: ConflictEntry[] }, string][] = [
@@ -432,24 +416,30 @@ describe("declareConflicts", () => {
   it.each(forged)("refuses %s and changes nothing", async (_what, make, code) => {
     const f = await selectionIn();
     const { postId, entries } = make(f);
-    const before = await everything(f.id);
-    expect(failureOf(await declare(memberA, f.id, postId, entries))).toEqual({
+    expect(
+      await refusedUnchanged(
+        () => everything(f.id),
+        () => declare(memberA, f.id, postId, entries),
+      ),
+    ).toEqual({
       status: "FAILED_PRECONDITION",
       codes: [code],
     });
-    expect(await everything(f.id)).toEqual(before);
   });
 
   it.each([["seleksiAdministrasi"], ["pemeringkatan"], ["dibatalkan"]] as const)(
     "refuses a declaration in %s and changes nothing",
     async (stage) => {
       const f = await selectionIn(stage);
-      const before = await everything(f.id);
-      expect(failureOf(await declare(memberA, f.id, "bappeda", f.bappeda.map(none)))).toEqual({
+      expect(
+        await refusedUnchanged(
+          () => everything(f.id),
+          () => declare(memberA, f.id, "bappeda", f.bappeda.map(none)),
+        ),
+      ).toEqual({
         status: "FAILED_PRECONDITION",
         codes: ["err.conflict.stage"],
       });
-      expect(await everything(f.id)).toEqual(before);
     },
   );
 
