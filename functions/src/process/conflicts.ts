@@ -97,7 +97,7 @@ export async function declareConflicts(
         };
     tx.set(conflictsRef(id), storedConflicts.parse(stored));
 
-    const owed = expectedScores(selection.scoringPlan, input.entries);
+    const owed = expectedScores(selection.scoringPlan, input.entries, selection.stage);
     const byStage = { ...(selection.counts.unlockedScoresByStage ?? {}) };
     let total = 0;
     for (const [stage, n] of Object.entries(owed)) {
