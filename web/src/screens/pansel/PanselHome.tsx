@@ -108,14 +108,20 @@ function MyPosts(props: {
         return (
           <li key={post.id} class="card__line" data-testid={`pansel-post-${post.id}`}>
             <span>{post.name}</span>{" "}
-            {named !== undefined && fresh > 0 && open ? (
-              <a class="button button--small" href={href} data-testid="declare-new-link">
-                {t("pansel.newCandidates", { count: fresh })}
-              </a>
-            ) : named !== undefined ? (
-              <span class="badge" data-testid="declared">
-                {t("pansel.declared")}
-              </span>
+            {named !== undefined ? (
+              <>
+                <span class="badge" data-testid="declared">
+                  {t("pansel.declared")}
+                </span>
+                {fresh > 0 && open && (
+                  <>
+                    {" "}
+                    <a class="button button--small" href={href} data-testid="declare-new-link">
+                      {t("pansel.newCandidates", { count: fresh })}
+                    </a>
+                  </>
+                )}
+              </>
             ) : !props.known || !(open || before) ? null : open ? (
               <a class="button button--small" href={href} data-testid="declare-link">
                 {t("pansel.declare")}
