@@ -63,7 +63,10 @@ const sources = {
     componentId: "asesmen",
     marks: (250 + ((i * 13) % 150)) * 100,
   })),
-  conflicts: [],
+  conflicts: MEMBERS.map((memberUid) => ({
+    memberUid,
+    entries: applications.map((a) => ({ applicationId: a.applicationId, kind: "none" })),
+  })),
 };
 
 const rankingStart = performance.now();

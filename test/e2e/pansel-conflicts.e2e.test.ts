@@ -3,8 +3,10 @@
  * selection's page; that member, on a tablet, declares no conflict with one candidate and a family tie
  * with the other (after the confirmation that it cannot be changed); the member can then read the
  * first candidate's application and not the second's, asked of Firestore with the member's own ID
- * token under the rules (as the app's SDK would). The selection (in wawancara) and its MS applications
- * are written with the Admin SDK as the administrative result leaves them.
+ * token under the rules (as the app's SDK would). Then a third candidate becomes MS (an objection
+ * accepted): the home says one new candidate is to be declared on, and the member declares on that one
+ * alone. The selection (in wawancara) and its MS applications are written with the Admin SDK as the
+ * administrative result leaves them.
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,10 +28,32 @@ const MEMBER = "demo-pansel-metro"; // pansel@metrokota.demo
 const OTHER_MEMBER = "e2e-pansel-anggota"; // on the committee, no sign-in needed here
 const FREE = "Dr. Hendra Saputra, M.Si.";
 const RELATIVE = "Sri Wahyuningsih, S.E., M.M.";
+const LATE = "Drs. Yusuf Hidayat, M.A.P.";
 const TABLET = { width: 800, height: 1280 } as const;
 
 let free = "";
 let relative = "";
+let late = "";
+
+/** An MS application of Bappeda, as the administrative result (or an accepted objection) leaves it. */
+async function writeMs(uid: string, name: string, minute: number): Promise<string> {
+  const post = METRO.posts.find((p) => p.id === "bappeda")!;
+  const app = submittedApplication({
+    instansiId: METRO.instansiId,
+    selectionId: SELECTION_ID,
+    postId: post.id,
+    postName: post.name,
+    candidateUid: uid,
+    candidateName: name,
+    status: "ms",
+    submittedAt: new Date(Date.UTC(2021, 9, 3, 3, minute)).toISOString(),
+  });
+  await writeApplication(db, app);
+  return app.id;
+}
+
+/** The published MS list of Bappeda: what the member's home counts the candidates to declare on from. */
+const msOfBappeda = (names: readonly string[]) => names.map((name) => ({ name, nip: "197806********2001" }));
 
 beforeAll(async () => {
   const selection: StoredSelection = {
@@ -40,29 +64,24 @@ beforeAll(async () => {
     pansel: METRO.pansel.map((m, i) => (i === 1 ? { ...m, uid: OTHER_MEMBER } : m)),
     panselUids: [MEMBER, OTHER_MEMBER],
     counts: ZERO_COUNTS,
+    administrativeResult: {
+      publishedAt: "2021-10-20T02:00:00.000Z",
+      objectionClosesAtMs: Date.UTC(2021, 9, 22, 17),
+      objectionLastDay: "2021-10-22",
+      documentId: `${SELECTION_ID}-hasil-administrasi`,
+      number: "800/021/PANSEL-JPT/X/2021",
+      ms: { bappeda: msOfBappeda([FREE, RELATIVE]) },
+    },
   };
   await db.collection(COLLECTIONS.selections).doc(SELECTION_ID).set(selection);
-  const post = METRO.posts.find((p) => p.id === "bappeda")!;
-  const write = async (uid: string, name: string, minute: number) => {
-    const app = submittedApplication({
-      instansiId: METRO.instansiId,
-      selectionId: SELECTION_ID,
-      postId: post.id,
-      postName: post.name,
-      candidateUid: uid,
-      candidateName: name,
-      status: "ms",
-      submittedAt: new Date(Date.UTC(2021, 9, 3, 3, minute)).toISOString(),
-    });
-    await writeApplication(db, app);
-    return app.id;
-  };
-  free = await write("cand-e2e-hendra", FREE, 1);
-  relative = await write("cand-e2e-sri", RELATIVE, 2);
+  free = await writeMs("cand-e2e-hendra", FREE, 1);
+  relative = await writeMs("cand-e2e-sri", RELATIVE, 2);
 });
 
 afterAll(async () => {
-  await Promise.all([free, relative].map((id) => db.collection(COLLECTIONS.applications).doc(id).delete()));
+  await Promise.all(
+    [free, relative, late].filter(Boolean).map((id) => db.collection(COLLECTIONS.applications).doc(id).delete()),
+  );
   const conflicts = await db.collection(COLLECTIONS.conflicts).where("selectionId", "==", SELECTION_ID).get();
   await Promise.all(conflicts.docs.map((d) => d.ref.delete()));
   await db.recursiveDelete(db.collection(COLLECTIONS.selections).doc(SELECTION_ID));
@@ -139,8 +158,39 @@ describe("pansel conflicts of interest", () => {
     // Now the member reads the candidate without a conflict, never the relative.
     expect(await readAs(idToken, `${COLLECTIONS.applications}/${free}`)).toBe(200);
     expect(await readAs(idToken, `${COLLECTIONS.applications}/${relative}`)).toBe(403);
-    // One candidate to score in each of the plan's four committee components.
+    // One candidate to score in each committee component not over yet: wawancara and rekam jejak.
     const after = (await db.collection(COLLECTIONS.selections).doc(SELECTION_ID).get()).data() as StoredSelection;
-    expect(after.counts.unlockedScores).toBe(4);
+    expect(after.counts.unlockedScores).toBe(2);
+
+    // A third candidate becomes MS after the declaration (an objection accepted): the home counts them,
+    // the declaration screen asks about that candidate alone, and the declaration grows.
+    late = await writeMs("cand-e2e-yusuf", LATE, 3);
+    await db
+      .collection(COLLECTIONS.selections)
+      .doc(SELECTION_ID)
+      .update({ "administrativeResult.ms.bappeda": msOfBappeda([FREE, RELATIVE, LATE]) });
+    expect(await readAs(idToken, `${COLLECTIONS.applications}/${late}`)).toBe(403);
+    const again = await phoneContext(demo.browser);
+    const tablet = await again.newPage();
+    await tablet.setViewportSize(TABLET);
+    await signIn(tablet, "pansel@metrokota.demo", "/pansel");
+    const fresh = tablet.getByTestId(`pansel-posts-${SELECTION_ID}`).getByTestId("declare-new-link");
+    await expect.poll(() => fresh.textContent(), { timeout: 20_000 }).toContain("1 kandidat baru perlu dinyatakan");
+    await fresh.click();
+    await tablet.waitForURL(new RegExp(`/pansel/${SELECTION_ID}/konflik/bappeda$`));
+    const lateCard = tablet.getByTestId(`candidate-${late}`);
+    await expect.poll(() => lateCard.textContent()).toContain(LATE);
+    // What was declared stays as it was, shown above, not offered again.
+    expect(await tablet.getByTestId(`candidate-${relative}`).count()).toBe(0);
+    expect(await tablet.getByTestId(`declared-${relative}`).textContent()).toContain("Hubungan keluarga");
+    await lateCard.getByRole("radio", { name: "Tidak ada konflik" }).check();
+    await tablet.getByRole("button", { name: "Periksa pernyataan" }).click();
+    await tablet.getByTestId("confirm").getByRole("button", { name: "Ya, kirim pernyataan" }).click();
+    await expect.poll(() => tablet.getByTestId(`declared-${late}`).count(), { timeout: 20_000 }).toBe(1);
+    await tablet.screenshot({ path: join(SCREENSHOTS, "pansel-conflicts-late-tablet.png"), fullPage: true });
+    await again.close();
+    expect(await readAs(idToken, `${COLLECTIONS.applications}/${late}`)).toBe(200);
+    const extended = (await db.collection(COLLECTIONS.selections).doc(SELECTION_ID).get()).data() as StoredSelection;
+    expect(extended.counts.unlockedScores).toBe(4);
   });
 });

@@ -7,7 +7,6 @@
  * checked to leave the selection, its timeline and the imported results as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import {
   applicationId,
@@ -16,32 +15,18 @@ import {
 } from "../../functions/src/domain/applications/application.js";
 import { storedImportedScore } from "../../functions/src/domain/scoring/assessmentImport.js";
 import type { ImportAssessmentOutput } from "../../functions/src/domain/scoring/importRequest.js";
-import type { StaffRole } from "../../functions/src/domain/roles.js";
-import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
+import type { StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { db } from "../support/admin.js";
-import { call, uniqueSuffix } from "../support/callables.js";
-import {
-  auditOf,
-  deleteSelectionsOf,
-  failureOf,
-  newRequestId,
-  resultOf,
-  selectionRef,
-  snapshotOf,
-  staffAccounts,
-  wibDate,
-  type User,
-} from "../support/process.js";
+import { call } from "../support/callables.js";
+import { auditOf, newRequestId, resultOf, wibDate, type User } from "../support/process.js";
+import { METRO, refusedUnchanged, scoringRun, stateOf } from "../support/scoringRun.js";
 
-const RUN = uniqueSuffix();
-const METRO_ID = `kota-metro-imp-${RUN}`;
-const PONTIANAK_ID = `kota-pontianak-imp-${RUN}`;
-const METRO = SELECTIONS["metro-2021-jpt"]!;
+const run = scoringRun("imp");
+const METRO_ID = run.metroId;
 const POST = METRO.posts[0]!;
 const OTHER_POST = METRO.posts[1]!;
 const SOURCE_2019 = "UPT Penilaian Kompetensi BKD Provinsi Lampung, 2019";
 
-const accounts = staffAccounts(`imp.${RUN}`);
 let operator: User;
 let pejabat: User;
 let pansel: User;
@@ -63,22 +48,13 @@ const PLAN = {
   components: METRO.scoringPlan.components.map((c) => (c.id === "asesmen" ? { ...c, imported: { rawMax: 400 } } : c)),
 };
 
-let counter = 0;
 async function selectionInAssessment(changes: Partial<StoredSelection> = {}): Promise<string> {
-  const id = `${METRO_ID}-sel-${++counter}`;
-  const doc: StoredSelection = {
-    ...METRO,
+  const id = await run.selection({
     scoringPlan: PLAN,
-    instansiId: METRO_ID,
-    instansiName: INSTANSI["kota-metro"]!.name,
     stage: "asesmenManajerial",
-    public: true,
-    announcedAt: "2025-01-06T01:00:00.000Z",
     panselUids: [pansel.uid],
-    counts: { ...ZERO_COUNTS },
     ...changes,
-  };
-  await selectionRef(id).set(doc);
+  });
   const app = (postId: string, uid: string, name: string, nip: string, status: "ms" | "tms"): StoredApplication =>
     storedApplication.parse({
       instansiId: METRO_ID,
@@ -150,39 +126,21 @@ async function importedOf(selectionId: string) {
 }
 
 /** Everything a refused or dry call must leave as it was. */
-async function storeOf(selectionId: string) {
-  return { ...(await snapshotOf(selectionId)), imported: [...(await importedOf(selectionId)).entries()] };
-}
-
-async function refusedUnchanged(selectionId: string, attempt: () => ReturnType<typeof importAs>) {
-  const before = await storeOf(selectionId);
-  const failure = failureOf(await attempt());
-  expect(await storeOf(selectionId)).toEqual(before);
-  return failure;
-}
+const storeOf = (selectionId: string) => stateOf(selectionId, COLLECTIONS.importedScores);
 
 beforeAll(async () => {
-  await db.collection(COLLECTIONS.instansi).doc(METRO_ID).set(INSTANSI["kota-metro"]!);
-  await db.collection(COLLECTIONS.instansi).doc(PONTIANAK_ID).set(INSTANSI["kota-pontianak"]!);
-  const metro = (roles: StaffRole[]) => ({ instansi: METRO_ID, roles });
+  await run.createGovernments();
+  const { accounts, metro } = run;
   [operator, pejabat, pansel, candidate, operatorPontianak] = await Promise.all([
     accounts.user("operator", "Dewi Lestari, S.Sos.", metro(["operator"])),
     accounts.user("sekda", "Drs. H. Bambang Irawan, M.M.", metro(["pejabat"])),
     accounts.user("pansel", "Prof. Dr. Hartini Saleh, M.Si.", metro(["pansel"])),
     accounts.user("candidate", "Dr. Ani Rahmawati, S.E., M.Si."),
-    accounts.user("operator-pontianak", "Yohanes Kristianto, S.Kom.", { instansi: PONTIANAK_ID, roles: ["operator"] }),
+    accounts.user("operator-pontianak", "Yohanes Kristianto, S.Kom.", run.other(["operator"])),
   ]);
 });
 
-afterAll(async () => {
-  await deleteSelectionsOf([METRO_ID, PONTIANAK_ID]);
-  const apps = await db.collection(COLLECTIONS.applications).where("instansiId", "==", METRO_ID).get();
-  await Promise.all(apps.docs.map((d) => d.ref.delete()));
-  const imported = await db.collection(COLLECTIONS.importedScores).where("instansiId", "==", METRO_ID).get();
-  await Promise.all(imported.docs.map((d) => d.ref.delete()));
-  await Promise.all([METRO_ID, PONTIANAK_ID].map((id) => db.collection(COLLECTIONS.instansi).doc(id).delete()));
-  await accounts.deleteAll();
-});
+afterAll(() => run.removeAll([COLLECTIONS.applications, COLLECTIONS.importedScores]));
 
 describe("who may import", () => {
   let selectionId: string;
@@ -192,8 +150,9 @@ describe("who may import", () => {
 
   it("refuses another government's operator, without saying anything about the selection", async () => {
     for (const mode of ["preview", "commit"] as const) {
-      const failure = await refusedUnchanged(selectionId, () =>
-        importAs(operatorPontianak, { selectionId, csvText: GOOD, mode }),
+      const failure = await refusedUnchanged(
+        () => storeOf(selectionId),
+        () => importAs(operatorPontianak, { selectionId, csvText: GOOD, mode }),
       );
       expect(failure).toEqual({ status: "PERMISSION_DENIED", codes: ["err.selection.otherInstansi"] });
     }
@@ -201,25 +160,28 @@ describe("who may import", () => {
 
   it("refuses a pansel member, a pejabat and a candidate: importing is the operators'", async () => {
     for (const who of [pansel, pejabat, candidate]) {
-      const failure = await refusedUnchanged(selectionId, () =>
-        importAs(who, { selectionId, csvText: GOOD, mode: "commit", skipRejected: true }),
+      const failure = await refusedUnchanged(
+        () => storeOf(selectionId),
+        () => importAs(who, { selectionId, csvText: GOOD, mode: "commit", skipRejected: true }),
       );
       expect(failure).toEqual({ status: "PERMISSION_DENIED", codes: ["err.role.operatorOnly"] });
     }
   });
 
   it("refuses a signed-out caller", async () => {
-    const before = await storeOf(selectionId);
-    const result = await call("importAssessment", {
-      selectionId,
-      postId: POST.id,
-      componentId: "asesmen",
-      csvText: GOOD,
-      mode: "commit",
-      requestId: newRequestId(),
-    });
-    expect(failureOf(result).codes).toEqual(["err.auth.required"]);
-    expect(await storeOf(selectionId)).toEqual(before);
+    const failure = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () =>
+        call("importAssessment", {
+          selectionId,
+          postId: POST.id,
+          componentId: "asesmen",
+          csvText: GOOD,
+          mode: "commit",
+          requestId: newRequestId(),
+        }),
+    );
+    expect(failure.codes).toEqual(["err.auth.required"]);
   });
 });
 
@@ -230,31 +192,37 @@ describe("what may be imported", () => {
   });
 
   it("only an imported component of the plan: not one the pansel scores, not an unknown one", async () => {
-    const pansel = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, componentId: "makalah", csvText: GOOD, mode: "preview" }),
+    const pansel = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, componentId: "makalah", csvText: GOOD, mode: "preview" }),
     );
     expect(pansel.codes).toEqual(["err.import.notImported"]);
-    const unknown = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, componentId: "psikotes", csvText: GOOD, mode: "commit" }),
+    const unknown = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, componentId: "psikotes", csvText: GOOD, mode: "commit" }),
     );
     expect(unknown.codes).toEqual(["err.import.noComponent"]);
   });
 
   it("only a post of the selection that is not cancelled", async () => {
-    const unknown = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, postId: "dinas-entah", csvText: GOOD, mode: "preview" }),
+    const unknown = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, postId: "dinas-entah", csvText: GOOD, mode: "preview" }),
     );
     expect(unknown.codes).toEqual(["err.import.noPost"]);
-    const cancelled = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, postId: OTHER_POST.id, csvText: GOOD, mode: "commit", skipRejected: true }),
+    const cancelled = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () =>
+        importAs(operator, { selectionId, postId: OTHER_POST.id, csvText: GOOD, mode: "commit", skipRejected: true }),
     );
     expect(cancelled.codes).toEqual(["err.import.postCancelled"]);
   });
 
   it("only between the administrative result and the ranking", async () => {
     const ranked = await selectionInAssessment({ stage: "pemeringkatan" });
-    const failure = await refusedUnchanged(ranked, () =>
-      importAs(operator, { selectionId: ranked, csvText: GOOD, mode: "commit" }),
+    const failure = await refusedUnchanged(
+      () => storeOf(ranked),
+      () => importAs(operator, { selectionId: ranked, csvText: GOOD, mode: "commit" }),
     );
     expect(failure.codes).toEqual(["err.import.closed"]);
   });
@@ -262,8 +230,9 @@ describe("what may be imported", () => {
   it("refuses a file over 1 MB with a clear error, before reading it", async () => {
     const big = GOOD + "\n" + `${NIPS.nobody};x;1;2020-01-01;${"x".repeat(200)}\n`.repeat(5000);
     expect(new TextEncoder().encode(big).length).toBeGreaterThan(1024 * 1024);
-    const failure = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, csvText: big, mode: "commit", skipRejected: true }),
+    const failure = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, csvText: big, mode: "commit", skipRejected: true }),
     );
     expect(failure).toEqual({ status: "INVALID_ARGUMENT", codes: ["err.import.tooLarge"] });
   });
@@ -271,15 +240,17 @@ describe("what may be imported", () => {
   it("refuses a binary file (a spreadsheet sent as it is)", async () => {
     // The start of an .xlsx (a ZIP) as a browser's text reader renders its bytes.
     const xlsx = "PK\u0003\u0004\u0014\u0000\u0006\u0000\b\u0000\u0000\u0000!\u0000\uFFFD\uFFFD[Content_Types].xml";
-    const failure = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, csvText: xlsx, mode: "preview" }),
+    const failure = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, csvText: xlsx, mode: "preview" }),
     );
     expect(failure).toEqual({ status: "INVALID_ARGUMENT", codes: ["err.import.binary"] });
   });
 
   it("refuses a file without the NIP and Nilai columns", async () => {
-    const failure = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, csvText: `Nama;Skor\nAni;312`, mode: "preview" }),
+    const failure = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, csvText: `Nama;Skor\nAni;312`, mode: "preview" }),
     );
     expect(failure.codes).toEqual(["err.import.header"]);
   });
@@ -356,15 +327,18 @@ describe("the commit", () => {
   });
 
   it("with a rejected line and no skipRejected writes nothing", async () => {
-    const failure = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, csvText: ONE_BAD, mode: "commit" }),
+    const failure = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, csvText: ONE_BAD, mode: "commit" }),
     );
     expect(failure).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.import.hasRejected"] });
   });
 
   it("a file whose every line is rejected writes nothing, even with skipRejected", async () => {
-    const failure = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, csvText: `NIP,Nilai\n${NIPS.nobody},1`, mode: "commit", skipRejected: true }),
+    const failure = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () =>
+        importAs(operator, { selectionId, csvText: `NIP,Nilai\n${NIPS.nobody},1`, mode: "commit", skipRejected: true }),
     );
     expect(failure.codes).toEqual(["err.import.noRows"]);
   });
@@ -419,8 +393,9 @@ describe("the commit", () => {
   });
 
   it("refuses a second import of the same component without replace, leaving the first", async () => {
-    const failure = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, csvText: GOOD, mode: "commit" }),
+    const failure = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, csvText: GOOD, mode: "commit" }),
     );
     expect(failure).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.import.exists"] });
     const preview = resultOf(await importAs(operator, { selectionId, csvText: GOOD, mode: "preview" }));
@@ -446,8 +421,9 @@ describe("the commit", () => {
   it("refuses a request id already used for another action", async () => {
     const requestId = newRequestId();
     resultOf(await importAs(operator, { selectionId, csvText: GOOD, mode: "commit", replace: true, requestId }));
-    const failure = await refusedUnchanged(selectionId, () =>
-      importAs(operator, { selectionId, csvText: GOOD, mode: "commit", requestId }),
+    const failure = await refusedUnchanged(
+      () => storeOf(selectionId),
+      () => importAs(operator, { selectionId, csvText: GOOD, mode: "commit", requestId }),
     );
     expect(failure.codes).toEqual(["err.request.reused"]);
   });

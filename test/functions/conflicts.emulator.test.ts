@@ -3,37 +3,24 @@
  * declareConflicts and panselRoster. Each caller who must be refused is (another government's member
  * or operator, a candidate, a member off the committee or off the post, a self-granted role), and each
  * forged declaration (a stranger, a skipped candidate, a duplicate, "other" without a note, a second
- * declaration, the wrong stage); a refusal leaves the selection, its audit and the conflicts as they
- * were. Applications are written with the Admin SDK as the administrative result leaves them.
+ * declaration, the wrong stage), and each forged extension for a candidate who became MS later (a
+ * declared candidate again, a stranger, a replay); a refusal leaves the selection, its audit and the
+ * conflicts as they were. Applications are written with the Admin SDK as the administrative result leaves them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
-import type { StaffRole } from "../../functions/src/domain/roles.js";
 import type { ConflictEntry } from "../../functions/src/domain/scoring/conflicts.js";
 import type { PanselRoster } from "../../functions/src/domain/scoring/declaration.js";
 import type { ScoringPlan } from "../../functions/src/domain/selection/setup.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { auth, db } from "../support/admin.js";
-import { call, signIn, uniqueSuffix } from "../support/callables.js";
-import {
-  auditOf,
-  deleteSelectionsOf,
-  failureOf,
-  newRequestId,
-  resultOf,
-  snapshotOf,
-  staffAccounts,
-  stored,
-  type User,
-} from "../support/process.js";
+import { call, signIn } from "../support/callables.js";
+import { auditOf, failureOf, newRequestId, resultOf, stored, type User } from "../support/process.js";
+import { METRO, refusedUnchanged, scoringRun, stateOf } from "../support/scoringRun.js";
 import { submittedApplication, writeApplication } from "../support/applications.js";
 
-const RUN = uniqueSuffix();
-const METRO_ID = `kota-metro-coi-${RUN}`;
-const OTHER_ID = `kota-pontianak-coi-${RUN}`;
-const METRO = SELECTIONS["metro-2021-jpt"]!;
-const accounts = staffAccounts(`coi.${RUN}`);
+const run = scoringRun("coi");
+const METRO_ID = run.metroId;
 
 let operator: User;
 let memberA: User; // on the committee, assigned to bappeda
@@ -63,9 +50,8 @@ const PLAN: ScoringPlan = {
 };
 
 beforeAll(async () => {
-  await db.collection(COLLECTIONS.instansi).doc(METRO_ID).set(INSTANSI["kota-metro"]!);
-  await db.collection(COLLECTIONS.instansi).doc(OTHER_ID).set(INSTANSI["kota-pontianak"]!);
-  const metro = (roles: StaffRole[]) => ({ instansi: METRO_ID, roles });
+  await run.createGovernments();
+  const { accounts, metro } = run;
   [operator, memberA, memberB, memberC, outsider, otherPansel, otherOperator, candidate, selfGranted] =
     await Promise.all([
       accounts.user("operator", "Dewi Lestari, S.Sos.", metro(["operator"])),
@@ -73,8 +59,8 @@ beforeAll(async () => {
       accounts.user("member-b", "Prof. Dr. Hartini Saleh, M.Si.", metro(["pansel"])),
       accounts.user("member-c", "Dr. Ahmad Fikri, S.H., M.H.", metro(["pansel"])),
       accounts.user("outsider", "Dr. Nurul Aini, M.Pd.", metro(["pansel"])),
-      accounts.user("pansel-other", "Dr. Yusuf Alamsyah", { instansi: OTHER_ID, roles: ["pansel"] }),
-      accounts.user("operator-other", "Yohanes Kristianto, S.Kom.", { instansi: OTHER_ID, roles: ["operator"] }),
+      accounts.user("pansel-other", "Dr. Yusuf Alamsyah", run.other(["pansel"])),
+      accounts.user("operator-other", "Yohanes Kristianto, S.Kom.", run.other(["operator"])),
       accounts.user("peserta", "Drs. Ahmad Fauzi, M.Si."),
       accounts.user("self-granted", "Rudi Santoso"),
     ]);
@@ -82,25 +68,16 @@ beforeAll(async () => {
   await auth.setCustomUserClaims(selfGranted.uid, metro(["pansel"]));
   selfGranted = {
     ...selfGranted,
-    idToken: (await signIn(`self-granted.coi.${RUN}@seleksi.demo`, "Seleksi2025")).idToken,
+    idToken: (await signIn(run.emailOf("self-granted"), "Seleksi2025")).idToken,
   };
   // Start both functions under the hook's longer timeout (a cold start on a busy machine).
   await Promise.all(["declareConflicts", "panselRoster"].map((name) => call(name, {})));
 });
 
-afterAll(async () => {
-  const apps = await db.collection(COLLECTIONS.applications).where("instansiId", "==", METRO_ID).get();
-  await Promise.all(apps.docs.map((d) => db.recursiveDelete(d.ref)));
-  const conflicts = await db.collection(COLLECTIONS.conflicts).where("instansiId", "==", METRO_ID).get();
-  await Promise.all(conflicts.docs.map((d) => d.ref.delete()));
-  await deleteSelectionsOf([METRO_ID]);
-  await Promise.all([METRO_ID, OTHER_ID].map((id) => db.collection(COLLECTIONS.instansi).doc(id).delete()));
-  await accounts.deleteAll();
-});
+afterAll(() => run.removeAll([COLLECTIONS.applications, COLLECTIONS.conflicts]));
 
 // ---- data -----------------------------------------------------------------------------------------
 
-let counter = 0;
 const NAMES = ["Dr. Ir. Hendra Gunawan, M.T.", "Sri Wahyuni, S.E., M.Si.", "Drs. Agus Salim, M.Pd."];
 
 interface Fixture {
@@ -114,22 +91,16 @@ interface Fixture {
 
 /** Metro in `stage`: bappeda narrowed to members A and B, bpbd cancelled, the rest the whole committee. */
 async function selectionIn(stage: StoredSelection["stage"] = "wawancara"): Promise<Fixture> {
-  const id = `${METRO_ID}-sel-${++counter}`;
   const uids = [memberA.uid, memberB.uid, memberC.uid];
-  const doc: StoredSelection = {
-    ...METRO,
-    instansiId: METRO_ID,
+  const id = await run.selection({
     stage,
-    public: true,
-    announcedAt: "2025-01-06T01:00:00.000Z",
     scoringPlan: PLAN,
     pansel: METRO.pansel.slice(0, 3).map((m, i) => ({ ...m, uid: uids[i]! })),
     panselUids: uids,
     panselAssignments: { bappeda: [memberA.uid, memberB.uid] },
     postDecisions: { bpbd: "cancelPost" },
     counts: { ...ZERO_COUNTS, applicantsPerPost: { bappeda: 4, disdikbud: 1 } },
-  };
-  await db.collection(COLLECTIONS.selections).doc(id).set(doc);
+  });
   const write = async (postId: string, uid: string, name: string, status: "ms" | "tms", minute: number) => {
     const app = submittedApplication({
       instansiId: METRO_ID,
@@ -175,9 +146,7 @@ const conflictsOf = async (selectionId: string): Promise<Record<string, unknown>
   }));
 
 /** Everything a refused declaration must leave as it was. */
-async function everything(selectionId: string) {
-  return { ...(await snapshotOf(selectionId)), conflicts: await conflictsOf(selectionId) };
-}
+const everything = (selectionId: string) => stateOf(selectionId, COLLECTIONS.conflicts);
 
 // ---- declaring ------------------------------------------------------------------------------------
 
@@ -249,14 +218,149 @@ describe("declareConflicts", () => {
   it("refuses a second declaration for the same post and leaves the first", async () => {
     const f = await selectionIn();
     resultOf(await declare(memberA, f.id, "bappeda", f.bappeda.map(none)));
-    const before = await everything(f.id);
     const [a, b, c] = f.bappeda;
     const again = [none(a), { applicationId: b, kind: "family" as const, note: "" }, none(c)];
-    expect(failureOf(await declare(memberA, f.id, "bappeda", again))).toEqual({
+    expect(
+      await refusedUnchanged(
+        () => everything(f.id),
+        () => declare(memberA, f.id, "bappeda", again),
+      ),
+    ).toEqual({
       status: "ALREADY_EXISTS",
       codes: ["err.conflict.alreadyDeclared"],
     });
-    expect(await everything(f.id)).toEqual(before);
+  });
+
+  describe("a candidate who becomes MS after the declaration", () => {
+    /** Member A declared on the three; then the TMS applicant's objection is accepted (status ms). */
+    async function lateCandidate() {
+      const f = await selectionIn();
+      const [a, b, c] = f.bappeda;
+      resultOf(
+        await declare(memberA, f.id, "bappeda", [none(a), { applicationId: b, kind: "family", note: "" }, none(c)]),
+      );
+      await db.collection(COLLECTIONS.applications).doc(f.tms).update({ status: "ms" });
+      return f;
+    }
+
+    it("is declared on alone, the first entries kept, and the scores now owed counted", async () => {
+      const f = await lateCandidate();
+      const [a, b, c] = f.bappeda;
+      const before = await stored(f.id);
+      expect(before.counts.unlockedScores).toBe(4);
+      const post = resultOf(await call<PanselRoster>("panselRoster", { selectionId: f.id }, memberA.idToken)).posts;
+      const bappeda = post.find((p) => p.postId === "bappeda")!;
+      expect(bappeda.candidates.map((x) => x.applicationId)).toContain(f.tms);
+      expect(Object.keys(bappeda.declaration!.kinds)).not.toContain(f.tms);
+
+      const requestId = newRequestId();
+      const answer = resultOf(await declare(memberA, f.id, "bappeda", [none(f.tms)], requestId));
+      expect(answer).toEqual({
+        conflictsId: `${f.id}_bappeda_${memberA.uid}`,
+        recusals: 0,
+        expectedScores: { wawancara: 2 },
+      });
+      expect((await stored(f.id)).counts).toMatchObject({ unlockedScores: 6, unlockedScoresByStage: { wawancara: 6 } });
+      const [doc] = await conflictsOf(f.id);
+      expect(doc).toMatchObject({
+        kinds: { [a]: "none", [b]: "family", [c]: "none", [f.tms]: "none" },
+        declaredAt: (await conflictsOf(f.id))[0]!["declaredAt"],
+      });
+      expect(doc!["amendedAt"]).toEqual(expect.any(String));
+      expect(doc!["amendedAt"]).not.toBe(doc!["declaredAt"]);
+      const audit = await auditOf(f.id);
+      expect(audit.map((e) => e.action)).toEqual(["declareConflicts", "declareConflicts"]);
+      expect(audit[1]!.reason).toContain("1 peserta");
+
+      // A replay answers the first answer and counts nothing twice; with nobody left, it is declared.
+      const after = await everything(f.id);
+      expect(resultOf(await declare(memberA, f.id, "bappeda", [none(f.tms)], requestId))).toEqual(answer);
+      expect(await everything(f.id)).toEqual(after);
+      expect(failureOf(await declare(memberA, f.id, "bappeda", [none(f.tms)]))).toEqual({
+        status: "ALREADY_EXISTS",
+        codes: ["err.conflict.alreadyDeclared"],
+      });
+      expect(await everything(f.id)).toEqual(after);
+    });
+
+    const forgedLater: [string, (f: Fixture) => ConflictEntry[], string[]][] = [
+      [
+        "a declared candidate declared again differently",
+        (f) => [none(f.bappeda[1]), none(f.tms)],
+        ["err.conflict.alreadyDeclared"],
+      ],
+      [
+        "a declared candidate again with the same kind",
+        (f) => [none(f.bappeda[0]), none(f.tms)],
+        ["err.conflict.alreadyDeclared"],
+      ],
+      [
+        "the whole post again, changed",
+        (f) => [none(f.bappeda[0]), none(f.bappeda[1]), none(f.bappeda[2]), none(f.tms)],
+        ["err.conflict.alreadyDeclared", "err.conflict.alreadyDeclared", "err.conflict.alreadyDeclared"],
+      ],
+      ["a candidate of another post", (f) => [none(f.tms), none(f.elsewhere)], ["err.conflict.notCandidate"]],
+      ["nobody (the new candidate left out)", () => [], ["err.conflict.incomplete"]],
+    ];
+    it.each(forgedLater)("refuses %s and changes nothing", async (_what, make, codes) => {
+      const f = await lateCandidate();
+      const answer = await refusedUnchanged(
+        () => everything(f.id),
+        () => declare(memberA, f.id, "bappeda", make(f)),
+      );
+      expect(answer).toEqual({ status: "FAILED_PRECONDITION", codes });
+    });
+
+    it("refuses a TMS applicant among the new candidates", async () => {
+      const f = await lateCandidate();
+      const tms = submittedApplication({
+        instansiId: METRO_ID,
+        selectionId: f.id,
+        postId: "bappeda",
+        postName: METRO.posts.find((p) => p.id === "bappeda")!.name,
+        candidateUid: "cand-tms-2",
+        candidateName: "Rina Kartika, S.E.",
+        status: "tms",
+        submittedAt: new Date(Date.UTC(2021, 9, 1, 2, 30)).toISOString(),
+      });
+      await writeApplication(db, tms);
+      expect(
+        await refusedUnchanged(
+          () => everything(f.id),
+          () => declare(memberA, f.id, "bappeda", [none(f.tms), none(tms.id)]),
+        ),
+      ).toEqual({
+        status: "FAILED_PRECONDITION",
+        codes: ["err.conflict.notCandidate"],
+      });
+    });
+
+    it("leaves nothing to declare when the candidate is no longer MS", async () => {
+      const f = await lateCandidate();
+      await db.collection(COLLECTIONS.applications).doc(f.tms).update({ status: "tms" });
+      expect(
+        await refusedUnchanged(
+          () => everything(f.id),
+          () => declare(memberA, f.id, "bappeda", [none(f.tms)]),
+        ),
+      ).toEqual({
+        status: "ALREADY_EXISTS",
+        codes: ["err.conflict.alreadyDeclared"],
+      });
+    });
+
+    it("refuses another government's member declaring on the new candidate", async () => {
+      const f = await lateCandidate();
+      expect(
+        await refusedUnchanged(
+          () => everything(f.id),
+          () => declare(otherPansel, f.id, "bappeda", [none(f.tms)]),
+        ),
+      ).toEqual({
+        status: "PERMISSION_DENIED",
+        codes: ["err.selection.otherInstansi"],
+      });
+    });
   });
 
   it.each([
@@ -269,9 +373,12 @@ describe("declareConflicts", () => {
     ["a member not assigned to the post", () => memberC, "FAILED_PRECONDITION", "err.conflict.notAssigned"],
   ])("refuses %s and changes nothing", async (_who, who, status, code) => {
     const f = await selectionIn();
-    const before = await everything(f.id);
-    expect(failureOf(await declare(who(), f.id, "bappeda", f.bappeda.map(none)))).toEqual({ status, codes: [code] });
-    expect(await everything(f.id)).toEqual(before);
+    expect(
+      await refusedUnchanged(
+        () => everything(f.id),
+        () => declare(who(), f.id, "bappeda", f.bappeda.map(none)),
+      ),
+    ).toEqual({ status, codes: [code] });
   });
 
   const forged: [string, (f: Fixture) => { postId: string; entries: ConflictEntry[] }, string][] = [
@@ -309,24 +416,30 @@ describe("declareConflicts", () => {
   it.each(forged)("refuses %s and changes nothing", async (_what, make, code) => {
     const f = await selectionIn();
     const { postId, entries } = make(f);
-    const before = await everything(f.id);
-    expect(failureOf(await declare(memberA, f.id, postId, entries))).toEqual({
+    expect(
+      await refusedUnchanged(
+        () => everything(f.id),
+        () => declare(memberA, f.id, postId, entries),
+      ),
+    ).toEqual({
       status: "FAILED_PRECONDITION",
       codes: [code],
     });
-    expect(await everything(f.id)).toEqual(before);
   });
 
   it.each([["seleksiAdministrasi"], ["pemeringkatan"], ["dibatalkan"]] as const)(
     "refuses a declaration in %s and changes nothing",
     async (stage) => {
       const f = await selectionIn(stage);
-      const before = await everything(f.id);
-      expect(failureOf(await declare(memberA, f.id, "bappeda", f.bappeda.map(none)))).toEqual({
+      expect(
+        await refusedUnchanged(
+          () => everything(f.id),
+          () => declare(memberA, f.id, "bappeda", f.bappeda.map(none)),
+        ),
+      ).toEqual({
         status: "FAILED_PRECONDITION",
         codes: ["err.conflict.stage"],
       });
-      expect(await everything(f.id)).toEqual(before);
     },
   );
 

@@ -6,55 +6,27 @@
  * reduced to the ranks and names the choice reads; the ranking itself is ranking.emulator.test.ts's).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import type { StoredRanking } from "../../functions/src/domain/scoring/postRanking.js";
-import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
+import type { StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { db } from "../support/admin.js";
-import { call, uniqueSuffix } from "../support/callables.js";
-import {
-  auditOf,
-  deleteSelectionsOf,
-  failureOf,
-  newRequestId,
-  resultOf,
-  snapshotOf,
-  staffAccounts,
-  stored,
-  type User,
-} from "../support/process.js";
+import { call } from "../support/callables.js";
+import { auditOf, failureOf, newRequestId, resultOf, snapshotOf, stored, type User } from "../support/process.js";
+import { METRO, refusedUnchanged, scoringRun } from "../support/scoringRun.js";
 
-const RUN = uniqueSuffix();
-const METRO_ID = `kota-metro-ppk-${RUN}`;
-const PONTIANAK_ID = `kota-pontianak-ppk-${RUN}`;
-const METRO = SELECTIONS["metro-2021-jpt"]!;
+const run = scoringRun("ppk");
+const METRO_ID = run.metroId;
 const SEKDA = { ...METRO.posts[0]!, id: "sekda", name: "Sekretaris Daerah Kota Metro" };
 const REASON = "Lebih sesuai dengan kebutuhan organisasi dan rencana strategis daerah lima tahun ke depan.";
 
-const accounts = staffAccounts(`ppk.${RUN}`);
 let walikota: User; // pejabat: the PPK
 let operator: User;
 let pansel: User;
 let pejabatPontianak: User;
 
-let counter = 0;
-
 /** Metro in penetapan with a Sekda post, and the final 3 besar of `bappeda` and `sekda`. */
 async function selection(changes: Partial<StoredSelection> = {}): Promise<string> {
-  const id = `${METRO_ID}-sel-${++counter}`;
-  const doc: StoredSelection = {
-    ...METRO,
-    instansiId: METRO_ID,
-    instansiName: INSTANSI["kota-metro"]!.name,
-    stage: "penetapan",
-    public: true,
-    announcedAt: "2025-01-06T01:00:00.000Z",
-    panselUids: [],
-    posts: [...METRO.posts, SEKDA],
-    counts: ZERO_COUNTS,
-    ...changes,
-  };
-  await db.collection(COLLECTIONS.selections).doc(id).set(doc);
+  const id = await run.selection({ stage: "penetapan", panselUids: [], posts: [...METRO.posts, SEKDA], ...changes });
   // disdikbud's ranking still awaits a score: not lockable, so no 3 besar yet.
   for (const postId of ["bappeda", "sekda", "disdikbud"]) {
     const ids = [1, 2, 3, 4].map((rank) => `${id}_${postId}_c${rank}`);
@@ -95,23 +67,15 @@ const choose = (
   );
 
 beforeAll(async () => {
-  await db.collection(COLLECTIONS.instansi).doc(METRO_ID).set(INSTANSI["kota-metro"]!);
-  await db.collection(COLLECTIONS.instansi).doc(PONTIANAK_ID).set(INSTANSI["kota-pontianak"]!);
-  walikota = await accounts.user("walikota", "dr. H. Wahdi, Sp.OG., M.H.", { instansi: METRO_ID, roles: ["pejabat"] });
-  operator = await accounts.user("operator", "Operator BKPSDM", { instansi: METRO_ID, roles: ["operator"] });
-  pansel = await accounts.user("pansel", "Ketua Pansel", { instansi: METRO_ID, roles: ["pansel"] });
-  pejabatPontianak = await accounts.user("pontianak", "Wali Kota Pontianak", {
-    instansi: PONTIANAK_ID,
-    roles: ["pejabat"],
-  });
+  await run.createGovernments();
+  const { accounts, metro } = run;
+  walikota = await accounts.user("walikota", "dr. H. Wahdi, Sp.OG., M.H.", metro(["pejabat"]));
+  operator = await accounts.user("operator", "Operator BKPSDM", metro(["operator"]));
+  pansel = await accounts.user("pansel", "Ketua Pansel", metro(["pansel"]));
+  pejabatPontianak = await accounts.user("pontianak", "Wali Kota Pontianak", run.other(["pejabat"]));
 }, 120_000);
 
-afterAll(async () => {
-  const rankings = await db.collection(COLLECTIONS.rankings).where("instansiId", "==", METRO_ID).get();
-  for (const r of rankings.docs) await r.ref.delete();
-  await deleteSelectionsOf([METRO_ID, PONTIANAK_ID]);
-  await accounts.deleteAll();
-});
+afterAll(() => run.removeAll([COLLECTIONS.rankings]));
 
 describe("choosePpk", () => {
   it("records the first-ranked without a reason, once, with an audit entry; a retry answers the same", async () => {
@@ -136,12 +100,11 @@ describe("choosePpk", () => {
 
   it("asks a written reason for the second or third, and records it", async () => {
     const id = await selection();
-    const before = await snapshotOf(id);
-    expect(failureOf(await choose(walikota, id, "bappeda", `${id}_bappeda_c2`, "Lebih baik."))).toEqual({
+    const short = () => choose(walikota, id, "bappeda", `${id}_bappeda_c2`, "Lebih baik.");
+    expect(await refusedUnchanged(() => snapshotOf(id), short)).toEqual({
       status: "INVALID_ARGUMENT",
       codes: ["err.ppk.reasonRequired"],
     });
-    expect(await snapshotOf(id)).toEqual(before);
     expect(resultOf(await choose(walikota, id, "bappeda", `${id}_bappeda_c2`, REASON)).rank).toBe(2);
     expect((await stored(id)).ppkChoices["bappeda"]?.reason).toBe(REASON);
     expect((await auditOf(id))[0]?.reason).toContain(REASON);

@@ -142,6 +142,7 @@ describe("computeRanking", () => {
         componentId: "wawancara",
         required: 3,
         eligible: 5,
+        undeclared: 0,
         submitted: 4,
         status: "awaiting",
       },

@@ -5,32 +5,19 @@
  * Conflicts declarations are written with the Admin SDK in the shape declareConflicts leaves them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import { storedApplication, type StoredApplication } from "../../functions/src/domain/applications/application.js";
 import type { StoredConflicts } from "../../functions/src/domain/scoring/conflicts.js";
 import { scoreId } from "../../functions/src/domain/scoring/score.js";
-import type { StaffRole } from "../../functions/src/domain/roles.js";
 import type { ScoringPlan } from "../../functions/src/domain/selection/setup.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { db } from "../support/admin.js";
-import { call, uniqueSuffix } from "../support/callables.js";
-import {
-  auditOf,
-  deleteSelectionsOf,
-  failureOf,
-  newRequestId,
-  resultOf,
-  selectionRef,
-  snapshotOf,
-  staffAccounts,
-  type User,
-} from "../support/process.js";
+import { call } from "../support/callables.js";
+import { auditOf, failureOf, newRequestId, resultOf, selectionRef, type User } from "../support/process.js";
+import { METRO, refusedUnchanged, scoringRun, stateOf } from "../support/scoringRun.js";
 
-const RUN = uniqueSuffix();
-const METRO_ID = `kota-metro-scores-${RUN}`;
-const PONTIANAK_ID = `kota-pontianak-scores-${RUN}`;
-const METRO = SELECTIONS["metro-2021-jpt"]!;
+const run = scoringRun("scores");
+const METRO_ID = run.metroId;
 const BAPPEDA = "bappeda";
 const DISDIKBUD = "disdikbud";
 
@@ -53,7 +40,6 @@ const PLAN: ScoringPlan = {
 const PAPER = { substansi: 75, "program-kerja": 90, presentasi: 60 };
 const COUNTS = { ...ZERO_COUNTS, unlockedScores: 10, unlockedScoresByStage: { kompetensiTeknis: 6, wawancara: 4 } };
 
-const accounts = staffAccounts(`scores.${RUN}`);
 let ketua: User;
 let member: User;
 let narrowed: User; // on the committee, but disdikbud is narrowed to the ketua alone
@@ -63,7 +49,6 @@ let operator: User;
 let candidate: User;
 
 const apps: Record<string, string> = {};
-let counter = 0;
 
 function application(selectionId: string, postId: string, uid: string, name: string, status: "ms" | "tms") {
   return storedApplication.parse({
@@ -105,13 +90,8 @@ async function declare(selectionId: string, postId: string, memberUid: string, k
 
 /** Metro in kompetensiTeknis, with its candidates declared: ani free, budi family, cici undeclared, dedi TMS. */
 async function scoringSelection(changes: Partial<StoredSelection> = {}): Promise<string> {
-  const id = `${METRO_ID}-sel-${++counter}`;
-  const doc: StoredSelection = {
-    ...METRO,
-    instansiId: METRO_ID,
-    instansiName: INSTANSI["kota-metro"]!.name,
+  const id = await run.selection({
     stage: "kompetensiTeknis",
-    public: true,
     announcedAt: "2021-09-20T01:00:00.000Z",
     scoringPlan: PLAN,
     pansel: [
@@ -123,8 +103,7 @@ async function scoringSelection(changes: Partial<StoredSelection> = {}): Promise
     panselAssignments: { [DISDIKBUD]: [ketua.uid] },
     counts: { ...COUNTS },
     ...changes,
-  };
-  await selectionRef(id).set(doc);
+  });
   apps["ani"] = await putApplication(application(id, BAPPEDA, "cand-ani", "Dr. Ani Rahmawati, S.E., M.Si.", "ms"));
   apps["budi"] = await putApplication(application(id, BAPPEDA, "cand-budi", "Ir. Budi Santoso, M.T.", "ms"));
   apps["cici"] = await putApplication(application(id, BAPPEDA, "cand-cici", "Cici Paramida, S.Sos.", "ms"));
@@ -167,35 +146,23 @@ async function scoreDoc(id: string) {
 }
 
 /** The selection (its counts), audit, stored answers, and every score of it: what a refusal must leave. */
-async function everything(selectionId: string) {
-  const scores = await db.collection(COLLECTIONS.scores).where("selectionId", "==", selectionId).get();
-  return { ...(await snapshotOf(selectionId)), scores: scores.docs.map((d) => [d.id, d.data()]) };
-}
+const everything = (selectionId: string) => stateOf(selectionId, COLLECTIONS.scores);
 
 beforeAll(async () => {
-  await db.collection(COLLECTIONS.instansi).doc(METRO_ID).set(INSTANSI["kota-metro"]!);
-  await db.collection(COLLECTIONS.instansi).doc(PONTIANAK_ID).set(INSTANSI["kota-pontianak"]!);
-  const metro = (roles: StaffRole[]) => ({ instansi: METRO_ID, roles });
+  await run.createGovernments();
+  const { accounts, metro } = run;
   [ketua, member, narrowed, outsider, foreign, operator, candidate] = await Promise.all([
     accounts.user("ketua", "Drs. H. Bambang Irawan, M.M.", metro(["pansel"])),
     accounts.user("member", "Prof. Dr. Hartini Saleh, M.Si.", metro(["pansel"])),
     accounts.user("narrowed", "Dr. Fikri Ramadhan, M.Si.", metro(["pansel"])),
     accounts.user("outsider", "Dr. Nurul Aini, M.Pd.", metro(["pansel"])),
-    accounts.user("foreign", "Dr. Yohanes Kristianto", { instansi: PONTIANAK_ID, roles: ["pansel"] }),
+    accounts.user("foreign", "Dr. Yohanes Kristianto", run.other(["pansel"])),
     accounts.user("operator", "Dewi Lestari, S.Sos.", metro(["operator"])),
     accounts.user("candidate", "Dr. Ani Rahmawati, S.E., M.Si."),
   ]);
 });
 
-afterAll(async () => {
-  await deleteSelectionsOf([METRO_ID]);
-  for (const name of [COLLECTIONS.applications, COLLECTIONS.conflicts, COLLECTIONS.scores]) {
-    const docs = await db.collection(name).where("instansiId", "==", METRO_ID).get();
-    await Promise.all(docs.docs.map((d) => d.ref.delete()));
-  }
-  await Promise.all([METRO_ID, PONTIANAK_ID].map((id) => db.collection(COLLECTIONS.instansi).doc(id).delete()));
-  await accounts.deleteAll();
-});
+afterAll(() => run.removeAll([COLLECTIONS.applications, COLLECTIONS.conflicts, COLLECTIONS.scores]));
 
 describe("submitScore: who may not, and what may not be submitted (each refusal changes nothing)", () => {
   let selectionId: string;
@@ -249,18 +216,25 @@ describe("submitScore: who may not, and what may not be submitted (each refusal 
   ];
 
   it.each(refusals)("refuses %s", async (_what, who, changes, status, code) => {
-    const before = await everything(selectionId);
     const appKey = changes["applicationId"];
     const input = typeof appKey === "string" ? { ...changes, applicationId: apps[appKey] } : changes;
-    expect(failureOf(await submit(who(), selectionId, input))).toEqual({ status, codes: [code] });
-    expect(await everything(selectionId)).toEqual(before);
+    expect(
+      await refusedUnchanged(
+        () => everything(selectionId),
+        () => submit(who(), selectionId, input),
+      ),
+    ).toEqual({
+      status,
+      codes: [code],
+    });
   });
 
   it("refuses a member not assigned to the post (disdikbud narrowed to the ketua)", async () => {
-    const before = await everything(selectionId);
-    const result = await submit(narrowed, selectionId, { applicationId: apps["eka"] });
-    expect(failureOf(result)).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.score.notAssigned"] });
-    expect(await everything(selectionId)).toEqual(before);
+    const result = () => submit(narrowed, selectionId, { applicationId: apps["eka"] });
+    expect(await refusedUnchanged(() => everything(selectionId), result)).toEqual({
+      status: "FAILED_PRECONDITION",
+      codes: ["err.score.notAssigned"],
+    });
   });
 
   it("refuses a signed-out caller", async () => {
@@ -321,19 +295,23 @@ describe("submitScore: locked once, counted once", () => {
   });
 
   it("a second submission is refused and not counted again", async () => {
-    const before = await everything(selectionId);
-    const again = await submit(member, selectionId, { entry: { levels: { ...PAPER, presentasi: 90 }, note: "" } });
-    expect(failureOf(again)).toEqual({ status: "FAILED_PRECONDITION", codes: ["err.score.alreadySubmitted"] });
-    expect(await everything(selectionId)).toEqual(before);
+    const again = () => submit(member, selectionId, { entry: { levels: { ...PAPER, presentasi: 90 }, note: "" } });
+    expect(await refusedUnchanged(() => everything(selectionId), again)).toEqual({
+      status: "FAILED_PRECONDITION",
+      codes: ["err.score.alreadySubmitted"],
+    });
   });
 
   it("another member's replay of that request id is refused", async () => {
-    const before = await everything(selectionId);
-    expect(failureOf(await submit(ketua, selectionId, {}, requestId))).toEqual({
+    expect(
+      await refusedUnchanged(
+        () => everything(selectionId),
+        () => submit(ketua, selectionId, {}, requestId),
+      ),
+    ).toEqual({
       status: "FAILED_PRECONDITION",
       codes: ["err.request.reused"],
     });
-    expect(await everything(selectionId)).toEqual(before);
   });
 });
 
@@ -354,21 +332,22 @@ describe("reopenScore: the ketua alone, with a reason", () => {
     ["the ketua without a reason", () => ketua, "", "INVALID_ARGUMENT", "err.score.reopenReason"],
     ["the ketua with a reason too short", () => ketua, "  salah   ", "INVALID_ARGUMENT", "err.score.reopenReason"],
   ] as const)("refuses %s", async (_what, who, reason, status, code) => {
-    const before = await everything(selectionId);
-    const result =
-      reason === undefined ? await reopen(who(), selectionId, id) : await reopen(who(), selectionId, id, reason);
-    expect(failureOf(result)).toEqual({ status, codes: [code] });
-    expect(await everything(selectionId)).toEqual(before);
+    const result = () =>
+      reason === undefined ? reopen(who(), selectionId, id) : reopen(who(), selectionId, id, reason);
+    expect(await refusedUnchanged(() => everything(selectionId), result)).toEqual({ status, codes: [code] });
   });
 
   it("refuses a score that is not there or not submitted", async () => {
-    const before = await everything(selectionId);
     const missing = scoreId(apps["ani"]!, "makalah", ketua.uid);
-    expect(failureOf(await reopen(ketua, selectionId, missing))).toEqual({
+    expect(
+      await refusedUnchanged(
+        () => everything(selectionId),
+        () => reopen(ketua, selectionId, missing),
+      ),
+    ).toEqual({
       status: "NOT_FOUND",
       codes: ["err.score.notFound"],
     });
-    expect(await everything(selectionId)).toEqual(before);
   });
 
   it("reopens: back to draft, counted again, the reason audited; the member resubmits once", async () => {
@@ -390,12 +369,15 @@ describe("reopenScore: the ketua alone, with a reason", () => {
     expect(last.reason).toContain("Salah tekan pada indikator presentasi.");
 
     // A second reopen of a score already reopened is refused.
-    const snapshot = await everything(selectionId);
-    expect(failureOf(await reopen(ketua, selectionId, id))).toEqual({
+    expect(
+      await refusedUnchanged(
+        () => everything(selectionId),
+        () => reopen(ketua, selectionId, id),
+      ),
+    ).toEqual({
       status: "FAILED_PRECONDITION",
       codes: ["err.score.notSubmitted"],
     });
-    expect(await everything(selectionId)).toEqual(snapshot);
 
     const again = resultOf(await submit(member, selectionId, { entry: { levels: { ...PAPER, presentasi: 90 } } }));
     expect(again).toMatchObject({ status: "submitted", revision: 3 });
@@ -408,11 +390,14 @@ describe("reopenScore: the ketua alone, with a reason", () => {
     const otherId = scoreId(apps["ani"]!, "makalah", member.uid);
     resultOf(await submit(member, other));
     await selectionRef(other).update({ stage: "wawancara" });
-    const before = await everything(other);
-    expect(failureOf(await reopen(ketua, other, otherId))).toEqual({
+    expect(
+      await refusedUnchanged(
+        () => everything(other),
+        () => reopen(ketua, other, otherId),
+      ),
+    ).toEqual({
       status: "FAILED_PRECONDITION",
       codes: ["err.score.stageOver"],
     });
-    expect(await everything(other)).toEqual(before);
   });
 });

@@ -76,6 +76,7 @@ export async function renderAnnouncementPdf(model: Announcement): Promise<Buffer
     },
   });
   const done = collect(doc);
+  joinLeftPages(doc);
   doc.registerFont("body", FONTS.body);
   doc.registerFont("bold", FONTS.bold);
   doc.registerFont("cell", FONTS.cell);
@@ -101,6 +102,25 @@ function collect(doc: Doc): Promise<Buffer> {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
+  });
+}
+
+/** What pdfkit keeps of a buffered page: its content stream, one chunk per drawing operator. */
+interface BufferedPage {
+  readonly content: { buffer: Uint8Array[] };
+}
+
+/**
+ * The pages are buffered until the end for "Halaman X dari Y", and pdfkit holds each page's content
+ * as one small array per drawing operator: tens of thousands of them for a 500-candidate rekap, most
+ * of the memory its rendering took. A page once left is joined into one array; pdfkit joins the
+ * chunks the same way when it writes the page, so the bytes are the same.
+ */
+function joinLeftPages(doc: Doc): void {
+  const pages = (doc as unknown as { _pageBuffer: BufferedPage[] })._pageBuffer;
+  doc.on("pageAdded", () => {
+    const left = pages[pages.length - 2];
+    if (left && left.content.buffer.length > 1) left.content.buffer = [Buffer.concat(left.content.buffer)];
   });
 }
 

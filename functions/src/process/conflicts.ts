@@ -1,6 +1,7 @@
 /**
- * Conflicts of interest (issue 9): a pansel member declares, once per post, a conflict or none for
- * each eligible (MS) candidate, before seeing any of them. The declaration is one selection step: the
+ * Conflicts of interest (issue 9): a pansel member declares, once per candidate, a conflict or none for
+ * each eligible (MS) candidate of a post, before seeing any of them; a candidate who becomes MS later
+ * (an accepted objection) is declared on by the same call, which then takes only those. The declaration is one selection step: the
  * conflicts document the rules read (`kinds`), the audit entry (who, how many recusals; never the
  * notes), and the scores the member now owes in `counts`, which the gate leaving a scoring stage
  * reads, all in one transaction keyed by the request id. `panselRoster` is what a member may learn
@@ -11,7 +12,14 @@ import type { z } from "zod/mini";
 import { COLLECTIONS } from "../domain/collections.js";
 import { message } from "../domain/i18n/render.js";
 import { maskNip } from "../domain/nip.js";
-import { conflictsId, kindsOf, storedConflicts, validateDeclaration } from "../domain/scoring/conflicts.js";
+import {
+  conflictsId,
+  extendDeclaration,
+  kindsOf,
+  storedConflicts,
+  undeclaredCandidates,
+  validateDeclaration,
+} from "../domain/scoring/conflicts.js";
 import {
   declarationIssues,
   declarationOpen,
@@ -65,26 +73,31 @@ export async function declareConflicts(
     const issues = declarationIssues(selection, caller.uid, postId);
     if (issues.length > 0) throw issueError("failed-precondition", issues);
     const id = conflictsId(selectionId, postId, caller.uid);
-    // Once: a member who could redeclare could clear a recusal after seeing who else applied.
-    if ((await tx.get(conflictsRef(id))).exists) {
+    const prior = await tx.get(conflictsRef(id));
+    const declared = prior.exists ? storedConflicts.parse(prior.data()) : undefined;
+    const candidates = (await tx.get(msApplications(selection.instansiId, selectionId, postId))).docs.map((d) => d.id);
+    // Once per candidate: a member who could redeclare could clear a recusal after seeing the scores.
+    // A declaration made is extended only by the candidates who became MS since.
+    if (declared && undeclaredCandidates(candidates, declared.kinds).length === 0) {
       throw issueError("already-exists", [{ code: "err.conflict.alreadyDeclared" }]);
     }
-    const candidates = (await tx.get(msApplications(selection.instansiId, selectionId, postId))).docs.map((d) => d.id);
-    const entryIssues = validateDeclaration(candidates, input.entries);
+    const entryIssues = validateDeclaration(candidates, input.entries, new Set(Object.keys(declared?.kinds ?? {})));
     if (entryIssues.length > 0) throw issueError("failed-precondition", entryIssues);
 
-    const stored: StoredConflicts = {
-      instansiId: selection.instansiId,
-      selectionId,
-      postId,
-      memberUid: caller.uid,
-      entries: input.entries,
-      kinds: kindsOf(input.entries),
-      declaredAt: at,
-    };
-    tx.create(conflictsRef(id), storedConflicts.parse(stored));
+    const stored: StoredConflicts = declared
+      ? extendDeclaration(declared, input.entries, at)
+      : {
+          instansiId: selection.instansiId,
+          selectionId,
+          postId,
+          memberUid: caller.uid,
+          entries: input.entries,
+          kinds: kindsOf(input.entries),
+          declaredAt: at,
+        };
+    tx.set(conflictsRef(id), storedConflicts.parse(stored));
 
-    const owed = expectedScores(selection.scoringPlan, input.entries);
+    const owed = expectedScores(selection.scoringPlan, input.entries, selection.stage);
     const byStage = { ...(selection.counts.unlockedScoresByStage ?? {}) };
     let total = 0;
     for (const [stage, n] of Object.entries(owed)) {
@@ -105,7 +118,7 @@ export async function declareConflicts(
         actor: { uid: caller.uid, name: caller.name, role: "pansel" },
         action: "declareConflicts",
         to: null,
-        reason: message("id", "doc.record.conflicts", { post, candidates: candidates.length, recusals }),
+        reason: message("id", "doc.record.conflicts", { post, candidates: input.entries.length, recusals }),
         reference: postId,
       },
     };

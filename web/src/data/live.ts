@@ -156,6 +156,8 @@ export interface MyDeclaration {
   readonly id: string;
   readonly selectionId: string;
   readonly postId: string;
+  /** How many candidates it names: fewer than the post's MS list when some became MS after it. */
+  readonly declared: number;
 }
 
 /** The member's own declarations (the rules let a member list theirs by memberUid; no index needed). */
@@ -169,6 +171,7 @@ export function watchMyDeclarations(uid: string, next: Listener<MyDeclaration[]>
           id: d.id,
           selectionId: String(d.get("selectionId")),
           postId: String(d.get("postId")),
+          declared: Object.keys((d.get("kinds") as Record<string, unknown> | undefined) ?? {}).length,
         })),
       ),
     fail,

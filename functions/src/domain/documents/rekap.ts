@@ -12,8 +12,8 @@ import { spreadPlot } from "../charts/spreadPlot.js";
 import type { Chart } from "../charts/shapes.js";
 import { message } from "../i18n/render.js";
 import type { MessageKey } from "../i18n/messages.js";
-import { eliminationText, hundredths, type PostRankingResult } from "../scoring/postRanking.js";
-import type { TieNote } from "../scoring/ranking.js";
+import { hundredths, type PostRankingResult } from "../scoring/postRanking.js";
+import { rankingTableRows } from "../scoring/rankingRows.js";
 import type { Announcement, AnnouncementSection } from "./announcement.js";
 import { docText, letter } from "./letter.js";
 
@@ -46,30 +46,7 @@ export function buildRekap(input: RekapSnapshot): Announcement {
   const format = (h: number) => hundredths(h);
   const componentsText = r.components.map((c) => c.label).join(", ");
 
-  const rows = [
-    ...r.ranked.map((row) => ({
-      rank: String(row.rank),
-      id: row.applicationId,
-      figures: row.figures,
-      total: row.total,
-      note: [
-        r.finalists.includes(row.applicationId) ? t("doc.rekap.finalist") : "",
-        row.tie ? tieText(row.tie, label) : "",
-      ]
-        .filter(Boolean)
-        .join("; "),
-    })),
-    ...r.eliminated.map((row) => {
-      const out = eliminationText(row.reason, label);
-      return {
-        rank: "\u2013",
-        id: row.applicationId,
-        figures: row.figures,
-        total: row.total,
-        note: message("id", out.key, out.params),
-      };
-    }),
-  ];
+  const rows = rankingTableRows(r, t, "doc.rekap.finalist");
   const columns = [
     { key: "no", label: t("doc.rekap.col.rank") },
     { key: "name", label: t("doc.col.name") },
@@ -78,10 +55,10 @@ export function buildRekap(input: RekapSnapshot): Announcement {
     { key: "note", label: t("doc.rekap.col.note") },
   ];
   const tableRows = rows.map((row) => {
-    const who = names.get(row.id);
+    const who = names.get(row.applicationId);
     const cells: Record<string, string> = {
       no: row.rank,
-      name: who ? `${who.name}\n${who.nip}` : row.id,
+      name: who ? `${who.name}\n${who.nip}` : row.applicationId,
       total: format(row.total),
       note: row.note,
     };
@@ -161,17 +138,4 @@ export function buildRekap(input: RekapSnapshot): Announcement {
     closing: t("doc.rekap.closing"),
     signatory: input.signatory,
   });
-}
-
-function tieText(tie: TieNote, label: (id: string) => string): string {
-  switch (tie.rule) {
-    case "component":
-      return message("id", "ranking.tie.component", { component: label(tie.componentId) });
-    case "serviceStart":
-      return message("id", "ranking.tie.serviceStart");
-    case "birthDate":
-      return message("id", "ranking.tie.birthDate");
-    case "unresolved":
-      return message("id", "ranking.tie.unresolved");
-  }
 }

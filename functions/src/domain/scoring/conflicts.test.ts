@@ -3,13 +3,17 @@ import { MEMBERS, METRO_CANDIDATES, METRO_PLAN } from "../../../../test/fixtures
 import { parseWith } from "../validation.js";
 import {
   conflictEntry,
+  extendDeclaration,
+  kindsOf,
   lockBlockers,
   mayScore,
   quorumReport,
   recusals,
   requiredQuorum,
+  undeclaredCandidates,
   validateDeclaration,
   type ConflictEntry,
+  type StoredConflicts,
 } from "./conflicts.js";
 
 const BAPPEDA = METRO_CANDIDATES.filter((c) => c.postId === "bappeda").map((c) => c.applicationId);
@@ -38,6 +42,41 @@ describe("declarations", () => {
       ["err.conflict.noteRequired", "entries.3.note"],
       ["err.conflict.incomplete", "entries"],
     ]);
+  });
+
+  it("after a first declaration, take exactly the candidates who became MS since", () => {
+    const three = [A, B, C];
+    const declared = new Set([A, B]);
+    expect(undeclaredCandidates(three, { [A]: "none", [B]: "family" })).toEqual([C]);
+    expect(undeclaredCandidates(three, undefined)).toEqual(three);
+    expect(validateDeclaration(three, [none(C)], declared)).toEqual([]);
+    // Naming a declared candidate again, even with the same kind, is changing a declaration: refused.
+    const again = validateDeclaration(three, [{ applicationId: B, kind: "none", note: "" }, none(C)], declared);
+    expect(again.map((i) => [i.code, i.field])).toEqual([["err.conflict.alreadyDeclared", "entries.0"]]);
+    expect(validateDeclaration(three, [], declared).map((i) => [i.code, i.params])).toEqual([
+      ["err.conflict.incomplete", { count: 1 }],
+    ]);
+  });
+
+  it("extend a declaration without touching what it said", () => {
+    const first = [none(A), { applicationId: B, kind: "family" as const, note: "" }];
+    const prior: StoredConflicts = {
+      instansiId: "kota-metro",
+      selectionId: "metro-2021-jpt",
+      postId: "bappeda",
+      memberUid: "m",
+      entries: first,
+      kinds: kindsOf(first),
+      declaredAt: "2021-10-20T02:00:00.000Z",
+    };
+    const later = { applicationId: C, kind: "other" as const, note: "Mantan bawahan langsung" };
+    const extended = extendDeclaration(prior, [later], "2021-10-27T03:00:00.000Z");
+    expect(extended).toEqual({
+      ...prior,
+      entries: [...first, later],
+      kinds: { [A]: "none", [B]: "family", [C]: "other" },
+      amendedAt: "2021-10-27T03:00:00.000Z",
+    });
   });
 
   it("parse only the known kinds", () => {
@@ -123,5 +162,36 @@ describe("quorum", () => {
       submitted: submittedAll([A], ["outsider", ...MEMBERS.slice(0, 2)]),
     });
     expect(rows.every((r) => r.status === "awaiting" && r.submitted === 2 && r.eligible === 3)).toBe(true);
+  });
+
+  it("counts a member who has not declared on a candidate as not yet able to score them", () => {
+    // Member 0 declared before C became MS; the others declared on everyone.
+    const declared = new Set(MEMBERS.flatMap((m, i) => (i === 0 ? [A, B] : [A, B, C]).map((app) => `${m} ${app}`)));
+    const rows = quorumReport({
+      plan: METRO_PLAN,
+      assigned: MEMBERS,
+      candidates: [A, C],
+      recused: new Set(),
+      declared,
+      submitted: submittedAll([A], MEMBERS).concat(submittedAll([C], MEMBERS.slice(1))),
+    });
+    expect(rows.filter((r) => r.applicationId === A).every((r) => r.status === "complete")).toBe(true);
+    const c = rows.filter((r) => r.applicationId === C);
+    expect(c.map((r) => [r.status, r.eligible, r.undeclared, r.submitted])).toEqual([
+      ["undeclared", 4, 1, 4],
+      ["undeclared", 4, 1, 4],
+      ["undeclared", 4, 1, 4],
+    ]);
+    // Three of five recused from C as well: even if member 0 declares none, two can never be a quorum.
+    const recused = new Set(MEMBERS.slice(2).map((m) => `${m} ${C}`));
+    const below = quorumReport({
+      plan: METRO_PLAN,
+      assigned: MEMBERS,
+      candidates: [C],
+      recused,
+      declared,
+      submitted: [],
+    });
+    expect(below.every((r) => r.status === "belowQuorum" && r.eligible === 1 && r.undeclared === 1)).toBe(true);
   });
 });

@@ -33,6 +33,8 @@ export const storedConflicts = z.object({
   /** The same entries as applicationId → kind: the rules look a candidate up in one read. */
   kinds: z.record(z.string(), z.enum(CONFLICT_KINDS)),
   declaredAt: z.string(),
+  /** When the member last added candidates who became MS after `declaredAt` (an accepted objection). */
+  amendedAt: z.optional(z.string()),
 });
 export type StoredConflicts = z.infer<typeof storedConflicts>;
 
@@ -49,15 +51,25 @@ const MIN_OTHER_NOTE = 5;
 
 /**
  * Checks a declaration against the post's candidates: every candidate exactly once (a member cannot
- * skip one and score them later), no one else, and a note for "other".
+ * skip one and score them later), no one else, and a note for "other". `declared` are the candidates
+ * the member already declared on for this post: a later declaration covers exactly the others (those
+ * who became MS since), and naming a declared one again is refused, so a member who has seen scores
+ * cannot change what they said.
  */
-export function validateDeclaration(candidates: readonly string[], entries: readonly ConflictEntry[]): Issue[] {
+export function validateDeclaration(
+  candidates: readonly string[],
+  entries: readonly ConflictEntry[],
+  declared: ReadonlySet<string> = new Set(),
+): Issue[] {
   const issues: Issue[] = [];
-  const expected = new Set(candidates);
+  const pending = candidates.filter((c) => !declared.has(c));
+  const expected = new Set(pending);
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
     const field = `entries.${i}`;
-    if (!expected.has(entry.applicationId)) {
+    if (declared.has(entry.applicationId)) {
+      issues.push({ code: "err.conflict.alreadyDeclared", field, params: { applicationId: entry.applicationId } });
+    } else if (!expected.has(entry.applicationId)) {
       issues.push({ code: "err.conflict.notCandidate", field, params: { applicationId: entry.applicationId } });
     } else if (seen.has(entry.applicationId)) {
       issues.push({ code: "err.conflict.duplicate", field, params: { applicationId: entry.applicationId } });
@@ -67,10 +79,31 @@ export function validateDeclaration(candidates: readonly string[], entries: read
       issues.push({ code: "err.conflict.noteRequired", field: `${field}.note`, params: { min: MIN_OTHER_NOTE } });
     }
   });
-  const missing = candidates.filter((c) => !seen.has(c));
+  const missing = pending.filter((c) => !seen.has(c));
   if (missing.length > 0)
     issues.push({ code: "err.conflict.incomplete", field: "entries", params: { count: missing.length } });
   return issues;
+}
+
+/** The post's candidates a member has not declared on yet (all of them before a first declaration). */
+export function undeclaredCandidates(
+  candidates: readonly string[],
+  kinds: Readonly<Record<string, ConflictKind>> | undefined,
+): string[] {
+  return candidates.filter((c) => kinds?.[c] === undefined);
+}
+
+/**
+ * A declaration extended with candidates who became MS after it: the earlier entries kept as they
+ * were (the rules and the ranking read `kinds`), the new ones added, the first `declaredAt` kept.
+ */
+export function extendDeclaration(
+  prior: StoredConflicts,
+  entries: readonly ConflictEntry[],
+  at: string,
+): StoredConflicts {
+  const all = [...prior.entries, ...entries];
+  return { ...prior, entries: all, kinds: kindsOf(all), amendedAt: at };
 }
 
 /** Recusals as "memberUid applicationId" pairs: a declared conflict of any kind but none. */
@@ -102,16 +135,21 @@ export function requiredQuorum(plan: Pick<ScoringPlan, "quorum">, assigned: numb
   return plan.quorum ?? Math.floor(assigned / 2) + 1;
 }
 
-export type QuorumStatus = "belowQuorum" | "awaiting" | "complete";
+export type QuorumStatus = "belowQuorum" | "undeclared" | "awaiting" | "complete";
 
 export interface QuorumRow {
   readonly applicationId: string;
   readonly componentId: string;
   readonly required: number;
-  /** Assigned members not recused from this candidate. */
+  /** Assigned members who declared no conflict with this candidate: those who can score now. */
   readonly eligible: number;
+  /** Assigned members who have not declared on this candidate yet (it became MS after they declared). */
+  readonly undeclared: number;
   readonly submitted: number;
-  /** belowQuorum: too few can score; awaiting: some who can have not submitted; complete. */
+  /**
+   * belowQuorum: too few can score, even if every undeclared member declares none; undeclared: a
+   * member must declare first; awaiting: some who can have not submitted; complete.
+   */
   readonly status: QuorumStatus;
 }
 
@@ -125,6 +163,11 @@ export function quorumReport(input: {
   readonly assigned: readonly string[];
   readonly candidates: readonly string[];
   readonly recused: ReadonlySet<string>;
+  /**
+   * The "memberUid applicationId" pairs a member declared on (any kind). Without it every member not
+   * recused counts as able to score; with it, a member who has not declared on a candidate is not yet.
+   */
+  readonly declared?: ReadonlySet<string>;
   readonly submitted: readonly { memberUid: string; applicationId: string; componentId: string }[];
 }): QuorumRow[] {
   const { plan, assigned, recused } = input;
@@ -138,13 +181,30 @@ export function quorumReport(input: {
   }
   const rows: QuorumRow[] = [];
   for (const applicationId of [...new Set(input.candidates)].sort(compareText)) {
-    const able = [...members].filter((m) => !recused.has(recusalKey(m, applicationId)));
+    const notRecused = [...members].filter((m) => !recused.has(recusalKey(m, applicationId)));
+    const declared = input.declared;
+    const able = declared ? notRecused.filter((m) => declared.has(recusalKey(m, applicationId))) : notRecused;
+    const undeclared = notRecused.length - able.length;
     for (const component of plan.components) {
       if (component.imported) continue; // no member scores it: nothing to reach a quorum
       const submitted = able.filter((m) => done.has(`${m} ${applicationId} ${component.id}`)).length;
       const status: QuorumStatus =
-        able.length < required ? "belowQuorum" : submitted < able.length ? "awaiting" : "complete";
-      rows.push({ applicationId, componentId: component.id, required, eligible: able.length, submitted, status });
+        notRecused.length < required
+          ? "belowQuorum"
+          : undeclared > 0
+            ? "undeclared"
+            : submitted < able.length
+              ? "awaiting"
+              : "complete";
+      rows.push({
+        applicationId,
+        componentId: component.id,
+        required,
+        eligible: able.length,
+        undeclared,
+        submitted,
+        status,
+      });
     }
   }
   return rows;

@@ -25,6 +25,16 @@ describe("expectedScores", () => {
     });
     expect(expectedScores(DEFAULT_SCORING_PLAN, [family])).toEqual({});
   });
+
+  it("leaves out the stages already over: those scores can no longer be submitted", () => {
+    expect(expectedScores(DEFAULT_SCORING_PLAN, [none, none], "wawancara")).toEqual({ wawancara: 2, rekamJejak: 2 });
+    expect(expectedScores(DEFAULT_SCORING_PLAN, [none], "pengumumanAdministrasi")).toEqual({
+      asesmenManajerial: 1,
+      kompetensiTeknis: 1,
+      wawancara: 1,
+      rekamJejak: 1,
+    });
+  });
 });
 
 describe("who may declare", () => {

@@ -6,7 +6,7 @@
  */
 import { z } from "zod/mini";
 import type { Issue } from "../issue.js";
-import type { Stage } from "../stages.js";
+import { STAGES, type Stage } from "../stages.js";
 import type { ScoringPlan } from "../selection/setup.js";
 import type { StoredSelection } from "../selection/stored.js";
 import { requestId } from "../selection/process.js";
@@ -106,17 +106,22 @@ export function declarationIssues(selection: DeclareView, memberUid: string, pos
 /**
  * The scores a member owes after declaring: one per candidate declared "none" and per component the
  * committee scores (imported ones come from a report), counted into the component's stage. The gate
- * that leaves a scoring stage reads these counts; submitting a score takes one off.
+ * that leaves a scoring stage reads these counts; submitting a score takes one off. A component whose
+ * stage is over before `current` is left out: its scores can no longer be submitted (a declaration
+ * extended late for a candidate who became MS), so counting them would hold the last gate for ever;
+ * the ranking shows those cells as awaited instead.
  */
 export function expectedScores(
   plan: Pick<ScoringPlan, "components">,
   entries: readonly Pick<ConflictEntry, "kind">[],
+  current?: Stage,
 ): Record<string, number> {
   const free = entries.filter((e) => e.kind === "none").length;
   const out: Record<string, number> = {};
   if (free === 0) return out;
+  const from = current === undefined ? 0 : STAGES.indexOf(current);
   for (const component of plan.components) {
-    if (component.imported) continue;
+    if (component.imported || STAGES.indexOf(component.stage) < from) continue;
     out[component.stage] = (out[component.stage] ?? 0) + free;
   }
   return out;

@@ -40,6 +40,17 @@ function allScores(levels: number[]): Score[] {
   );
 }
 
+/** Every member's declaration on every Bappeda candidate: none, but for the conflicts given. */
+function declarations(conflicted: readonly (readonly [member: string, applicationId: string])[] = []) {
+  return MEMBERS.map((memberUid) => ({
+    memberUid,
+    entries: BAPPEDA.map(({ applicationId }) => ({
+      applicationId,
+      kind: conflicted.some(([m, a]) => m === memberUid && a === applicationId) ? "family" : "none",
+    })),
+  }));
+}
+
 function sources(extra: Partial<RankingSources> = {}): RankingSources {
   return {
     plan: METRO_PLAN,
@@ -60,7 +71,7 @@ function sources(extra: Partial<RankingSources> = {}): RankingSources {
       componentId: "asesmen",
       marks: (340 - i * 10) * 100,
     })),
-    conflicts: [],
+    conflicts: declarations(),
     ...extra,
   };
 }
@@ -93,7 +104,7 @@ describe("computePostRanking", () => {
     const withoutConflict = run(sources({ scores }));
     // The recused member's 90s against the others' 40s: a spread flag and a higher total.
     expect(withoutConflict.spread.cells.map((c) => c.applicationId)).toContain(id(5));
-    const conflicts = [{ memberUid: MEMBERS[0], entries: [{ applicationId: id(5), kind: "family" }] }];
+    const conflicts = declarations([[MEMBERS[0], id(5)]]);
     const r = run(sources({ scores, conflicts }));
     const fifth = r.ranked.find((x) => x.applicationId === id(5))!;
     expect(fifth.total).toBe(run(sources()).ranked.find((x) => x.applicationId === id(5))!.total);
@@ -131,15 +142,20 @@ describe("computePostRanking", () => {
     // Member 1's makalah for id(4) is missing: awaited, so the post cannot be locked.
     expect(r.lockable).toBe(false);
     expect(r.blockers).toEqual([
-      { applicationId: id(4), componentId: "makalah", required: 3, eligible: 5, submitted: 4, status: "awaiting" },
+      {
+        applicationId: id(4),
+        componentId: "makalah",
+        required: 3,
+        eligible: 5,
+        undeclared: 0,
+        submitted: 4,
+        status: "awaiting",
+      },
     ]);
   });
 
   it("a candidate below quorum after recusals blocks locking; a missing import is awaited", () => {
-    const conflicts = MEMBERS.slice(0, 3).map((memberUid) => ({
-      memberUid,
-      entries: [{ applicationId: id(2), kind: "family" }],
-    }));
+    const conflicts = declarations(MEMBERS.slice(0, 3).map((m) => [m, id(2)] as const));
     const r = run(sources({ conflicts, imported: sources().imported.filter((i) => i.applicationId !== id(3)) }));
     expect(r.lockable).toBe(false);
     expect(r.blockers.map((b) => [b.applicationId, b.componentId, b.status])).toEqual(
@@ -153,6 +169,48 @@ describe("computePostRanking", () => {
     expect(r.eliminated).toContainEqual(
       expect.objectContaining({ applicationId: id(3), reason: { code: "missedComponent", componentId: "asesmen" } }),
     );
+  });
+
+  it("waits for a member who declared before a candidate became MS, who cannot score them yet", () => {
+    const late = id(1);
+    // Member 0 declared when the post had five candidates; id(1) became MS afterwards (an objection).
+    const conflicts = declarations().map((d) =>
+      d.memberUid === MEMBERS[0] ? { ...d, entries: d.entries.filter((e) => e.applicationId !== late) } : d,
+    );
+    const scores = allScores([90, 75, 75, 60, 60, 40]).filter(
+      (s) => !(s.applicationId === late && s.memberUid === MEMBERS[0]),
+    );
+    const r = run(sources({ conflicts, scores }));
+    expect(r.lockable).toBe(false);
+    expect(r.blockers).toEqual(
+      ["makalah", "wawancara", "rekam-jejak"].map((componentId) => ({
+        applicationId: late,
+        componentId,
+        required: 3,
+        eligible: 4,
+        undeclared: 1,
+        submitted: 4,
+        status: "undeclared",
+      })),
+    );
+    // Once the member declares none and scores, the post is complete again.
+    expect(run(sources()).lockable).toBe(true);
+  });
+
+  it("a candidate nobody declared on can never reach the quorum until they do", () => {
+    const conflicts = declarations().map((d) => ({
+      ...d,
+      entries: d.entries.filter((e) => e.applicationId !== id(0)),
+    }));
+    const r = run(
+      sources({ conflicts, scores: allScores([90, 75, 75, 60, 60, 40]).filter((s) => s.applicationId !== id(0)) }),
+    );
+    const first = r.blockers.filter((b) => b.applicationId === id(0));
+    expect(first.map((b) => [b.status, b.eligible, b.undeclared])).toEqual([
+      ["undeclared", 0, 5],
+      ["undeclared", 0, 5],
+      ["undeclared", 0, 5],
+    ]);
   });
 
   it("an interim ranking counts the components up to its stage and proposes nobody", () => {

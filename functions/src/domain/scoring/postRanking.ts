@@ -149,8 +149,14 @@ export function computePostRanking(src: RankingSources): PostRankingResult | Iss
   const assigned = new Set(members.map((m) => m.uid));
   // Any declared kind but "none" recuses (conflicts.ts `recusals`), whatever else the entry says.
   const recused = new Set<string>();
+  // Who declared on whom: a candidate who became MS after a member declared waits for that member.
+  const declared = new Set<string>();
   for (const c of src.conflicts) {
-    for (const e of c.entries) if (e.kind !== "none") recused.add(recusalKey(c.memberUid, e.applicationId));
+    for (const e of c.entries) {
+      const key = recusalKey(c.memberUid, e.applicationId);
+      declared.add(key);
+      if (e.kind !== "none") recused.add(key);
+    }
   }
 
   const dropped = { recused: 0, notAssigned: 0, invalid: 0 };
@@ -215,6 +221,7 @@ export function computePostRanking(src: RankingSources): PostRankingResult | Iss
     assigned: members.map((m) => m.uid),
     candidates: candidateList,
     recused,
+    declared,
     submitted,
   }).filter((r) => included.has(r.componentId));
   const required = requiredQuorum(plan, assigned.size);
@@ -223,7 +230,15 @@ export function computePostRanking(src: RankingSources): PostRankingResult | Iss
   for (const applicationId of candidateList) {
     for (const c of components) {
       if (!c.imported || importedCells.has(`${applicationId} ${c.id}`)) continue;
-      importRows.push({ applicationId, componentId: c.id, required: 1, eligible: 1, submitted: 0, status: "awaiting" });
+      importRows.push({
+        applicationId,
+        componentId: c.id,
+        required: 1,
+        eligible: 1,
+        undeclared: 0,
+        submitted: 0,
+        status: "awaiting",
+      });
     }
   }
   const order = new Map(components.map((c, i) => [c.id, i]));

@@ -9,7 +9,6 @@ import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { ApplicationReview } from "@domain/applications/application";
 import type { Issue } from "@domain/issue";
-import type { BrokenSelection, SelectionWithId } from "../../data/live";
 import type { ApplicationWithId } from "../../data/verification";
 import { issueText, useLocale, useMessages } from "../../i18n/i18n";
 import { formatDate, formatDateTime } from "../../ui/format";
@@ -19,6 +18,7 @@ import type { SignedIn } from "../../ui/RequireSession";
 import { Later, later } from "../../ui/Later";
 import { useAction } from "../../ui/useAction";
 import { useLive } from "../../ui/useLive";
+import { useLiveSelection } from "../../ui/useLiveSelection";
 
 // The viewer loads when an operator opens a document, with the document itself.
 const viewer = later(() => import("./verification/DocumentViewer"));
@@ -29,10 +29,7 @@ export function VerifyApplication({ session }: { session: SignedIn }) {
   const { params, query } = useRoute();
   const selectionId = params["id"] ?? "";
   const applicationId = params["applicationId"] ?? "";
-  const selection = useLive<SelectionWithId | BrokenSelection | undefined>(async () => {
-    const { watchSelection } = await import("../../data/live");
-    return (next, fail) => watchSelection(selectionId, next, fail);
-  }, [selectionId]);
+  const selection = useLiveSelection(selectionId);
   const app = useLive<ApplicationWithId | undefined>(async () => {
     const { watchApplication } = await import("../../data/verification");
     return (next, fail) => watchApplication(applicationId, next, fail);
@@ -42,14 +39,13 @@ export function VerifyApplication({ session }: { session: SignedIn }) {
     return (next, fail) => watchReview(applicationId, next, fail);
   }, [applicationId]);
 
-  if (!candidateMessages || app.status === "loading" || review.status === "loading" || selection.status === "loading")
+  if (!candidateMessages || app.status === "loading" || review.status === "loading" || selection.loading)
     return <Loading />;
   if (app.status === "error" || !app.value || app.value.selectionId !== selectionId)
     return <Notice kind="error">{t("err.verify.notFound")}</Notice>;
   const a = app.value;
   const r = review.status === "ready" ? review.value : null;
-  const s =
-    selection.status === "ready" && selection.value && !("broken" in selection.value) ? selection.value : undefined;
+  const s = selection.selection;
   const checklist = s?.posts.find((p) => p.id === a.postId)?.requirements.documents ?? [];
   const label = (type: string) => checklist.find((d) => d.id === type)?.label ?? type;
   const backHref = `/kelola/${selectionId}/verifikasi?jabatan=${encodeURIComponent(query["jabatan"] ?? a.postId)}${query["semua"] ? "&semua=1" : ""}`;

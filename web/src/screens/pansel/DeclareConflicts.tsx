@@ -2,13 +2,20 @@
  * A pansel member declares conflicts of interest for one post, before seeing any candidate's file:
  * per candidate (name, masked NIP, current post) none, a family tie, a direct superior/subordinate
  * relation, or another conflict with a note. Sent once, after a confirmation that says it cannot be
- * changed; a refusal shows its reason and keeps every choice on screen. Laid out for a tablet and a
+ * changed; a refusal shows its reason and keeps every choice on screen. A candidate who became MS after
+ * the declaration (an accepted objection) is declared on the same way, below what was declared before. Laid out for a tablet and a
  * 360 px phone alike: one column of candidates, the choices wrapping under each name.
  */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { Issue } from "@domain/issue";
-import { CONFLICT_KINDS, kindsOf, validateDeclaration, type ConflictKind } from "@domain/scoring/conflicts";
+import {
+  CONFLICT_KINDS,
+  kindsOf,
+  undeclaredCandidates,
+  validateDeclaration,
+  type ConflictKind,
+} from "@domain/scoring/conflicts";
 import type { RosterPost } from "@domain/scoring/declaration";
 import { issueText, useLocale, useMessages } from "../../i18n/i18n";
 import { formatDateTime } from "../../ui/format";
@@ -53,19 +60,32 @@ export function DeclareConflicts() {
   const found = current.posts.find((p) => p.postId === postId);
   if (!found) return <Notice kind="error">{t("err.conflict.notAssigned")}</Notice>;
   const post = sent ? { ...found, declaration: sent } : found;
+  const declaration = post.declaration;
+  const pending = undeclaredCandidates(
+    post.candidates.map((c) => c.applicationId),
+    declaration?.kinds,
+  );
+  // After a first declaration, the form holds only the candidates who became MS since.
+  const toDeclare = { ...post, candidates: post.candidates.filter((c) => pending.includes(c.applicationId)) };
+  const onSent = (kinds: Record<string, ConflictKind>, at: string) =>
+    setSent({ declaredAt: declaration?.declaredAt ?? at, kinds: { ...declaration?.kinds, ...kinds } });
   return (
     <section class="declare">
       <p class="eyebrow">{current.title}</p>
       <h1>{t("conflict.title")}</h1>
       <h2>{post.postName}</h2>
-      {post.declaration ? (
-        <Declared post={post} />
-      ) : !current.declarationOpen ? (
+      {declaration && <Declared post={{ ...post, declaration }} />}
+      {declaration && pending.length > 0 && (
+        <Notice kind="info">
+          <span data-testid="new-candidates">{t("pansel.newCandidates", { count: pending.length })}</span>
+        </Notice>
+      )}
+      {declaration && pending.length === 0 ? null : !current.declarationOpen ? (
         <Notice kind="info">{t("err.conflict.stage")}</Notice>
-      ) : post.candidates.length === 0 ? (
+      ) : toDeclare.candidates.length === 0 ? (
         <p>{t("conflict.noCandidates")}</p>
       ) : (
-        <DeclarationForm selectionId={selectionId} post={post} onSent={setSent} />
+        <DeclarationForm selectionId={selectionId} post={toDeclare} onSent={onSent} />
       )}
       <p>
         <a href="/pansel">{t("pansel.title")}</a>
@@ -88,13 +108,12 @@ function Declared({ post }: { post: RosterPost }) {
       <ul class="cards">
         {post.candidates.map((c) => {
           const kind = declaration.kinds[c.applicationId];
+          if (!kind) return null; // not declared on yet: in the form below
           return (
             <li key={c.applicationId} class="card card--padded" data-testid={`declared-${c.applicationId}`}>
               <strong class="card__title">{c.name}</strong>
               <span class="card__line">{c.maskedNip}</span>
-              <span class={kind === "none" ? "badge" : "badge badge--error"}>
-                {kind ? t(`conflict.kind.${kind}`) : "—"}
-              </span>
+              <span class={kind === "none" ? "badge" : "badge badge--error"}>{t(`conflict.kind.${kind}`)}</span>
             </li>
           );
         })}
@@ -106,7 +125,7 @@ function Declared({ post }: { post: RosterPost }) {
 function DeclarationForm(props: {
   selectionId: string;
   post: RosterPost;
-  onSent: (declaration: NonNullable<RosterPost["declaration"]>) => void;
+  onSent: (kinds: Record<string, ConflictKind>, at: string) => void;
 }) {
   const { t } = useLocale();
   const { post } = props;
@@ -150,7 +169,7 @@ function DeclarationForm(props: {
     });
     setConfirming(false);
     // Shown from what was sent (the server stored exactly these kinds); the time is this device's.
-    if (answer) props.onSent({ declaredAt: new Date().toISOString(), kinds: kindsOf(entries) });
+    if (answer) props.onSent(kindsOf(entries), new Date().toISOString());
   };
 
   return (

@@ -1,7 +1,8 @@
 /**
  * A pansel member's home: the selections they sit on and, per selection, the posts they score, each
- * with its declaration of conflicts: to make (a link to the declaration screen) or made; in a
- * scoring stage, the way to score and to sign the stage's berita acara.
+ * with its declaration of conflicts: to make (a link to the declaration screen), made, or made with
+ * candidates who became MS since (an accepted objection) still to declare on; in a scoring stage,
+ * the way to score and to sign the stage's berita acara.
  */
 import { conflictsId } from "@domain/scoring/conflicts";
 import { declarationOpen, postsOfMember } from "@domain/scoring/declaration";
@@ -26,7 +27,8 @@ export function PanselHome({ session }: { session: SignedIn }) {
     return (next, fail) => watchMyDeclarations(session.uid, next, fail);
   }, [session.uid]);
   if (!ready) return <Loading />;
-  const declared = new Set(declarations.status === "ready" ? declarations.value.map((d) => d.id) : []);
+  // Declaration id → how many candidates it names.
+  const declared = new Map(declarations.status === "ready" ? declarations.value.map((d) => [d.id, d.declared]) : []);
   return (
     <section>
       <h1>{t("pansel.title")}</h1>
@@ -83,7 +85,12 @@ export function PanselHome({ session }: { session: SignedIn }) {
   );
 }
 
-function MyPosts(props: { selection: SelectionWithId; uid: string; declared: ReadonlySet<string>; known: boolean }) {
+function MyPosts(props: {
+  selection: SelectionWithId;
+  uid: string;
+  declared: ReadonlyMap<string, number>;
+  known: boolean;
+}) {
   const t = useT();
   const { selection: s, uid } = props;
   const posts = postsOfMember(s, uid);
@@ -93,16 +100,30 @@ function MyPosts(props: { selection: SelectionWithId; uid: string; declared: Rea
   return (
     <ul class="card__more pansel-posts" data-testid={`pansel-posts-${s.id}`}>
       {posts.map((post) => {
-        const done = props.declared.has(conflictsId(s.id, post.id, uid));
+        const named = props.declared.get(conflictsId(s.id, post.id, uid));
+        // The administrative result's MS list grows with each accepted objection; the declaration
+        // screen names who is new.
+        const fresh = named === undefined ? 0 : (s.administrativeResult?.ms[post.id]?.length ?? 0) - named;
+        const href = `/pansel/${s.id}/konflik/${post.id}`;
         return (
           <li key={post.id} class="card__line" data-testid={`pansel-post-${post.id}`}>
             <span>{post.name}</span>{" "}
-            {done ? (
-              <span class="badge" data-testid="declared">
-                {t("pansel.declared")}
-              </span>
+            {named !== undefined ? (
+              <>
+                <span class="badge" data-testid="declared">
+                  {t("pansel.declared")}
+                </span>
+                {fresh > 0 && open && (
+                  <>
+                    {" "}
+                    <a class="button button--small" href={href} data-testid="declare-new-link">
+                      {t("pansel.newCandidates", { count: fresh })}
+                    </a>
+                  </>
+                )}
+              </>
             ) : !props.known || !(open || before) ? null : open ? (
-              <a class="button button--small" href={`/pansel/${s.id}/konflik/${post.id}`} data-testid="declare-link">
+              <a class="button button--small" href={href} data-testid="declare-link">
                 {t("pansel.declare")}
               </a>
             ) : (

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { ScoringComponent } from "@domain/selection/setup";
 import { scoreId, validateScore, type ScoreEntry, type StoredScore } from "@domain/scoring/score";
-import type { BrokenSelection, SelectionWithId } from "../../data/live";
+import type { SelectionWithId } from "../../data/live";
 import type { CandidateRow, DraftState } from "../../data/scoreData";
 import { issueText, useLocale, useMessages } from "../../i18n/i18n";
 import { formatDateTime } from "../../ui/format";
@@ -21,6 +21,7 @@ import { Notice } from "../../ui/Notice";
 import type { SignedIn } from "../../ui/RequireSession";
 import { useAction } from "../../ui/useAction";
 import { useLive } from "../../ui/useLive";
+import { useLiveSelection } from "../../ui/useLiveSelection";
 
 const viewer = later(() => import("../official/verification/DocumentViewer"));
 
@@ -35,10 +36,7 @@ export function ScoreForm({ session }: { session: SignedIn }) {
   const componentId = params["componentId"] ?? "";
   const id = scoreId(applicationId, componentId, session.uid);
 
-  const selection = useLive<SelectionWithId | BrokenSelection | undefined>(async () => {
-    const { watchSelection } = await import("../../data/live");
-    return (next, fail) => watchSelection(selectionId, next, fail);
-  }, [selectionId]);
+  const selection = useLiveSelection(selectionId);
   const candidate = useLive<CandidateRow | undefined>(async () => {
     const { watchCandidate } = await import("../../data/scoreData");
     return (next, fail) => watchCandidate(applicationId, next, fail);
@@ -52,10 +50,10 @@ export function ScoreForm({ session }: { session: SignedIn }) {
     return (next, fail) => watchScore(id, next, fail);
   }, [id]);
 
-  if (!ready || selection.status === "loading" || candidate.status === "loading" || draft.status === "loading") {
+  if (!ready || selection.loading || candidate.status === "loading" || draft.status === "loading") {
     return <Loading />;
   }
-  const s = selection.status === "ready" && selection.value && !("broken" in selection.value) ? selection.value : null;
+  const s = selection.selection;
   const app = candidate.status === "ready" ? candidate.value : undefined;
   const componentIndex = s ? s.scoringPlan.components.findIndex((c) => c.id === componentId) : -1;
   const component = s?.scoringPlan.components[componentIndex];

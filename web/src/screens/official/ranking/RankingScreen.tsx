@@ -10,11 +10,13 @@ import { useRoute } from "preact-iso";
 import { rankingChart } from "@domain/charts/rankingChart";
 import { spreadPlot } from "@domain/charts/spreadPlot";
 import { toSvg } from "@domain/charts/shapes";
-import { eliminationText, FINAL_STAGE, hundredths } from "@domain/scoring/postRanking";
+import { FINAL_STAGE, hundredths } from "@domain/scoring/postRanking";
+import { rankingTableRows } from "@domain/scoring/rankingRows";
 import type { PostRankingResult } from "@domain/scoring/postRanking";
 import type { Locale, MessageKey } from "@domain/i18n/messages";
 import type { ScheduledStage } from "@domain/selection/setup";
 import { isKetua } from "@domain/scoring/submission";
+import type { QuorumStatus } from "@domain/scoring/conflicts";
 import type { BrokenSelection, SelectionWithId } from "../../../data/live";
 import type { RankingView } from "../../../data/rankingData";
 import { issueText, useLocale, useMessages, type Translate } from "../../../i18n/i18n";
@@ -26,6 +28,11 @@ import { useAction } from "../../../ui/useAction";
 import { useLive } from "../../../ui/useLive";
 import type { SignedIn } from "../../../ui/RequireSession";
 import { Calibration } from "./Calibration";
+
+function blockerText(status: QuorumStatus): MessageKey {
+  if (status === "belowQuorum") return "ranking.blocker.belowQuorum";
+  return status === "undeclared" ? "ranking.blocker.undeclared" : "ranking.blocker.awaiting";
+}
 
 export function RankingScreen({ session }: { session: SignedIn }) {
   const { t, locale } = useLocale();
@@ -179,35 +186,7 @@ function RankingView({
       format,
     }),
   );
-  const rows = [
-    ...r.ranked.map((row) => ({
-      rank: String(row.rank),
-      id: row.applicationId,
-      figures: row.figures,
-      total: row.total,
-      note: [
-        r.finalists.includes(row.applicationId) ? t("ranking.finalist") : "",
-        row.tie
-          ? t(
-              `ranking.tie.${row.tie.rule}`,
-              row.tie.rule === "component" ? { component: label(row.tie.componentId) } : {},
-            )
-          : "",
-      ]
-        .filter(Boolean)
-        .join("; "),
-    })),
-    ...r.eliminated.map((row) => {
-      const out = eliminationText(row.reason, label);
-      return {
-        rank: "–",
-        id: row.applicationId,
-        figures: row.figures,
-        total: row.total,
-        note: t(out.key, out.params),
-      };
-    }),
-  ];
+  const rows = rankingTableRows(r, t, "ranking.finalist");
 
   return (
     <div data-testid="ranking-result">
@@ -235,12 +214,12 @@ function RankingView({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id}>
+              <tr key={row.applicationId}>
                 <td>{row.rank}</td>
                 <td>
-                  {nameOf(row.id)}
+                  {nameOf(row.applicationId)}
                   <br />
-                  <small>{names.get(row.id)?.nip}</small>
+                  <small>{names.get(row.applicationId)?.nip}</small>
                 </td>
                 {r.components.map((c, i) => (
                   <td key={c.id}>{scoreText(row.figures.scores[i], format)}</td>
@@ -260,12 +239,13 @@ function RankingView({
           <ul data-testid="ranking-blockers">
             {r.blockers.map((b) => (
               <li key={`${b.applicationId} ${b.componentId}`}>
-                {t(b.status === "belowQuorum" ? "ranking.blocker.belowQuorum" : "ranking.blocker.awaiting", {
+                {t(blockerText(b.status), {
                   name: nameOf(b.applicationId),
                   component: label(b.componentId),
                   eligible: b.eligible,
                   required: b.required,
                   submitted: b.submitted,
+                  undeclared: b.undeclared,
                 })}
               </li>
             ))}
