@@ -47,6 +47,20 @@ const COLUMN_SHARES: Record<string, Record<string, number>> = {
   result: { no: 8, name: 60, nip: 32 },
   // The rekap: the component columns (c0, c1, …) share what is left equally.
   rekap: { no: 7, name: 24, total: 9, note: 18 },
+  // The proposal and the final report (domain/documents/ppkLetters.ts); each table uses some of these.
+  closing: {
+    no: 9,
+    name: 42,
+    total: 13,
+    note: 36,
+    stage: 38,
+    dates: 34,
+    entered: 22,
+    position: 18,
+    origin: 22,
+    kind: 36,
+    number: 52,
+  },
 };
 const CENTERED_COLUMNS = new Set(["no", "required", "formats", "maxSize", "maxAge", "education", "total"]);
 

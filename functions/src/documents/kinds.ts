@@ -17,6 +17,14 @@ import { buildAnnouncement } from "../domain/documents/announcement.js";
 import type { Announcement } from "../domain/documents/announcement.js";
 import { buildReceipt, receiptSnapshot } from "../domain/documents/receipt.js";
 import type { DocumentKindName } from "../domain/documents/record.js";
+import {
+  buildFinalReport,
+  buildProposalLetter,
+  finalReportSnapshot,
+  proposalSnapshot,
+  type FinalReportSnapshot,
+  type ProposalSnapshot,
+} from "../domain/documents/ppkLetters.js";
 import { buildRekap, rekapSnapshot, type RekapSnapshot } from "../domain/documents/rekap.js";
 import { announcementSnapshot, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
@@ -98,6 +106,19 @@ export const DOCUMENT_KINDS: Record<DocumentKindName, DocumentKind<unknown>> = {
     build: buildRekap,
     access: staffFile,
     current: (documentId, selection) => selection.rekapDocuments[seriesKey(documentId, "rekapNilai")] ?? null,
+  }),
+  // Letters to the PPK and the national authority: the staff's, with every finalist's total in them.
+  usulanPpk: kind<ProposalSnapshot>({
+    snapshot: proposalSnapshot,
+    build: buildProposalLetter,
+    access: staffFile,
+    current: (_, selection) => selection.proposalDocumentId,
+  }),
+  laporanAkhir: kind<FinalReportSnapshot>({
+    snapshot: finalReportSnapshot,
+    build: buildFinalReport,
+    access: staffFile,
+    current: (_, selection) => selection.finalReportDocumentId,
   }),
 };
 

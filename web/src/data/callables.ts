@@ -86,3 +86,7 @@ export const choosePpk = (input: CallableInput<"choosePpk">) => call("choosePpk"
 export const recordProcessLetter = (input: CallableInput<"recordProcessLetter">) => call("recordProcessLetter", input);
 export const computeRanking = (input: CallableInput<"computeRanking">) => call("computeRanking", input);
 export const issueRekap = (input: CallableInput<"issueRekap">) => call("issueRekap", input, { timeout: 120_000 });
+export const issueProposalLetter = (input: CallableInput<"issueProposalLetter">) =>
+  call("issueProposalLetter", input, { timeout: 120_000 });
+export const issueFinalReport = (input: CallableInput<"issueFinalReport">) =>
+  call("issueFinalReport", input, { timeout: 120_000 });

@@ -81,7 +81,15 @@ export type AnnouncementSection =
   // The rekapitulasi nilai (./rekap.ts): a column per component, its notes, and charts drawn as vectors.
   | { readonly id: "rekap"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
   | { readonly id: "notes"; readonly kind: "list"; readonly heading: string; readonly items: readonly string[] }
-  | { readonly id: "chart"; readonly kind: "chart"; readonly heading: string; readonly chart: Chart };
+  | { readonly id: "chart"; readonly kind: "chart"; readonly heading: string; readonly chart: Chart }
+  // The letters after the ranking (./ppkLetters.ts): tables of their own columns, and plain lines.
+  | { readonly id: "closing"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
+  | {
+      readonly id: "closingLines";
+      readonly kind: "lines";
+      readonly heading: string;
+      readonly lines: readonly string[];
+    };
 
 export interface Announcement {
   readonly selectionId: string;

@@ -51,6 +51,8 @@ export const DOCUMENT_KIND_CODES = {
   // The result is announced as a pengumuman too; its own number keeps it apart.
   hasilAdministrasi: "PENG",
   rekapNilai: "REKAP",
+  usulanPpk: "USUL",
+  laporanAkhir: "LAP",
 } as const;
 
 const MAX_PATTERN_LENGTH = 120;

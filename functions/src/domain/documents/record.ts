@@ -14,7 +14,15 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
  * hasilAdministrasi: the pengumuman of the administrative result (issue 8).
  * rekapNilai: a post's score summary after a stage (issue 9); its file is the selection's staff's.
  */
-export const DOCUMENT_KIND_NAMES = ["pengumuman", "tandaBukti", "hasilAdministrasi", "rekapNilai"] as const;
+export const DOCUMENT_KIND_NAMES = [
+  "pengumuman",
+  "tandaBukti",
+  "hasilAdministrasi",
+  "rekapNilai",
+  // The letters after the ranking (./ppkLetters.ts): the proposal to the PPK, the report to the authority.
+  "usulanPpk",
+  "laporanAkhir",
+] as const;
 export type DocumentKindName = (typeof DOCUMENT_KIND_NAMES)[number];
 
 export const documentRecord = z.object({

@@ -136,7 +136,7 @@ function evaluateGate(
 }
 
 /** Posts still in the selection: a post cancelled for too few applicants has no finalists. */
-function livePosts(s: StoredSelection): StoredSelection["posts"] {
+export function livePosts(s: Pick<StoredSelection, "posts" | "postDecisions">): StoredSelection["posts"] {
   return s.posts.filter((p) => s.postDecisions[p.id] !== "cancelPost");
 }
 

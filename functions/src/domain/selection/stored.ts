@@ -144,6 +144,10 @@ export const storedSelection = z.extend(selectionSetup, {
   panselAssignments: z._default(z.record(z.string(), z.array(z.string())), {}),
   /** The current rekap version per ranking id (rankings/{id}), set by issueRekap. */
   rekapDocuments: z._default(z.record(z.string(), z.string()), {}),
+  /** The current version of the letter proposing the 3 besar to the PPK, set by issueProposalLetter. */
+  proposalDocumentId: z._default(z.nullable(z.string()), null),
+  /** The current version of the final report to the national authority, set by issueFinalReport. */
+  finalReportDocumentId: z._default(z.nullable(z.string()), null),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -163,6 +167,8 @@ export const INITIAL_PROCESS = {
   governorConsultation: null,
   ppkChoices: {},
   rekapDocuments: {},
+  proposalDocumentId: null,
+  finalReportDocumentId: null,
 } as const satisfies Partial<StoredSelection>;
 
 /**

@@ -370,4 +370,21 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "result.published": "Administrative result published: {number}",
   "err.objection.notOpen": "This objection has already been answered, or there is none.",
   "err.objection.reasonRequired": "Write the answer and its reason.",
+  // The letters after the ranking (domain/selection/closingLetters.ts, documents/issuePpkLetters.ts).
+  "letters.title": "Proposal letter and final report",
+  "letters.proposal.issue": "Issue the letter proposing the best three",
+  "letters.proposal.current": "Letter proposing the best three to the PPK: number {number}",
+  "letters.report.issue": "Issue the final selection report",
+  "letters.report.current": "Final selection report: number {number}",
+  "letters.report.due": "Report to {authority} due by {date} ({days} days after the PPK's choice; {cite}).",
+  "letters.report.overdue":
+    "Report to {authority} overdue: it was due by {date} ({days} days after the PPK's choice; {cite}).",
+  "err.letters.proposalStage":
+    "The proposal letter is issued after the final ranking, from the report to the PPK up to the appointment decision.",
+  "err.letters.proposalAfterChoice": "The PPK has started choosing; the proposal letter cannot be issued again.",
+  "err.letters.rankingNotFinal": "The final ranking is not computed or not lockable yet for: {posts}.",
+  "err.letters.reportStage":
+    "The final report is issued after the PPK's choice, in the appointment decision stage or later.",
+  "err.letters.noPpkChoice": "The PPK has not chosen yet for: {posts}.",
+  "err.letters.noReportRule": "This selection's regulation profile has no rule for the final report.",
 };
