@@ -122,6 +122,10 @@ function evaluateGate(
         ? []
         : [{ code: "err.gate.noPpkChoice", severity: "error", params: { posts: open.map((p) => p.name).join(", ") } }];
     }
+    case "proposalIssued":
+      return s.proposalDocumentId
+        ? []
+        : [{ code: "err.gate.noProposal", severity: "error", field: "proposalDocumentId" }];
     case "recommendationRecorded":
       return s.recommendation
         ? []

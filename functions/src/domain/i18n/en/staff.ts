@@ -164,6 +164,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.gate.noGovernorConsultation":
     "The governor's answer to the consultation on the three names for {posts} is not recorded (UU 23/2014 art. 214).",
   "err.gate.noPpkChoice": "The PPK's choice is not recorded for: {posts}.",
+  "err.gate.noProposal": "The letter proposing the best three to the PPK has not been issued.",
   "err.gate.noRecommendation": "The national authority's recommendation is not recorded (letter number and date).",
   "err.gate.noSchedule": "The dates of stage \u201c{stage}\u201d are missing.",
   "err.setup.advanceBelowFinalists":

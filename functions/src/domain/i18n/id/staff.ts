@@ -161,6 +161,7 @@ export const idStaff = {
   "err.gate.noGovernorConsultation":
     "Surat jawaban gubernur atas konsultasi tiga nama untuk {posts} belum dicatat (UU 23/2014 Pasal 214).",
   "err.gate.noPpkChoice": "Pilihan PPK belum dicatat untuk: {posts}.",
+  "err.gate.noProposal": "Surat usulan tiga besar kepada PPK belum diterbitkan.",
   "err.gate.noRecommendation": "Rekomendasi instansi pusat belum dicatat (nomor dan tanggal surat).",
   "err.gate.noSchedule": "Jadwal tahap \u201c{stage}\u201d belum diisi.",
   "err.setup.advanceBelowFinalists":
