@@ -11,8 +11,10 @@ import { toIsoDate } from "../domain/calendar.js";
 import { issueAllocation } from "../domain/callables.js";
 import { dateInZone } from "../domain/applications/objection.js";
 import {
+  finalistRows,
   finalReportSnapshot,
-  ppkTitleOf,
+  letterCommon,
+  proposalContent,
   proposalSnapshot,
   type FinalReportSnapshot,
 } from "../domain/documents/ppkLetters.js";
@@ -26,12 +28,10 @@ import {
 } from "../domain/documents/record.js";
 import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { publicUrlIssue } from "../domain/deployment.js";
-import { message } from "../domain/i18n/render.js";
 import type { Issue } from "../domain/issue.js";
 import { profileById } from "../domain/regulation/profiles.js";
 import type { RegulationProfile } from "../domain/regulation/profile.js";
-import { hundredths } from "../domain/scoring/postRanking.js";
-import { finalRankingOf, governorConsultation, regionKindOf, type FinalRanking } from "../domain/scoring/ppkChoice.js";
+import { finalRankingOf, type FinalRanking } from "../domain/scoring/ppkChoice.js";
 import {
   finalReportDeadline,
   finalReportIssues,
@@ -68,22 +68,6 @@ async function finalRankings(tx: Transaction, selectionId: string, s: StoredSele
   });
   return found;
 }
-
-const finalistRows = (ranking: FinalRanking) =>
-  ranking.finalists.map((f) => ({
-    rank: f.rank,
-    name: f.name,
-    nip: f.nip ?? "",
-    total: f.total === undefined ? "\u2013" : hundredths(f.total),
-  }));
-
-const ketuaOf = (s: StoredSelection, instansi: InstansiDoc) => ({
-  name: s.pansel.find((m) => m.position === "ketua")?.name ?? "",
-  title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-});
-
-const cancelledNames = (s: StoredSelection) =>
-  s.posts.filter((p) => s.postDecisions[p.id] === "cancelPost").map((p) => p.name);
 
 interface Letter {
   readonly kind: Extract<DocumentKindName, "usulanPpk" | "laporanAkhir">;
@@ -141,20 +125,14 @@ async function issueLetter(
       supersedes: previous?.exists ? previous.id : null,
       at,
     });
-    const common = {
-      kind: letter.kind,
-      instansi,
-      title: selection.title,
-      legalBasis: selection.legalBasis,
+    const common = letterCommon(selection, instansi, {
       selectionId: input.selectionId,
       number,
       issuedOn: record.issuedOn,
-      cancelled: cancelledNames(selection),
-      signatory: ketuaOf(selection, instansi),
       verifyUrl: verifyUrlFor(site.baseUrl, documentId),
-    };
+    });
     const schema = letter.kind === "usulanPpk" ? proposalSnapshot : finalReportSnapshot;
-    const snapshot = schema.parse({ ...common, ...content });
+    const snapshot = schema.parse({ kind: letter.kind, ...common, ...content });
     takeNumber(at);
     tx.create(documentRef(documentId), record);
     tx.create(documentRef(documentId).collection(COLLECTIONS.snapshot).doc(SNAPSHOT_DOC), snapshot);
@@ -193,21 +171,7 @@ const PROPOSAL: Letter = {
   content: async ({ tx, selection }, { selectionId, instansi, profile }) => {
     const rankings = await finalRankings(tx, selectionId, selection);
     refuse(proposalIssues(selection, new Set(rankings.keys())));
-    const region = regionKindOf(selection.instansiName);
-    return {
-      ppk: ppkTitleOf(instansi),
-      posts: livePosts(selection).map((p) => {
-        const ranking = rankings.get(p.id)!;
-        const consultation = governorConsultation(profile, region, p.name);
-        return {
-          name: p.name,
-          opd: p.opd,
-          finalists: finalistRows(ranking),
-          rankingSha256: ranking.sha256,
-          governorCite: consultation.needed ? consultation.cite : null,
-        };
-      }),
-    };
+    return proposalContent(selection, rankings, instansi, profile);
   },
 };
 
@@ -237,9 +201,6 @@ const FINAL_REPORT: Letter = {
       const r = documentRecord.safeParse(d.data());
       return r.success && r.data.instansiId === selection.instansiId && r.data.status === "valid" ? [r.data] : [];
     });
-    const ms = selection.administrativeResult
-      ? livePosts(selection).reduce((n, p) => n + (selection.administrativeResult!.ms[p.id]?.length ?? 0), 0)
-      : 0;
     const content: Omit<FinalReportSnapshot, CommonKey> = {
       authority: {
         name: deadline.rule.authority,
@@ -265,7 +226,8 @@ const FINAL_REPORT: Letter = {
       })),
       counts: {
         applicants: Object.values(selection.counts.applicantsPerPost).reduce((n, c) => n + c, 0),
-        ms,
+        // The MS candidates of the live posts, as the final rankings read them.
+        ms: [...rankings.values()].reduce((n, r) => n + r.candidates, 0),
         ranked: [...rankings.values()].reduce((n, r) => n + r.ranked, 0),
       },
       posts: livePosts(selection).map((p) => {

@@ -12,9 +12,14 @@
  */
 import { z } from "zod/mini";
 import { formatDateId, formatDateRangeId } from "../calendar.js";
+import { message } from "../i18n/render.js";
 import type { MessageKey } from "../i18n/messages.js";
+import type { RegulationProfile } from "../regulation/profile.js";
 import { instansiDoc } from "../schemas/documents.js";
-import { regionKindOf } from "../scoring/ppkChoice.js";
+import { hundredths } from "../scoring/postRanking.js";
+import { governorConsultation, regionKindOf, type FinalRanking } from "../scoring/ppkChoice.js";
+import { livePosts } from "../selection/gates.js";
+import type { StoredSelection } from "../selection/stored.js";
 import type { Announcement, AnnouncementSection } from "./announcement.js";
 import { docText, letter, placeOf } from "./letter.js";
 
@@ -86,6 +91,72 @@ export const finalReportSnapshot = z.object({
   receipts: z.int(),
 });
 export type FinalReportSnapshot = z.infer<typeof finalReportSnapshot>;
+
+type Row = z.infer<typeof finalistRow>;
+type LetterSelection = Pick<StoredSelection, "title" | "legalBasis" | "posts" | "postDecisions" | "pansel">;
+
+/** The 3 besar as printed: the total in hundredths formatted, the NIP as the ranking masked it. */
+export function finalistRows(ranking: FinalRanking): Row[] {
+  return ranking.finalists.map((f) => ({
+    rank: f.rank,
+    name: f.name,
+    nip: f.nip ?? "",
+    total: f.total === undefined ? "\u2013" : hundredths(f.total),
+  }));
+}
+
+/** What every letter of a selection prints besides its content: fixed when the number is taken. */
+export function letterCommon(
+  s: LetterSelection,
+  instansi: z.infer<typeof letterInstansi>,
+  fixed: { selectionId: string; number: string; issuedOn: string; verifyUrl: string },
+) {
+  return {
+    instansi: {
+      name: instansi.name,
+      shortName: instansi.shortName,
+      agency: instansi.agency,
+      address: instansi.address,
+      website: instansi.website,
+    },
+    title: s.title,
+    legalBasis: [...s.legalBasis],
+    ...fixed,
+    cancelled: s.posts.filter((p) => s.postDecisions[p.id] === "cancelPost").map((p) => p.name),
+    signatory: {
+      name: s.pansel.find((m) => m.position === "ketua")?.name ?? "",
+      title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
+    },
+  };
+}
+
+/**
+ * The proposal's content: each live post's 3 besar from its final ranking (every live post has one:
+ * the callable checks it first), and the governor's note where the profile asks for it.
+ */
+export function proposalContent(
+  s: LetterSelection & Pick<StoredSelection, "instansiName">,
+  rankings: ReadonlyMap<string, FinalRanking>,
+  instansi: { name: string; shortName: string },
+  profile: Pick<RegulationProfile, "governorConsultation">,
+): Pick<ProposalSnapshot, "ppk" | "posts"> {
+  const region = regionKindOf(s.instansiName);
+  return {
+    ppk: ppkTitleOf(instansi),
+    posts: livePosts(s).map((p) => {
+      const ranking = rankings.get(p.id);
+      if (!ranking) throw new Error(`no final ranking for ${p.id}`);
+      const consultation = governorConsultation(profile, region, p.name);
+      return {
+        name: p.name,
+        opd: p.opd,
+        finalists: finalistRows(ranking),
+        rankingSha256: ranking.sha256,
+        governorCite: consultation.needed ? consultation.cite : null,
+      };
+    }),
+  };
+}
 
 /** The PPK of a regional government is its head: "Wali Kota Metro", "Bupati Pesawaran", "Gubernur Lampung". */
 export function ppkTitleOf(instansi: { name: string; shortName: string }): string {

@@ -56,6 +56,8 @@ export interface FinalRanking {
   readonly sha256: string;
   /** How many candidates the ranking ranked (eliminated ones not counted). */
   readonly ranked: number;
+  /** How many MS candidates it read: computeRanking ranks the post's MS applications. */
+  readonly candidates: number;
   readonly finalists: NamedFinalist[];
 }
 
@@ -81,7 +83,13 @@ export function finalRankingOf(ranking: Readonly<Record<string, unknown>> | unde
     if (!row || !who) return [];
     return [{ applicationId, rank: row.rank, name: who.name, total: row.total, nip: who.nip }];
   });
-  return { instansiId: stored.data.instansiId, sha256: stored.data.sha256, ranked: ranked.length, finalists };
+  return {
+    instansiId: stored.data.instansiId,
+    sha256: stored.data.sha256,
+    ranked: ranked.length,
+    candidates: candidates.length,
+    finalists,
+  };
 }
 
 /** The 3 besar of a post's final ranking; none when there is no final, lockable one. */
