@@ -9,7 +9,7 @@ import type { Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
 import { toIsoDate } from "../domain/calendar.js";
 import { issueAllocation } from "../domain/callables.js";
-import { dateInZone } from "../domain/applications/objection.js";
+import { dateInZone } from "../domain/applications/window.js";
 import {
   finalistRows,
   finalReportSnapshot,
@@ -32,13 +32,9 @@ import type { Issue } from "../domain/issue.js";
 import { profileById } from "../domain/regulation/profiles.js";
 import type { RegulationProfile } from "../domain/regulation/profile.js";
 import { finalRankingOf, type FinalRanking } from "../domain/scoring/ppkChoice.js";
-import {
-  finalReportDeadline,
-  finalReportIssues,
-  proposalIssues,
-  type ClosingLetterInput,
-} from "../domain/selection/closingLetters.js";
-import { livePosts } from "../domain/selection/gates.js";
+import { finalReportDeadline, finalReportIssues, proposalIssues } from "../domain/selection/closingLetters.js";
+import type { ClosingLetterInput } from "../domain/selection/closingLetterInput.js";
+import { livePosts } from "../domain/selection/livePosts.js";
 import { auditEntry } from "../domain/selection/process.js";
 import { normaliseStagesUsed } from "../domain/selection/stageMachine.js";
 import type { StoredSelection } from "../domain/selection/stored.js";

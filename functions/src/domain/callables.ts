@@ -30,7 +30,7 @@ import {
 } from "./selection/process.js";
 import { answerObjectionInput, fileObjectionInput } from "./applications/objection.js";
 import { choosePpkInput, choosePpkOutput } from "./scoring/ppkChoice.js";
-import { closingLetterInput } from "./selection/closingLetters.js";
+import { closingLetterInput } from "./selection/closingLetterInput.js";
 import { recordRegionalCalendarInput, recordRegionalCalendarOutput } from "./schemas/regionalCalendar.js";
 import { saveProfileInput, saveProfileOutput } from "./schemas/profileSave.js";
 import {

@@ -18,7 +18,7 @@ import type { RegulationProfile } from "../regulation/profile.js";
 import { instansiDoc } from "../schemas/documents.js";
 import { hundredths } from "../scoring/postRanking.js";
 import { governorConsultation, regionKindOf, type FinalRanking } from "../scoring/ppkChoice.js";
-import { livePosts } from "../selection/gates.js";
+import { livePosts } from "../selection/livePosts.js";
 import type { StoredSelection } from "../selection/stored.js";
 import type { Announcement, AnnouncementSection } from "./announcement.js";
 import { docText, letter, placeOf } from "./letter.js";

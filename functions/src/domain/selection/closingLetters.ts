@@ -4,22 +4,13 @@
  * with the deadline the regulation profile gives it. Pure: the selection, the profile, the zone and
  * the clock come in.
  */
-import { z } from "zod/mini";
 import { addDays, toIsoDate } from "../calendar.js";
-import { dateInZone } from "../applications/objection.js";
-import { endOfDayMs, type IndonesianZone } from "../applications/window.js";
+import { dateInZone, endOfDayMs, type IndonesianZone } from "../applications/window.js";
 import type { Issue } from "../issue.js";
 import type { FinalReportRule } from "../regulation/profile.js";
-import { livePosts } from "./gates.js";
-import { requestId } from "./process.js";
+import { livePosts } from "./livePosts.js";
 import type { StoredSelection } from "./stored.js";
 import type { Stage } from "../stages.js";
-
-export const closingLetterInput = z.object({
-  requestId,
-  selectionId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, { error: "err.input.invalid" })),
-});
-export type ClosingLetterInput = z.output<typeof closingLetterInput>;
 
 /**
  * The proposal goes out once the ranking is final (the report to the PPK) and stays issuable until
