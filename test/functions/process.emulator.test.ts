@@ -260,6 +260,8 @@ describe("createDraft", () => {
       governorConsultation: null,
       ppkChoices: {},
       rekapDocuments: {},
+      proposalDocumentId: null,
+      finalReportDocumentId: null,
     });
     expect(await auditOf(resultOf(result).selectionId)).toEqual([
       expect.objectContaining({ seq: 1, action: "create", reason: `Disalin dari ${past}`, reference: past }),
