@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
-import type { StoredRanking } from "../../functions/src/domain/scoring/postRanking.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { db } from "../support/admin.js";
+import { writeFinalRanking } from "../support/ranking.js";
 import { call, uniqueSuffix } from "../support/callables.js";
 import {
   auditOf,
@@ -57,25 +57,8 @@ async function selection(changes: Partial<StoredSelection> = {}): Promise<string
   await db.collection(COLLECTIONS.selections).doc(id).set(doc);
   // disdikbud's ranking still awaits a score: not lockable, so no 3 besar yet.
   for (const postId of ["bappeda", "sekda", "disdikbud"]) {
-    const ids = [1, 2, 3, 4].map((rank) => `${id}_${postId}_c${rank}`);
-    const ranking: StoredRanking = {
-      instansiId: METRO_ID,
-      selectionId: id,
-      postId,
-      stage: "pemeringkatan",
-      json: JSON.stringify({
-        ranked: ids.map((applicationId, i) => ({ applicationId, rank: i + 1 })),
-        candidates: ids.map((applicationId, i) => ({ applicationId, name: `Calon ${i + 1}` })),
-      }),
-      sha256: "0".repeat(64),
-      components: [],
-      finalists: ids.slice(0, 3),
-      blockers: 0,
-      lockable: postId !== "disdikbud",
-      computedAt: "2021-11-10T03:00:00.000Z",
-      computedBy: { uid: "op", name: "Operator", role: "operator" },
-    };
-    await db.collection(COLLECTIONS.rankings).doc(`${id}_${postId}_pemeringkatan`).set(ranking);
+    const lockable = postId !== "disdikbud";
+    await writeFinalRanking(db, { instansiId: METRO_ID, selectionId: id, postId, lockable, sha256: "0".repeat(64) });
   }
   return id;
 }
@@ -121,7 +104,7 @@ describe("choosePpk", () => {
     expect(resultOf(first)).toEqual({ postId: "bappeda", applicationId: `${id}_bappeda_c1`, rank: 1 });
     expect((await stored(id)).ppkChoices["bappeda"]).toMatchObject({
       applicationId: `${id}_bappeda_c1`,
-      name: "Calon 1",
+      name: "Calon bappeda 1",
       rank: 1,
       reason: "",
       chosenBy: walikota.uid,

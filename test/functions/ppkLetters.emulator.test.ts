@@ -10,10 +10,10 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
 import { documentRecord } from "../../functions/src/domain/documents/record.js";
-import type { StoredRanking } from "../../functions/src/domain/scoring/postRanking.js";
 import { ZERO_COUNTS, type StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { readFile, sha256Hex } from "../../functions/src/files/chunks.js";
 import { db } from "../support/admin.js";
+import { writeFinalRanking } from "../support/ranking.js";
 import { call, uniqueSuffix } from "../support/callables.js";
 import {
   auditOf,
@@ -75,29 +75,8 @@ async function selection(
   };
   await db.collection(COLLECTIONS.selections).doc(id).set(doc);
   for (const post of LIVE) {
-    const ids = [1, 2, 3, 4].map((rank) => `${id}_${post.id}_c${rank}`);
-    const ranking: StoredRanking = {
-      instansiId,
-      selectionId: id,
-      postId: post.id,
-      stage: "pemeringkatan",
-      json: JSON.stringify({
-        ranked: ids.map((applicationId, i) => ({ applicationId, rank: i + 1, total: 9000 - i * 325 })),
-        candidates: ids.map((applicationId, i) => ({
-          applicationId,
-          name: `Calon ${post.id} ${i + 1}`,
-          nip: "197501122000031***",
-        })),
-      }),
-      sha256: hashOf(post.id),
-      components: [],
-      finalists: ids.slice(0, 3),
-      blockers: notLockable.includes(post.id) ? 1 : 0,
-      lockable: !notLockable.includes(post.id),
-      computedAt: "2021-11-10T03:00:00.000Z",
-      computedBy: { uid: "op", name: "Operator", role: "operator" },
-    };
-    await db.collection(COLLECTIONS.rankings).doc(`${id}_${post.id}_pemeringkatan`).set(ranking);
+    const lockable = !notLockable.includes(post.id);
+    await writeFinalRanking(db, { instansiId, selectionId: id, postId: post.id, lockable, sha256: hashOf(post.id) });
   }
   return id;
 }

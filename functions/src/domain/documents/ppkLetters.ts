@@ -231,9 +231,25 @@ export function buildProposalLetter(input: ProposalSnapshot): Announcement {
   });
 }
 
+/** A table of the report whose first column numbers the rows ("No."). */
+function numberedTable(
+  heading: string,
+  columns: readonly (readonly [string, MessageKey])[],
+  rows: readonly Record<string, string>[],
+): AnnouncementSection {
+  return {
+    id: "closing",
+    kind: "table",
+    heading,
+    table: {
+      columns: [{ key: "no", label: t("doc.col.no") }, ...columns.map(([key, label]) => ({ key, label: t(label) }))],
+      rows: rows.map((row, i) => ({ no: String(i + 1), ...row })),
+    },
+  };
+}
+
 export function buildFinalReport(input: FinalReportSnapshot): Announcement {
-  const stageRows = input.stages.map((s, i) => ({
-    no: String(i + 1),
+  const stageRows = input.stages.map((s) => ({
     stage: t(`stage.${s.stage}` as MessageKey),
     dates: s.start && s.end ? formatDateRangeId(s.start, s.end) : "\u2013",
     entered: s.enteredOn ? formatDateId(s.enteredOn) : "\u2013",
@@ -245,39 +261,28 @@ export function buildFinalReport(input: FinalReportSnapshot): Announcement {
       heading: t("doc.proposal.to"),
       lines: [input.authority.name, t("doc.report.authorityBasis", { cite: input.authority.authorityCite })],
     },
-    {
-      id: "closing",
-      kind: "table",
-      heading: t("doc.report.stages"),
-      table: {
-        columns: [
-          { key: "no", label: t("doc.col.no") },
-          { key: "stage", label: t("doc.report.col.stage") },
-          { key: "dates", label: t("doc.report.col.scheduled") },
-          { key: "entered", label: t("doc.report.col.entered") },
-        ],
-        rows: stageRows,
-      },
-    },
-    {
-      id: "closing",
-      kind: "table",
-      heading: t("doc.report.pansel"),
-      table: {
-        columns: [
-          { key: "no", label: t("doc.col.no") },
-          { key: "name", label: t("doc.col.name") },
-          { key: "position", label: t("doc.report.col.position") },
-          { key: "origin", label: t("doc.report.col.origin") },
-        ],
-        rows: input.pansel.map((m, i) => ({
-          no: String(i + 1),
-          name: m.affiliation ? `${m.name}\n${m.affiliation}` : m.name,
-          position: t(`setup.position.${m.position}` as MessageKey),
-          origin: t(`setup.origin.${m.origin}` as MessageKey),
-        })),
-      },
-    },
+    numberedTable(
+      t("doc.report.stages"),
+      [
+        ["stage", "doc.report.col.stage"],
+        ["dates", "doc.report.col.scheduled"],
+        ["entered", "doc.report.col.entered"],
+      ],
+      stageRows,
+    ),
+    numberedTable(
+      t("doc.report.pansel"),
+      [
+        ["name", "doc.col.name"],
+        ["position", "doc.report.col.position"],
+        ["origin", "doc.report.col.origin"],
+      ],
+      input.pansel.map((m) => ({
+        name: m.affiliation ? `${m.name}\n${m.affiliation}` : m.name,
+        position: t(`setup.position.${m.position}` as MessageKey),
+        origin: t(`setup.origin.${m.origin}` as MessageKey),
+      })),
+    ),
     {
       id: "closingLines",
       kind: "lines",
@@ -307,23 +312,19 @@ export function buildFinalReport(input: FinalReportSnapshot): Announcement {
     lines.push(t("doc.rekap.hash", { sha256: post.rankingSha256 }));
     sections.push({ id: "closingLines", kind: "lines", heading: "", lines });
   }
-  sections.push({
-    id: "closing",
-    kind: "table",
-    heading: t("doc.report.documents"),
-    table: {
-      columns: [
-        { key: "no", label: t("doc.col.no") },
-        { key: "kind", label: t("doc.report.col.kind") },
-        { key: "number", label: t("doc.report.col.number") },
+  sections.push(
+    numberedTable(
+      t("doc.report.documents"),
+      [
+        ["kind", "doc.report.col.kind"],
+        ["number", "doc.report.col.number"],
       ],
-      rows: input.documents.map((d, i) => ({
-        no: String(i + 1),
+      input.documents.map((d) => ({
         kind: t(`doc.kind.${d.kind}` as MessageKey),
         number: `${d.number}\n${formatDateId(d.issuedOn)}`,
       })),
-    },
-  });
+    ),
+  );
   const notes = [
     t("doc.report.receipts", { count: input.receipts }),
     t("doc.report.deadline", {
