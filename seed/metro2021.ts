@@ -22,6 +22,7 @@ import type { StaffRole } from "../functions/src/domain/roles.js";
 import { buildApplications, countsOf, type ApplicationPlan } from "./applications.js";
 import { seededResult } from "./result.js";
 import { SCORING_SELECTION_ID, scoringDemo } from "./scoring.js";
+import { CLOSING_SELECTION_ID, closingDemo } from "./closing.js";
 
 export const DEMO_PASSWORD = "Seleksi2021";
 
@@ -1021,6 +1022,9 @@ function shiftPontianak(selection: StoredSelection, instansi: InstansiDoc, days:
   };
 }
 
+/** The two TMS candidates of 2021: left out of the 2022 demo's rankings. */
+const TMS_EMAILS = ["lina.hartati@pesawaran.demo", "bayu.pratama@metrokota.demo"];
+
 /** When the Sekda approved the move to pengumumanAdministrasi, publishing the administrative result. */
 export const METRO_RESULT_PUBLISHED_AT = "2021-10-25T08:00:00+07:00";
 
@@ -1063,15 +1067,23 @@ export function onRunDate(runDate: CalendarDate) {
   });
   // The 2021 uji kompetensi, in its interview stage: the demo of scoring (./scoring.ts).
   const scoring = scoringDemo(BASE_SELECTIONS["metro-2021-jpt"]!, operator.uid);
+  // Metro's 2022 selection at penetapan: the 3 besar proposed to the PPK, who chooses (./closing.ts).
+  const closing = closingDemo(
+    BASE_SELECTIONS["metro-2021-jpt"]!,
+    BASE_INSTANSI["kota-metro"]!,
+    CANDIDATES.filter((c) => !TMS_EMAILS.includes(c.email)),
+    operator,
+  );
   const selections: Record<string, StoredSelection> = {
     ...BASE_SELECTIONS,
     "metro-2021-jpt": { ...metro, ...METRO_AT_RESULT, counts, administrativeResult: result.administrativeResult },
     "pontianak-2024-jpt": shifted.selection,
     [SCORING_SELECTION_ID]: scoring.selection,
+    [CLOSING_SELECTION_ID]: closing.selection,
   };
   const instansi: Record<string, InstansiDoc> = { ...BASE_INSTANSI, "kota-pontianak": shifted.instansi };
   const candidates = [...CANDIDATES, pontianakCandidate(Number(shifted.selection.referenceDate.slice(0, 4)))];
-  return { runDate, instansi, selections, candidates, applications, results: [result], scoring };
+  return { runDate, instansi, selections, candidates, applications, results: [result], scoring, closing };
 }
 
 /** The demo as the seed writes it today (a run on another day moves Pontianak only). */

@@ -11,7 +11,8 @@ import { auth, db } from "../functions/src/shell/admin.js";
 import { projectSelection } from "../functions/src/publication/projectSelection.js";
 import { COLLECTIONS } from "../functions/src/domain/collections.js";
 import { chunkId, sha256Hex, writeFile } from "../functions/src/files/chunks.js";
-import { renderSnapshot } from "../functions/src/documents/issueAnnouncement.js";
+import { renderSnapshot, type StoredSnapshot } from "../functions/src/documents/issueAnnouncement.js";
+import { DOCUMENT_KINDS } from "../functions/src/documents/kinds.js";
 import { SNAPSHOT_DOC } from "../functions/src/domain/documents/snapshot.js";
 import type { CalendarDate } from "../functions/src/domain/calendar.js";
 import { seedRefusal } from "./guard.js";
@@ -90,18 +91,22 @@ export async function seedDemo(now: number = Date.now()): Promise<ReturnType<typ
   for (const c of scoring.conflicts) writes.set(`${COLLECTIONS.conflicts}/${c.id}`, c.doc);
   for (const i of scoring.imported) writes.set(`${COLLECTIONS.importedScores}/${i.id}`, i.doc);
   for (const s of scoring.scores) writes.set(`${COLLECTIONS.scores}/${s.id}`, s.doc);
+  // The end of a selection: the final rankings of Metro 2022 and its proposal letter to the PPK.
+  for (const r of demo.closing.rankings) writes.set(`${COLLECTIONS.rankings}/${r.id}`, r.doc);
+  for (const c of demo.closing.conflicts) writes.set(`${COLLECTIONS.conflicts}/${c.id}`, c.doc);
   await writes.commit();
-  for (const result of demo.results) await storeResult(result);
+  for (const result of [...demo.results, demo.closing.document]) await storeDocument(result);
   return demo;
 }
 
 /**
- * The published administrative result's PDF, rendered from its snapshot as finishDocument does, then
- * its record marked valid: the record goes last, so the verification page never finds it without its
- * file. The rendering is a pure function of the snapshot, so a rerun finds the same bytes and keeps
- * the stored file (immutable, like every issued one); only a changed renderer replaces it.
+ * An issued document's PDF (the administrative result, the proposal letter), rendered from its
+ * snapshot as finishDocument does, readable as its kind says, then its record marked valid: the
+ * record goes last, so the verification page never finds it without its file. The rendering is a
+ * pure function of the snapshot, so a rerun finds the same bytes and keeps the stored file
+ * (immutable, like every issued one); only a changed renderer replaces it.
  */
-async function storeResult(result: SeededResult): Promise<void> {
+async function storeDocument(result: Pick<SeededResult, "record" | "counter"> & { snapshot: StoredSnapshot }) {
   const { record } = result;
   const pdf = await renderSnapshot(result.snapshot);
   const sha256 = sha256Hex(pdf);
@@ -115,7 +120,7 @@ async function storeResult(result: SeededResult): Promise<void> {
       contentType: "application/pdf",
       name: record.fileName,
       bytes: pdf,
-      extra: { public: true, documentId: record.fileId },
+      ...DOCUMENT_KINDS[record.kind].access(record, result.snapshot),
     });
   }
   const documentRef = db.collection(COLLECTIONS.documents).doc(record.fileId);

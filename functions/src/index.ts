@@ -50,6 +50,10 @@ import { issueRekap as issueRekapAs } from "./documents/issueRekap.js";
 import { publishStageResult as publishStageResultAs } from "./documents/issueStageResult.js";
 import { issueBeritaAcara as issueBeritaAcaraAs } from "./documents/issueBeritaAcara.js";
 import { resolveSpreadFlag as resolveSpreadFlagAs } from "./process/calibration.js";
+import {
+  issueFinalReport as issueFinalReportAs,
+  issueProposalLetter as issueProposalLetterAs,
+} from "./documents/issuePpkLetters.js";
 import { reopenScore as reopenScoreAs, submitScore as submitScoreAs } from "./process/scores.js";
 import { importAssessment as importAssessmentAs } from "./process/assessmentImport.js";
 import { declareConflicts as declareConflictsAs, panselRoster as panselRosterOf } from "./process/conflicts.js";
@@ -326,6 +330,20 @@ export const issueBeritaAcara = onCall({ memory: "512MiB", timeoutSeconds: 120 }
   const caller = await requireSignedIn(request);
   const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
   return issueBeritaAcaraAs(caller, parseInput(CALLABLES.issueBeritaAcara.input, request.data), new Date(), site);
+});
+
+/** An operator issues the letter proposing every live post's 3 besar to the PPK, from the final rankings. */
+export const issueProposalLetter = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
+  const caller = await requireSignedIn(request);
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  return issueProposalLetterAs(caller, parseInput(CALLABLES.issueProposalLetter.input, request.data), new Date(), site);
+});
+
+/** An operator issues the final report to the national authority once the PPK chose on every live post. */
+export const issueFinalReport = onCall({ memory: "512MiB", timeoutSeconds: 120 }, async (request) => {
+  const caller = await requireSignedIn(request);
+  const site = { baseUrl: publicUrl(), onEmulators: onEmulators() };
+  return issueFinalReportAs(caller, parseInput(CALLABLES.issueFinalReport.input, request.data), new Date(), site);
 });
 
 /** A pansel member locks their score of one candidate-component: checked whole, counted once. */

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLLECTIONS } from "../../functions/src/domain/collections.js";
-import type { StoredRanking } from "../../functions/src/domain/scoring/postRanking.js";
 import type { StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { db } from "../support/admin.js";
+import { writeFinalRanking } from "../support/ranking.js";
 import { call } from "../support/callables.js";
 import { auditOf, failureOf, newRequestId, resultOf, snapshotOf, stored, type User } from "../support/process.js";
 import { METRO, refusedUnchanged, scoringRun } from "../support/scoringRun.js";
@@ -29,25 +29,8 @@ async function selection(changes: Partial<StoredSelection> = {}): Promise<string
   const id = await run.selection({ stage: "penetapan", panselUids: [], posts: [...METRO.posts, SEKDA], ...changes });
   // disdikbud's ranking still awaits a score: not lockable, so no 3 besar yet.
   for (const postId of ["bappeda", "sekda", "disdikbud"]) {
-    const ids = [1, 2, 3, 4].map((rank) => `${id}_${postId}_c${rank}`);
-    const ranking: StoredRanking = {
-      instansiId: METRO_ID,
-      selectionId: id,
-      postId,
-      stage: "pemeringkatan",
-      json: JSON.stringify({
-        ranked: ids.map((applicationId, i) => ({ applicationId, rank: i + 1 })),
-        candidates: ids.map((applicationId, i) => ({ applicationId, name: `Calon ${i + 1}` })),
-      }),
-      sha256: "0".repeat(64),
-      components: [],
-      finalists: ids.slice(0, 3),
-      blockers: 0,
-      lockable: postId !== "disdikbud",
-      computedAt: "2021-11-10T03:00:00.000Z",
-      computedBy: { uid: "op", name: "Operator", role: "operator" },
-    };
-    await db.collection(COLLECTIONS.rankings).doc(`${id}_${postId}_pemeringkatan`).set(ranking);
+    const lockable = postId !== "disdikbud";
+    await writeFinalRanking(db, { instansiId: METRO_ID, selectionId: id, postId, lockable, sha256: "0".repeat(64) });
   }
   return id;
 }
@@ -85,7 +68,7 @@ describe("choosePpk", () => {
     expect(resultOf(first)).toEqual({ postId: "bappeda", applicationId: `${id}_bappeda_c1`, rank: 1 });
     expect((await stored(id)).ppkChoices["bappeda"]).toMatchObject({
       applicationId: `${id}_bappeda_c1`,
-      name: "Calon 1",
+      name: "Calon bappeda 1",
       rank: 1,
       reason: "",
       chosenBy: walikota.uid,

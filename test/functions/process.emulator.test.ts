@@ -261,6 +261,9 @@ describe("createDraft", () => {
       ppkChoices: {},
       rekapDocuments: {},
       stageResults: {},
+      minutesDocuments: {},
+      proposalDocumentId: null,
+      finalReportDocumentId: null,
     });
     expect(await auditOf(resultOf(result).selectionId)).toEqual([
       expect.objectContaining({ seq: 1, action: "create", reason: `Disalin dari ${past}`, reference: past }),

@@ -9,6 +9,7 @@ import { applicationId } from "../../functions/src/domain/applications/applicati
 import { importedScoreId, type StoredImportedScore } from "../../functions/src/domain/scoring/assessmentImport.js";
 import { conflictsId, kindsOf, type StoredConflicts } from "../../functions/src/domain/scoring/conflicts.js";
 import { scoreId, type StoredScore } from "../../functions/src/domain/scoring/score.js";
+import type { StoredRanking } from "../../functions/src/domain/scoring/postRanking.js";
 import type { StoredSelection } from "../../functions/src/domain/selection/stored.js";
 import { CANDIDATES, SELECTIONS } from "../../seed/metro2021.js";
 import { METRO_PLAN } from "../fixtures/metro2021Scoring.js";
@@ -139,4 +140,39 @@ export async function writeScores(db: Firestore, scores: readonly (StoredScore &
     for (const { id, ...data } of scores.slice(i, i + 400)) batch.set(db.collection(COLLECTIONS.scores).doc(id), data);
     await batch.commit();
   }
+}
+
+/**
+ * A post's final ranking (`rankings/{sel}_{post}_pemeringkatan`) in the shape computeRanking stores,
+ * its canonical JSON reduced to what the PPK's choice and the letters after it read: four candidates
+ * `{sel}_{post}_c{rank}` named "Calon {post} {rank}", their totals and masked NIPs, the first three
+ * the 3 besar. Not lockable: one score still awaited, so no 3 besar may be offered.
+ */
+export async function writeFinalRanking(
+  db: Firestore,
+  f: { instansiId: string; selectionId: string; postId: string; lockable: boolean; sha256: string },
+): Promise<void> {
+  const ids = [1, 2, 3, 4].map((rank) => `${f.selectionId}_${f.postId}_c${rank}`);
+  const ranking: StoredRanking = {
+    instansiId: f.instansiId,
+    selectionId: f.selectionId,
+    postId: f.postId,
+    stage: "pemeringkatan",
+    json: JSON.stringify({
+      ranked: ids.map((applicationId, i) => ({ applicationId, rank: i + 1, total: 9000 - i * 325 })),
+      candidates: ids.map((applicationId, i) => ({
+        applicationId,
+        name: `Calon ${f.postId} ${i + 1}`,
+        nip: "197501122000031***",
+      })),
+    }),
+    sha256: f.sha256,
+    components: [],
+    finalists: ids.slice(0, 3),
+    blockers: f.lockable ? 0 : 1,
+    lockable: f.lockable,
+    computedAt: "2021-11-10T03:00:00.000Z",
+    computedBy: { uid: "op", name: "Operator", role: "operator" },
+  };
+  await db.collection(COLLECTIONS.rankings).doc(`${f.selectionId}_${f.postId}_pemeringkatan`).set(ranking);
 }

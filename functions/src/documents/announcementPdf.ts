@@ -49,6 +49,20 @@ const COLUMN_SHARES: Record<string, Record<string, number>> = {
   rekap: { no: 7, name: 24, total: 9, note: 18 },
   minutesPosts: { no: 6, post: 38, counts: 18, goesOn: 38 },
   minutesFlags: { no: 6, post: 16, flag: 26, outcome: 20, reason: 32 },
+  // The proposal and the final report (domain/documents/ppkLetters.ts); each table uses some of these.
+  closing: {
+    no: 9,
+    name: 42,
+    total: 13,
+    note: 36,
+    stage: 38,
+    dates: 34,
+    entered: 22,
+    position: 18,
+    origin: 22,
+    kind: 36,
+    number: 52,
+  },
 };
 const CENTERED_COLUMNS = new Set(["no", "required", "formats", "maxSize", "maxAge", "education", "total"]);
 

@@ -51,6 +51,7 @@ import { readInstansi, selectionRef } from "../process/selectionStore.js";
 import { runSelectionStep } from "../process/step.js";
 import { renderAnnouncementPdf } from "./announcementPdf.js";
 import type { RekapSnapshot } from "../domain/documents/rekap.js";
+import type { FinalReportSnapshot, ProposalSnapshot } from "../domain/documents/ppkLetters.js";
 import { DOCUMENT_KINDS, snapshotKind, versionIdOf } from "./kinds.js";
 import { ketuaSignatory } from "../domain/documents/letter.js";
 
@@ -191,7 +192,8 @@ function snapshotOf(
 }
 
 /** A snapshot as stored, of any kind (./kinds.ts tells which by its `kind` field). */
-export type StoredSnapshot = AnnouncementSnapshot | ResultSnapshot | RekapSnapshot | ReceiptSnapshot;
+export type StoredSnapshot =
+  AnnouncementSnapshot | ResultSnapshot | RekapSnapshot | ReceiptSnapshot | ProposalSnapshot | FinalReportSnapshot;
 
 /** The PDF of a snapshot: a pure function of it, so every rendering has the same SHA-256. */
 export async function renderSnapshot(snapshot: StoredSnapshot): Promise<Buffer> {

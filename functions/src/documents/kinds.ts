@@ -17,6 +17,14 @@ import { buildAnnouncement } from "../domain/documents/announcement.js";
 import type { Announcement } from "../domain/documents/announcement.js";
 import { buildReceipt, receiptSnapshot } from "../domain/documents/receipt.js";
 import type { DocumentKindName } from "../domain/documents/record.js";
+import {
+  buildFinalReport,
+  buildProposalLetter,
+  finalReportSnapshot,
+  proposalSnapshot,
+  type FinalReportSnapshot,
+  type ProposalSnapshot,
+} from "../domain/documents/ppkLetters.js";
 import { buildRekap, rekapSnapshot, type RekapSnapshot } from "../domain/documents/rekap.js";
 import { beritaAcaraSnapshot, buildBeritaAcara, type BeritaAcaraSnapshot } from "../domain/documents/beritaAcara.js";
 import { announcementSnapshot, type AnnouncementSnapshot } from "../domain/documents/snapshot.js";
@@ -122,6 +130,19 @@ export const DOCUMENT_KINDS: Record<DocumentKindName, DocumentKind<unknown>> = {
     // "{selectionId}_{stage}-beritaAcara-v{n}": stages have no "_", so the stage is the last part.
     current: (documentId, selection) =>
       selection.minutesDocuments[seriesKey(documentId, "beritaAcara").split("_").at(-1) ?? ""] ?? null,
+  }),
+  // Letters to the PPK and the national authority: the staff's, with every finalist's total in them.
+  usulanPpk: kind<ProposalSnapshot>({
+    snapshot: proposalSnapshot,
+    build: buildProposalLetter,
+    access: staffFile,
+    current: (_, selection) => selection.proposalDocumentId,
+  }),
+  laporanAkhir: kind<FinalReportSnapshot>({
+    snapshot: finalReportSnapshot,
+    build: buildFinalReport,
+    access: staffFile,
+    current: (_, selection) => selection.finalReportDocumentId,
   }),
 };
 

@@ -30,6 +30,7 @@ import {
 } from "./selection/process.js";
 import { answerObjectionInput, fileObjectionInput } from "./applications/objection.js";
 import { choosePpkInput, choosePpkOutput } from "./scoring/ppkChoice.js";
+import { closingLetterInput } from "./selection/closingLetterInput.js";
 import { recordRegionalCalendarInput, recordRegionalCalendarOutput } from "./schemas/regionalCalendar.js";
 import { saveProfileInput, saveProfileOutput } from "./schemas/profileSave.js";
 import {
@@ -149,6 +150,9 @@ export const CALLABLES = {
   // The ranking of a post after a stage, and its rekapitulasi nilai PDF (issue 9).
   computeRanking: { input: rankingRequest, output: computeRankingOutput },
   issueRekap: { input: rankingRequest, output: issueDocumentOutput },
+  // The letter proposing the 3 besar to the PPK, and the final report to the national authority (issue 9).
+  issueProposalLetter: { input: closingLetterInput, output: issueDocumentOutput },
+  issueFinalReport: { input: closingLetterInput, output: issueDocumentOutput },
   // The pansel's scores (issue 9): a member locks their score, the ketua reopens one with a reason.
   submitScore: { input: submitScoreInput, output: submitScoreOutput },
   reopenScore: { input: reopenScoreInput, output: reopenScoreOutput },

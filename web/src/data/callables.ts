@@ -91,3 +91,7 @@ export const publishStageResult = (input: CallableInput<"publishStageResult">) =
 export const resolveSpreadFlag = (input: CallableInput<"resolveSpreadFlag">) => call("resolveSpreadFlag", input);
 export const issueBeritaAcara = (input: CallableInput<"issueBeritaAcara">) =>
   call("issueBeritaAcara", input, { timeout: 120_000 });
+export const issueProposalLetter = (input: CallableInput<"issueProposalLetter">) =>
+  call("issueProposalLetter", input, { timeout: 120_000 });
+export const issueFinalReport = (input: CallableInput<"issueFinalReport">) =>
+  call("issueFinalReport", input, { timeout: 120_000 });

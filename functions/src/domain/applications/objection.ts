@@ -10,22 +10,16 @@
  *   fixed offsets); the server's clock comes in as an argument.
  */
 import { z } from "zod/mini";
-import { addDays, toIsoDate, type CalendarDate } from "../calendar.js";
+import { addDays, toIsoDate } from "../calendar.js";
 import { maskNip } from "../nip.js";
 import type { UploadManifest } from "../files/manifest.js";
 import type { ObjectionRule } from "../regulation/profile.js";
 import type { DocumentRequirement } from "../selection/setup.js";
 import { requestId } from "../selection/process.js";
-import { endOfDayMs, ZONE_OFFSET_HOURS, type IndonesianZone } from "./window.js";
+import { dateInZone, endOfDayMs, type IndonesianZone } from "./window.js";
+
+export { dateInZone };
 import type { ApplicationStatus, StoredApplication, Verification } from "./application.js";
-
-const HOUR_MS = 60 * 60 * 1000;
-
-/** The calendar date of an instant in a government's zone. */
-export function dateInZone(ms: number, zone: IndonesianZone): CalendarDate {
-  const shifted = new Date(ms + ZONE_OFFSET_HOURS[zone] * HOUR_MS);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
-}
 
 export interface ObjectionWindow {
   /** The first instant after the window (the end of its last day in the zone). */

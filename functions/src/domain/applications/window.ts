@@ -5,13 +5,19 @@
  * arithmetic, no time-zone database. Functions compare it with the server's clock, and the security
  * rules compare it with request.time (publicSelections/{id}.registrationClosesAtMs), never the phone's.
  */
-import { addDays, parseIsoDate } from "../calendar.js";
+import { addDays, parseIsoDate, type CalendarDate } from "../calendar.js";
 import type { Stage } from "../stages.js";
 
 export const ZONE_OFFSET_HOURS = { "Asia/Jakarta": 7, "Asia/Makassar": 8, "Asia/Jayapura": 9 } as const;
 export type IndonesianZone = keyof typeof ZONE_OFFSET_HOURS;
 
 const HOUR_MS = 60 * 60 * 1000;
+
+/** The calendar date of an instant in a government's zone. */
+export function dateInZone(ms: number, zone: IndonesianZone): CalendarDate {
+  const shifted = new Date(ms + ZONE_OFFSET_HOURS[zone] * HOUR_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
 
 /** The first instant after `isoDate` has ended in `zone` (midnight of the next day there), or null. */
 export function endOfDayMs(isoDate: string, zone: IndonesianZone): number | null {

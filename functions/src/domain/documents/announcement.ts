@@ -85,7 +85,15 @@ export type AnnouncementSection =
   // The berita acara of a scoring stage (./beritaAcara.ts): the posts' rankings, attendance, the flags.
   | { readonly id: "minutesPosts"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
   | { readonly id: "minutesFlags"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
-  | { readonly id: "attendance"; readonly kind: "lines"; readonly heading: string; readonly lines: readonly string[] };
+  | { readonly id: "attendance"; readonly kind: "lines"; readonly heading: string; readonly lines: readonly string[] }
+  // The letters after the ranking (./ppkLetters.ts): tables of their own columns, and plain lines.
+  | { readonly id: "closing"; readonly kind: "table"; readonly heading: string; readonly table: Table<string> }
+  | {
+      readonly id: "closingLines";
+      readonly kind: "lines";
+      readonly heading: string;
+      readonly lines: readonly string[];
+    };
 
 export interface Announcement {
   readonly selectionId: string;

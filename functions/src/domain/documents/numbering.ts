@@ -53,6 +53,8 @@ export const DOCUMENT_KIND_CODES = {
   rekapNilai: "REKAP",
   // A stage's result is a pengumuman as well (issue 9).
   hasilTahap: "PENG",
+  usulanPpk: "USUL",
+  laporanAkhir: "LAP",
 } as const;
 
 const MAX_PATTERN_LENGTH = 120;

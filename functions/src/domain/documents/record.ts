@@ -23,6 +23,9 @@ export const DOCUMENT_KIND_NAMES = [
   // A stage's result announced (issue 9): ../scoring/stageResult.ts.
   "hasilTahap",
   "beritaAcara",
+  // The letters after the ranking (./ppkLetters.ts): the proposal to the PPK, the report to the authority.
+  "usulanPpk",
+  "laporanAkhir",
 ] as const;
 export type DocumentKindName = (typeof DOCUMENT_KIND_NAMES)[number];
 

@@ -126,6 +126,23 @@ export interface GovernorConsultationRule extends CitedRule {
   readonly sekdaOf: readonly ("kabupaten" | "kota")[];
 }
 
+/**
+ * The final selection report (laporan akhir seleksi) to the national authority, once the PPK has
+ * chosen on every post: to whom and by when. Results went to KASN until it was dissolved in 2024
+ * (UU 20/2023) and its duties moved to BKN, so the authority is data, like the deadline.
+ */
+export interface FinalReportRule extends CitedRule {
+  /** The addressee, as printed: "Kepala Badan Kepegawaian Negara". */
+  readonly authority: string;
+  /** Its short name on the screens: "BKN". */
+  readonly authorityShort: string;
+  /** Why it is this authority (the law that moved the duty), printed beside it. */
+  readonly authorityCite: string;
+  /** Days after the day of the PPK's last choice, by whose end the report is sent. */
+  readonly days: number;
+  readonly daysAre: DayCount;
+}
+
 export interface RegulationProfile {
   /** Stable id, stored on each selection as `regulationProfileId`. */
   readonly id: string;
@@ -148,4 +165,6 @@ export interface RegulationProfile {
   // Scoring (issue 9); optional so profiles without them still type-check: no flag, no consultation.
   readonly assessmentValidity?: AssessmentValidityRule;
   readonly governorConsultation?: GovernorConsultationRule;
+  // The letters after the ranking (issue 9); a profile without it shows no deadline.
+  readonly finalReport?: FinalReportRule;
 }

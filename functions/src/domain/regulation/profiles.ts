@@ -115,6 +115,20 @@ export const PERMENPANRB_15_2019: RegulationProfile = {
   assessmentValidity: { months: 24, cite: PERMENPAN_15_2019 },
   // "Sekretaris Daerah kabupaten/kota diangkat ... oleh bupati/wali kota setelah dikonsultasikan dengan gubernur".
   governorConsultation: { sekdaOf: ["kabupaten", "kota"], cite: "UU No. 23 Tahun 2014 Pasal 214 ayat (2)" },
+  finalReport: {
+    // verify: KASN received the selection results until UU 20/2023 dissolved it; its oversight of the
+    // merit system passed to BKN in 2024. The legal team confirms the addressee (BKN, or Kemendagri
+    // beside it for regional governments) and the implementing regulation to cite.
+    authority: "Kepala Badan Kepegawaian Negara",
+    authorityShort: "BKN",
+    authorityCite: "UU No. 20 Tahun 2023 tentang Aparatur Sipil Negara",
+    // verify: a PLACEHOLDER. We have not read a number of days in the regulation's text; 7 calendar
+    // days after the PPK's choice is what the product team asked to show until the legal team
+    // supplies the rule. A profile with the right number replaces it, no code change.
+    days: 7,
+    daysAre: "calendar",
+    cite: PERMENPAN_15_2019,
+  },
 };
 
 /** The profiles operators may choose from, oldest first. */

@@ -39,35 +39,62 @@ export interface Finalist {
 
 export interface NamedFinalist extends Finalist {
   readonly name: string;
+  /** The total in hundredths and the masked NIP, as the ranking printed them (the proposal letter's). */
+  readonly total?: number;
+  readonly nip?: string;
 }
 
 /** What the PPK's choice reads of a ranking's canonical JSON (postRanking.ts's PostRankingResult). */
 const rankedNames = z.object({
-  ranked: z.array(z.object({ applicationId: z.string(), rank: z.int() })),
-  candidates: z.array(z.object({ applicationId: z.string(), name: z.string() })),
+  ranked: z.array(z.object({ applicationId: z.string(), rank: z.int(), total: z.optional(z.number()) })),
+  candidates: z.array(z.object({ applicationId: z.string(), name: z.string(), nip: z.optional(z.string()) })),
 });
 
+/** What the letters after the ranking read of a post's final ranking. */
+export interface FinalRanking {
+  readonly instansiId: string;
+  readonly sha256: string;
+  /** How many candidates the ranking ranked (eliminated ones not counted). */
+  readonly ranked: number;
+  /** How many MS candidates it read: computeRanking ranks the post's MS applications. */
+  readonly candidates: number;
+  readonly finalists: NamedFinalist[];
+}
+
 /**
- * The 3 besar of a post's final ranking (`rankings/{sel}_{post}_pemeringkatan`) with their ranks and
- * names; none when it is missing, not what computeRanking writes, or not lockable (a candidate
+ * A post's final ranking (`rankings/{sel}_{post}_pemeringkatan`) with its 3 besar, their ranks and
+ * names; null when it is missing, not what computeRanking writes, or not lockable (a candidate
  * below quorum or a score still awaited: the 3 besar may still change).
  */
-export function finalistsOf(ranking: Readonly<Record<string, unknown>> | undefined): NamedFinalist[] {
+export function finalRankingOf(ranking: Readonly<Record<string, unknown>> | undefined): FinalRanking | null {
   const stored = storedRanking.safeParse(ranking);
-  if (!stored.success || stored.data.stage !== "pemeringkatan" || !stored.data.lockable) return [];
+  if (!stored.success || stored.data.stage !== "pemeringkatan" || !stored.data.lockable) return null;
   let result;
   try {
     result = rankedNames.safeParse(JSON.parse(stored.data.json));
   } catch {
-    return [];
+    return null;
   }
-  if (!result.success) return [];
+  if (!result.success) return null;
   const { ranked, candidates } = result.data;
-  return stored.data.finalists.flatMap((applicationId) => {
+  const finalists = stored.data.finalists.flatMap((applicationId) => {
     const row = ranked.find((r) => r.applicationId === applicationId);
-    const name = candidates.find((c) => c.applicationId === applicationId)?.name;
-    return row && name !== undefined ? [{ applicationId, rank: row.rank, name }] : [];
+    const who = candidates.find((c) => c.applicationId === applicationId);
+    if (!row || !who) return [];
+    return [{ applicationId, rank: row.rank, name: who.name, total: row.total, nip: who.nip }];
   });
+  return {
+    instansiId: stored.data.instansiId,
+    sha256: stored.data.sha256,
+    ranked: ranked.length,
+    candidates: candidates.length,
+    finalists,
+  };
+}
+
+/** The 3 besar of a post's final ranking; none when there is no final, lockable one. */
+export function finalistsOf(ranking: Readonly<Record<string, unknown>> | undefined): NamedFinalist[] {
+  return finalRankingOf(ranking)?.finalists ?? [];
 }
 
 /** Issues with the choice; empty when it may be recorded. */

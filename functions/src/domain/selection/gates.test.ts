@@ -24,9 +24,12 @@ function day(iso: string): CalendarDate {
   return { year: year!, month: month!, day: d! };
 }
 
-/** Metro as stored, with process facts changed; the setup is the seed's, which is valid. */
+/**
+ * Metro as stored, with process facts changed; the setup is the seed's, which is valid. The letter
+ * proposing the 3 besar is issued, so the gates past laporanPpk are seen alone.
+ */
 function metro(changes: Partial<StoredSelection> = {}): StoredSelection {
-  return { ...METRO, ...changes };
+  return { ...METRO, proposalDocumentId: "metro-2021-jpt-usulanPpk-v1", ...changes };
 }
 
 /** Metro's schedule without the dates of one stage. */
@@ -599,5 +602,17 @@ describe("an unknown regulation profile", () => {
     expect(codes(evaluateGates(move("laporanPpk", "penetapan", s), s, day("2021-11-20")).errors)).toEqual([
       "err.setup.profileUnknown",
     ]);
+  });
+});
+
+describe("the letter proposing the 3 besar", () => {
+  it("is asked before leaving the report to the PPK, whichever stage comes next", () => {
+    const s = metro({ proposalDocumentId: null });
+    const result = evaluateGates(move("laporanPpk", "penetapan", s), s, day("2021-11-20"));
+    expect(result.errors).toEqual([{ code: "err.gate.noProposal", severity: "error", field: "proposalDocumentId" }]);
+    const issued = metro();
+    expect(evaluateGates(move("laporanPpk", "penetapan", issued), issued, day("2021-11-20"))).toEqual(NONE);
+    // Cancelling is never held back by a letter.
+    expect(evaluateGates(move("laporanPpk", "dibatalkan", s), s, day("2021-11-20"))).toEqual(NONE);
   });
 });

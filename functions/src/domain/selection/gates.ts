@@ -12,6 +12,7 @@ import { governorConsultation, regionKindOf } from "../scoring/ppkChoice.js";
 import { normaliseStagesUsed, reachesStage, type GateId, type TransitionRule } from "./stageMachine.js";
 import type { ScheduledStage } from "./setup.js";
 import type { StoredSelection } from "./stored.js";
+import { livePosts } from "./livePosts.js";
 import type { Stage } from "../stages.js";
 
 const NO_APPOINTMENT_FACTS: AppointmentFacts = { elections: [], actingHeads: [] };
@@ -122,6 +123,10 @@ function evaluateGate(
         ? []
         : [{ code: "err.gate.noPpkChoice", severity: "error", params: { posts: open.map((p) => p.name).join(", ") } }];
     }
+    case "proposalIssued":
+      return s.proposalDocumentId
+        ? []
+        : [{ code: "err.gate.noProposal", severity: "error", field: "proposalDocumentId" }];
     case "recommendationRecorded":
       return s.recommendation
         ? []
@@ -133,11 +138,6 @@ function evaluateGate(
       return issue ? [issue] : [];
     }
   }
-}
-
-/** Posts still in the selection: a post cancelled for too few applicants has no finalists. */
-function livePosts(s: StoredSelection): StoredSelection["posts"] {
-  return s.posts.filter((p) => s.postDecisions[p.id] !== "cancelPost");
 }
 
 /** Names of the posts whose three names go to the governor first (the Sekda of a kabupaten/kota). */

@@ -99,7 +99,8 @@ const GATES_LEAVING: Record<Exclude<Stage, "selesai" | "dibatalkan">, readonly G
   wawancara: ["scoresLocked"],
   rekamJejak: ["scoresLocked"],
   pemeringkatan: ["scoresLocked"],
-  laporanPpk: [],
+  // The letter proposing the 3 besar is what the report to the PPK stage delivers.
+  laporanPpk: ["proposalIssued"],
   rekomendasi: ["recommendationRecorded"],
   // The Minister's approval in an election period is not in the table: the profile names the stage
   // it comes before, and gates.ts adds it (reachesStage below, gates.test.ts).

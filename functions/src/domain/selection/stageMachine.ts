@@ -45,6 +45,7 @@ export type GateId =
   | "recommendationRecorded"
   | "governorConsulted"
   | "ppkChosen"
+  | "proposalIssued"
   | "electionApproval";
 
 export interface TransitionRule {
@@ -69,6 +70,8 @@ function gatesFor(from: Stage, to: Stage): GateId[] {
   if (from === "rekomendasi") gates.push("recommendationRecorded");
   // The Sekda of a kabupaten/kota: the governor is consulted on the three names before the PPK
   // chooses (the gate holds only when the profile and the post ask for it: ./gates.ts).
+  // The report to the PPK is the letter proposing the 3 besar: the stage is not left without it.
+  if (from === "laporanPpk") gates.push("proposalIssued");
   if (to === "penetapan") gates.push("governorConsulted");
   if (from === "penetapan") gates.push("ppkChosen");
   // "electionApproval" is not the table's to place: the regulation profile names the stage it comes

@@ -149,6 +149,10 @@ export const storedSelection = z.extend(selectionSetup, {
   stageResults: z._default(z.partialRecord(z.enum(SCHEDULED_STAGES), storedStageResult), {}),
   /** The current berita acara version per stage, set by issueBeritaAcara. */
   minutesDocuments: z._default(z.record(z.string(), z.string()), {}),
+  /** The current version of the letter proposing the 3 besar to the PPK, set by issueProposalLetter. */
+  proposalDocumentId: z._default(z.nullable(z.string()), null),
+  /** The current version of the final report to the national authority, set by issueFinalReport. */
+  finalReportDocumentId: z._default(z.nullable(z.string()), null),
 });
 export type StoredSelection = z.infer<typeof storedSelection>;
 
@@ -170,6 +174,8 @@ export const INITIAL_PROCESS = {
   rekapDocuments: {},
   stageResults: {},
   minutesDocuments: {},
+  proposalDocumentId: null,
+  finalReportDocumentId: null,
 } as const satisfies Partial<StoredSelection>;
 
 /**

@@ -24,6 +24,7 @@ import { AppointmentNotice } from "./AppointmentNotice";
 import { ProposalDecision } from "./ProposalDecision";
 import { RegistrationPanel } from "./RegistrationPanel";
 import { PanselAssignmentPanel } from "./PanselAssignmentPanel";
+import { ClosingLetters } from "./ppk/ClosingLetters";
 
 export function SelectionManage({ session }: { session: SignedIn }) {
   const { t, locale } = useLocale();
@@ -128,6 +129,7 @@ export function SelectionManage({ session }: { session: SignedIn }) {
           </a>
         </p>
       )}
+      <ClosingLetters selection={s} isOperator={isOperator} />
       {isOperator && importOpen(s.stage) && s.scoringPlan.components.some((c) => c.imported) && (
         <p>
           <a class="button button--secondary" href={`/kelola/${s.id}/impor`} data-testid="import-link">

@@ -164,6 +164,7 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "err.gate.noGovernorConsultation":
     "The governor's answer to the consultation on the three names for {posts} is not recorded (UU 23/2014 art. 214).",
   "err.gate.noPpkChoice": "The PPK's choice is not recorded for: {posts}.",
+  "err.gate.noProposal": "The letter proposing the best three to the PPK has not been issued.",
   "err.gate.noRecommendation": "The national authority's recommendation is not recorded (letter number and date).",
   "err.gate.noSchedule": "The dates of stage \u201c{stage}\u201d are missing.",
   "err.setup.advanceBelowFinalists":
@@ -372,4 +373,21 @@ export const enStaff: { readonly [K in keyof typeof idStaff]: string } = {
   "result.published": "Administrative result published: {number}",
   "err.objection.notOpen": "This objection has already been answered, or there is none.",
   "err.objection.reasonRequired": "Write the answer and its reason.",
+  // The letters after the ranking (domain/selection/closingLetters.ts, documents/issuePpkLetters.ts).
+  "letters.title": "Proposal letter and final report",
+  "letters.proposal.issue": "Issue the letter proposing the best three",
+  "letters.proposal.current": "Letter proposing the best three to the PPK: number {number}",
+  "letters.report.issue": "Issue the final selection report",
+  "letters.report.current": "Final selection report: number {number}",
+  "letters.report.due": "Report to {authority} due by {date} ({days} days after the PPK's choice; {cite}).",
+  "letters.report.overdue":
+    "Report to {authority} overdue: it was due by {date} ({days} days after the PPK's choice; {cite}).",
+  "err.letters.proposalStage":
+    "The proposal letter is issued after the final ranking, from the report to the PPK up to the appointment decision.",
+  "err.letters.proposalAfterChoice": "The PPK has started choosing; the proposal letter cannot be issued again.",
+  "err.letters.rankingNotFinal": "The final ranking is not computed or not lockable yet for: {posts}.",
+  "err.letters.reportStage":
+    "The final report is issued after the PPK's choice, in the appointment decision stage or later.",
+  "err.letters.noPpkChoice": "The PPK has not chosen yet for: {posts}.",
+  "err.letters.noReportRule": "This selection's regulation profile has no rule for the final report.",
 };

@@ -161,6 +161,7 @@ export const idStaff = {
   "err.gate.noGovernorConsultation":
     "Surat jawaban gubernur atas konsultasi tiga nama untuk {posts} belum dicatat (UU 23/2014 Pasal 214).",
   "err.gate.noPpkChoice": "Pilihan PPK belum dicatat untuk: {posts}.",
+  "err.gate.noProposal": "Surat usulan tiga besar kepada PPK belum diterbitkan.",
   "err.gate.noRecommendation": "Rekomendasi instansi pusat belum dicatat (nomor dan tanggal surat).",
   "err.gate.noSchedule": "Jadwal tahap \u201c{stage}\u201d belum diisi.",
   "err.setup.advanceBelowFinalists":
@@ -371,4 +372,20 @@ export const idStaff = {
   "result.published": "Hasil administrasi diumumkan: {number}",
   "err.objection.notOpen": "Sanggah ini sudah dijawab atau tidak ada.",
   "err.objection.reasonRequired": "Tuliskan jawaban dan alasannya.",
+  // The letters after the ranking (domain/selection/closingLetters.ts, documents/issuePpkLetters.ts).
+  "letters.title": "Surat usulan dan laporan akhir",
+  "letters.proposal.issue": "Terbitkan surat usulan tiga besar",
+  "letters.proposal.current": "Surat usulan tiga besar kepada PPK: nomor {number}",
+  "letters.report.issue": "Terbitkan laporan akhir seleksi",
+  "letters.report.current": "Laporan akhir seleksi: nomor {number}",
+  "letters.report.due": "Laporan ke {authority} paling lambat {date} ({days} hari setelah pilihan PPK; {cite}).",
+  "letters.report.overdue":
+    "Laporan ke {authority} terlambat: batasnya {date} ({days} hari setelah pilihan PPK; {cite}).",
+  "err.letters.proposalStage":
+    "Surat usulan diterbitkan setelah peringkat akhir, dari tahap laporan kepada PPK sampai penetapan.",
+  "err.letters.proposalAfterChoice": "PPK sudah mulai memilih; surat usulan tidak dapat diterbitkan ulang.",
+  "err.letters.rankingNotFinal": "Peringkat akhir belum dihitung atau belum dapat dikunci untuk: {posts}.",
+  "err.letters.reportStage": "Laporan akhir diterbitkan setelah pilihan PPK, pada tahap penetapan atau sesudahnya.",
+  "err.letters.noPpkChoice": "PPK belum memilih untuk: {posts}.",
+  "err.letters.noReportRule": "Profil regulasi seleksi ini tidak memuat aturan laporan akhir.",
 } as const;

@@ -18,6 +18,7 @@ import { Notice } from "../../../ui/Notice";
 import type { SignedIn } from "../../../ui/RequireSession";
 import { useAction } from "../../../ui/useAction";
 import { useLive } from "../../../ui/useLive";
+import { ClosingLetters } from "./ClosingLetters";
 
 export function PpkChoiceScreen({ session }: { session: SignedIn }) {
   const t = useT();
@@ -45,6 +46,7 @@ export function PpkChoiceScreen({ session }: { session: SignedIn }) {
           <PostChoice key={post.id} selection={s} postId={post.id} mayChoose={hasRole(session.claims, "pejabat")} />
         ))}
       </ul>
+      <ClosingLetters selection={s} isOperator={hasRole(session.claims, "operator")} />
       <p>
         <a href={`/kelola/${s.id}`}>{t("ppk.back")}</a>
       </p>
