@@ -11,7 +11,7 @@ import { auth, db } from "../functions/src/shell/admin.js";
 import { projectSelection } from "../functions/src/publication/projectSelection.js";
 import { COLLECTIONS } from "../functions/src/domain/collections.js";
 import { chunkId, sha256Hex, writeFile } from "../functions/src/files/chunks.js";
-import { renderSnapshot, type StoredSnapshot } from "../functions/src/documents/issueAnnouncement.js";
+import { renderSnapshot, type StoredSnapshot } from "../functions/src/documents/pipeline.js";
 import { DOCUMENT_KINDS } from "../functions/src/documents/kinds.js";
 import { SNAPSHOT_DOC } from "../functions/src/domain/documents/snapshot.js";
 import type { CalendarDate } from "../functions/src/domain/calendar.js";

@@ -10,7 +10,12 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
-const FILES = ["functions/src/process/drafts.ts", "functions/src/documents/issueAnnouncement.ts"];
+const FILES = [
+  "functions/src/process/drafts.ts",
+  "functions/src/documents/issueAnnouncement.ts",
+  "functions/src/documents/issueStep.ts",
+  "functions/src/documents/pipeline.ts",
+];
 /** Two words in a row: what a sentence has and an id, a path or a field name has not. */
 const WORDS = /\p{L}[\p{L}.,:]*\s+[\p{L}(]/u;
 const FOR_DEVELOPERS = new Set(["Error", "TypeError", "RangeError"]);

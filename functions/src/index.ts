@@ -15,7 +15,8 @@ import {
   decidePostShortfall as decidePostShortfallFor,
   extendRegistration as extendRegistrationFor,
 } from "./process/registration.js";
-import { issueAnnouncement, sweepStuckDocuments } from "./documents/issueAnnouncement.js";
+import { issueAnnouncement } from "./documents/issueAnnouncement.js";
+import { sweepStuckDocuments } from "./documents/pipeline.js";
 import { sharePage as renderSharePage } from "./share/sharePage.js";
 import { projectSelection } from "./publication/projectSelection.js";
 import { verifyUpload } from "./files/uploads.js";

@@ -11,13 +11,13 @@ import type { StoredSelection } from "../../functions/src/domain/selection/store
 import { readFile, sha256Hex } from "../../functions/src/files/chunks.js";
 import { announcementSnapshot } from "../../functions/src/domain/documents/snapshot.js";
 import { verifyUrlFor } from "../../functions/src/domain/documents/record.js";
+import { issueAnnouncement } from "../../functions/src/documents/issueAnnouncement.js";
 import {
   finishDocument,
-  issueAnnouncement,
   readSnapshot,
   renderSnapshot,
   sweepStuckDocuments,
-} from "../../functions/src/documents/issueAnnouncement.js";
+} from "../../functions/src/documents/pipeline.js";
 import { INSTANSI, SELECTIONS } from "../../seed/metro2021.js";
 import { auth, db } from "../support/admin.js";
 import { call, signIn, uniqueSuffix } from "../support/callables.js";

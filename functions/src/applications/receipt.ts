@@ -28,7 +28,8 @@ import { db } from "../shell/admin.js";
 import { todayIn } from "../shell/clock.js";
 import { issueError, parseStored } from "../shell/errors.js";
 import { readInstansi, selectionRef } from "../process/selectionStore.js";
-import { documentCode, finishDocument, type PublicSite } from "../documents/issueAnnouncement.js";
+import { documentCode, type PublicSite } from "../documents/issueStep.js";
+import { finishDocument } from "../documents/pipeline.js";
 import { ketuaSignatory } from "../domain/documents/letter.js";
 
 export type { PublicSite };

@@ -1,40 +1,30 @@
 /**
- * Issuing the berita acara of a scoring stage: the rekap's three steps (./issueRekap.ts): number,
+ * Issuing the berita acara of a scoring stage: numbered like every document (./issueStep.ts): number,
  * record and snapshot in one selection step, then the PDF rendered and stored, then the record
  * settled. In that step it reads, for every live post, the stage's ranking and its calibration, and
  * the committee's signatures of the stage, and refuses while a ranking is missing or not lockable
  * or a spread flag is still open: minutes that leave a question unanswered are not minutes.
  */
 import { COLLECTIONS } from "../domain/collections.js";
-import { toIsoDate } from "../domain/calendar.js";
-import { issueAllocation } from "../domain/callables.js";
 import {
   beritaAcaraDocumentId,
-  beritaAcaraSnapshot,
   minutesAttendance,
   minutesPost,
   minutesStageIssue,
   type IssueBeritaAcaraInput,
   type MinutesPost,
 } from "../domain/documents/beritaAcara.js";
-import { documentFileName, issuingRecord, verifyUrlFor } from "../domain/documents/record.js";
 import { signatureId, storedSignature } from "../domain/documents/signature.js";
-import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
-import { publicUrlIssue } from "../domain/deployment.js";
 import { calibrationStageIssue, storedCalibration } from "../domain/scoring/calibration.js";
 import { rankingId, storedRanking } from "../domain/scoring/postRanking.js";
 import { db } from "../shell/admin.js";
-import { requireOperator, type Caller } from "../shell/callable.js";
+import type { Caller } from "../shell/callable.js";
 import { issueError, parseStored } from "../shell/errors.js";
-import { operatorActor } from "../process/audit.js";
 import { calibrationRef } from "../process/calibration.js";
 import { rankingRef } from "../process/ranking.js";
 import { readInstansi } from "../process/selectionStore.js";
-import { runSelectionStep } from "../process/step.js";
-import { allocateNumber, finishDocument, type IssueResult, type PublicSite } from "./issueAnnouncement.js";
+import { issueDocument, issuedOutcome, numberDocument, type IssueResult, type PublicSite } from "./issueStep.js";
 import { ketuaSignatory } from "../domain/documents/letter.js";
-
-const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
 
 export async function issueBeritaAcara(
   caller: Caller,
@@ -42,11 +32,8 @@ export async function issueBeritaAcara(
   now: Date,
   site: PublicSite,
 ): Promise<IssueResult & { sha256: string }> {
-  requireOperator(caller);
-  const urlIssue = publicUrlIssue(site.baseUrl, site.onEmulators);
-  if (urlIssue) throw issueError("failed-precondition", [urlIssue]);
-  const request = { caller, ...input, action: "issueBeritaAcara", answer: issueAllocation, now };
-  const allocated = await runSelectionStep(request, async ({ tx, selection, at }) => {
+  return issueDocument(caller, input, now, site, "issueBeritaAcara", async (context) => {
+    const { tx, selection } = context;
     const stageIssue =
       minutesStageIssue(selection.scoringPlan, input.stage) ?? calibrationStageIssue(selection.stage, input.stage);
     if (stageIssue) throw issueError("failed-precondition", [stageIssue]);
@@ -93,52 +80,31 @@ export async function issueBeritaAcara(
       throw issueError("failed-precondition", [{ code: "err.minutes.noSignatures" }]);
     }
     const instansi = await readInstansi(tx, selection.instansiId);
-    const { today, number, version, previous, takeNumber } = await allocateNumber(tx, {
-      instansiId: selection.instansiId,
+    const numbered = await numberDocument(context, {
+      selectionId: input.selectionId,
       instansi,
       now,
+      site,
       kind: "beritaAcara",
       previousId: selection.minutesDocuments[input.stage] ?? null,
+      documentId: (version) => beritaAcaraDocumentId(input.selectionId, input.stage, version),
+      filePrefix: "berita-acara",
+      snapshot: ({ number, issuedOn, verifyUrl }) => ({
+        kind: "beritaAcara",
+        instansi,
+        timeZone: instansi.timeZone,
+        title: selection.title,
+        legalBasis: selection.legalBasis,
+        selectionId: input.selectionId,
+        stage: input.stage,
+        number,
+        issuedOn,
+        posts: summaries,
+        ...attendance,
+        signatory: ketuaSignatory(selection.pansel, instansi),
+        verifyUrl,
+      }),
     });
-    const documentId = beritaAcaraDocumentId(input.selectionId, input.stage, version);
-    const record = issuingRecord({
-      instansiId: selection.instansiId,
-      instansiName: instansi.name,
-      selectionId: input.selectionId,
-      selectionTitle: selection.title,
-      kind: "beritaAcara",
-      number,
-      version,
-      issuedOn: toIsoDate(today),
-      documentId,
-      fileName: documentFileName("berita-acara", number),
-      supersedes: previous?.exists ? previous.id : null,
-      at,
-    });
-    const snapshot = beritaAcaraSnapshot.parse({
-      kind: "beritaAcara",
-      instansi,
-      timeZone: instansi.timeZone,
-      title: selection.title,
-      legalBasis: selection.legalBasis,
-      selectionId: input.selectionId,
-      stage: input.stage,
-      number,
-      issuedOn: record.issuedOn,
-      posts: summaries,
-      ...attendance,
-      signatory: ketuaSignatory(selection.pansel, instansi),
-      verifyUrl: verifyUrlFor(site.baseUrl, documentId),
-    });
-    takeNumber(at);
-    tx.create(documentRef(documentId), record);
-    tx.create(documentRef(documentId).collection(COLLECTIONS.snapshot).doc(SNAPSHOT_DOC), snapshot);
-    return {
-      result: { documentId, number, version },
-      write: { update: { [`minutesDocuments.${input.stage}`]: documentId } },
-      audit: { actor: operatorActor(caller), action: "issue", to: null, reason: number, reference: documentId },
-    };
+    return issuedOutcome(caller, numbered, { [`minutesDocuments.${input.stage}`]: numbered.documentId });
   });
-  const sha256 = await finishDocument(allocated.documentId);
-  return { ...allocated, sha256 };
 }

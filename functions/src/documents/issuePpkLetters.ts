@@ -8,26 +8,14 @@
 import type { Transaction } from "firebase-admin/firestore";
 import { COLLECTIONS } from "../domain/collections.js";
 import { toIsoDate } from "../domain/calendar.js";
-import { issueAllocation } from "../domain/callables.js";
 import { dateInZone } from "../domain/applications/window.js";
 import {
   finalistRows,
-  finalReportSnapshot,
   letterCommon,
   proposalContent,
-  proposalSnapshot,
   type FinalReportSnapshot,
 } from "../domain/documents/ppkLetters.js";
-import {
-  documentFileName,
-  documentIdFor,
-  documentRecord,
-  issuingRecord,
-  verifyUrlFor,
-  type DocumentKindName,
-} from "../domain/documents/record.js";
-import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
-import { publicUrlIssue } from "../domain/deployment.js";
+import { documentIdFor, documentRecord, type DocumentKindName } from "../domain/documents/record.js";
 import type { Issue } from "../domain/issue.js";
 import { profileById } from "../domain/regulation/profiles.js";
 import type { RegulationProfile } from "../domain/regulation/profile.js";
@@ -40,14 +28,11 @@ import { normaliseStagesUsed } from "../domain/selection/stageMachine.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
 import { db } from "../shell/admin.js";
-import { requireOperator, type Caller } from "../shell/callable.js";
+import { type Caller } from "../shell/callable.js";
 import { issueError } from "../shell/errors.js";
-import { operatorActor } from "../process/audit.js";
 import { readInstansi, selectionRef } from "../process/selectionStore.js";
-import { runSelectionStep, type StepContext } from "../process/step.js";
-import { allocateNumber, finishDocument, type IssueResult, type PublicSite } from "./issueAnnouncement.js";
-
-const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
+import { type StepContext } from "../process/step.js";
+import { issueDocument, issuedOutcome, numberDocument, type IssueResult, type PublicSite } from "./issueStep.js";
 
 /** The final ranking of every live post, keyed by post id; a missing or not lockable one is absent. */
 async function finalRankings(tx: Transaction, selectionId: string, s: StoredSelection) {
@@ -84,12 +69,8 @@ async function issueLetter(
   now: Date,
   site: PublicSite,
 ): Promise<IssueResult & { sha256: string }> {
-  requireOperator(caller);
-  const urlIssue = publicUrlIssue(site.baseUrl, site.onEmulators);
-  if (urlIssue) throw issueError("failed-precondition", [urlIssue]);
-  const request = { caller, ...input, action: letter.action, answer: issueAllocation, now };
-  const allocated = await runSelectionStep(request, async (context) => {
-    const { tx, selection, at } = context;
+  return issueDocument(caller, input, now, site, letter.action, async (context) => {
+    const { tx, selection } = context;
     const profile = profileById(selection.regulationProfileId);
     if (!profile) {
       throw issueError("failed-precondition", [
@@ -99,47 +80,23 @@ async function issueLetter(
     const instansi = await readInstansi(tx, selection.instansiId);
     // Every read of the step comes before its first write (Firestore transactions ask it).
     const content = await letter.content(context, { selectionId: input.selectionId, instansi, profile });
-    const { today, number, version, previous, takeNumber } = await allocateNumber(tx, {
-      instansiId: selection.instansiId,
+    const numbered = await numberDocument(context, {
+      selectionId: input.selectionId,
       instansi,
       now,
+      site,
       kind: letter.kind,
       previousId: selection[letter.field],
+      documentId: (version) => documentIdFor(input.selectionId, letter.kind, version),
+      filePrefix: letter.filePrefix,
+      snapshot: ({ number, issuedOn, verifyUrl }) => ({
+        kind: letter.kind,
+        ...letterCommon(selection, instansi, { selectionId: input.selectionId, number, issuedOn, verifyUrl }),
+        ...content,
+      }),
     });
-    const documentId = documentIdFor(input.selectionId, letter.kind, version);
-    const record = issuingRecord({
-      instansiId: selection.instansiId,
-      instansiName: instansi.name,
-      selectionId: input.selectionId,
-      selectionTitle: selection.title,
-      kind: letter.kind,
-      number,
-      version,
-      issuedOn: toIsoDate(today),
-      documentId,
-      fileName: documentFileName(letter.filePrefix, number),
-      supersedes: previous?.exists ? previous.id : null,
-      at,
-    });
-    const common = letterCommon(selection, instansi, {
-      selectionId: input.selectionId,
-      number,
-      issuedOn: record.issuedOn,
-      verifyUrl: verifyUrlFor(site.baseUrl, documentId),
-    });
-    const schema = letter.kind === "usulanPpk" ? proposalSnapshot : finalReportSnapshot;
-    const snapshot = schema.parse({ kind: letter.kind, ...common, ...content });
-    takeNumber(at);
-    tx.create(documentRef(documentId), record);
-    tx.create(documentRef(documentId).collection(COLLECTIONS.snapshot).doc(SNAPSHOT_DOC), snapshot);
-    return {
-      result: { documentId, number, version },
-      write: { update: { [letter.field]: documentId } },
-      audit: { actor: operatorActor(caller), action: "issue", to: null, reason: number, reference: documentId },
-    };
+    return issuedOutcome(caller, numbered, { [letter.field]: numbered.documentId });
   });
-  const sha256 = await finishDocument(allocated.documentId);
-  return { ...allocated, sha256 };
 }
 
 /** The snapshot fields every letter shares, filled by issueLetter. */

@@ -10,12 +10,6 @@
  * changed since: the same rankings would make the same announcement under a new number.
  */
 import { COLLECTIONS } from "../domain/collections.js";
-import { toIsoDate } from "../domain/calendar.js";
-import { issueAllocation } from "../domain/callables.js";
-import { stageResultSnapshot } from "../domain/documents/stageResult.js";
-import { documentFileName, issuingRecord, verifyUrlFor } from "../domain/documents/record.js";
-import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
-import { publicUrlIssue } from "../domain/deployment.js";
 import { message } from "../domain/i18n/render.js";
 import { componentsUpTo, rankingId, storedRanking, type PostRankingResult } from "../domain/scoring/postRanking.js";
 import {
@@ -27,15 +21,12 @@ import {
 import type { StoredStageResult } from "../domain/scoring/stageResultSchema.js";
 import { STAGES } from "../domain/stages.js";
 import { db } from "../shell/admin.js";
-import { requireOperator, type Caller } from "../shell/callable.js";
+import { type Caller } from "../shell/callable.js";
 import { issueError, parseStored } from "../shell/errors.js";
-import { operatorActor } from "../process/audit.js";
 import { rankingRef } from "../process/ranking.js";
 import { readInstansi } from "../process/selectionStore.js";
-import { runSelectionStep } from "../process/step.js";
-import { allocateNumber, finishDocument, type IssueResult, type PublicSite } from "./issueAnnouncement.js";
+import { issueDocument, issuedOutcome, numberDocument, type IssueResult, type PublicSite } from "./issueStep.js";
 
-const documentRef = (documentId: string) => db.collection(COLLECTIONS.documents).doc(documentId);
 const applicationRef = (id: string) => db.collection(COLLECTIONS.applications).doc(id);
 
 export async function publishStageResult(
@@ -44,12 +35,9 @@ export async function publishStageResult(
   now: Date,
   site: PublicSite,
 ): Promise<IssueResult & { sha256: string }> {
-  requireOperator(caller);
-  const urlIssue = publicUrlIssue(site.baseUrl, site.onEmulators);
-  if (urlIssue) throw issueError("failed-precondition", [urlIssue]);
   const { selectionId, stage } = input;
-  const request = { caller, ...input, action: "publishStageResult", answer: issueAllocation, now };
-  const allocated = await runSelectionStep(request, async ({ tx, selection, at }) => {
+  return issueDocument(caller, input, now, site, "publishStageResult", async (context) => {
+    const { tx, selection, at } = context;
     // A stage's result is announced once the selection has reached it, never ahead of it.
     if (selection.stage === "dibatalkan" || STAGES.indexOf(selection.stage) < STAGES.indexOf(stage)) {
       throw issueError("failed-precondition", [{ code: "err.stageResult.tooEarly", field: "stage" }]);
@@ -92,49 +80,37 @@ export async function publishStageResult(
     if ("code" in publication) throw issueError("failed-precondition", [publication]);
 
     const instansi = await readInstansi(tx, selection.instansiId);
-    const allocation = await allocateNumber(tx, {
-      instansiId: selection.instansiId,
+    const ketua = selection.pansel.find((m) => m.position === "ketua");
+    const numbered = await numberDocument(context, {
+      selectionId,
       instansi,
       now,
+      site,
       kind: "hasilTahap",
       previousId: previous?.documentId ?? null,
+      documentId: (version) => stageResultDocumentId(selectionId, stage, version),
+      filePrefix: `hasil-tahap-${stage}`,
+      snapshot: ({ number, issuedOn, verifyUrl }) => ({
+        kind: "hasilTahap",
+        instansi,
+        title: selection.title,
+        legalBasis: selection.legalBasis,
+        selectionId,
+        stage,
+        final: publication.final,
+        publishScores: publication.publishScores,
+        components: publication.components,
+        number,
+        issuedOn,
+        posts: live.map((p) => ({ name: p.name, opd: p.opd, candidates: publication.posts[p.id] ?? [] })),
+        signatory: {
+          name: ketua?.name ?? "",
+          title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
+        },
+        verifyUrl,
+      }),
     });
-    const { today, number, version, takeNumber } = allocation;
-    const documentId = stageResultDocumentId(selectionId, stage, version);
-    const record = issuingRecord({
-      instansiId: selection.instansiId,
-      instansiName: instansi.name,
-      selectionId,
-      selectionTitle: selection.title,
-      kind: "hasilTahap",
-      number,
-      version,
-      issuedOn: toIsoDate(today),
-      documentId,
-      fileName: documentFileName(`hasil-tahap-${stage}`, number),
-      supersedes: allocation.previous?.exists ? allocation.previous.id : null,
-      at,
-    });
-    const ketua = selection.pansel.find((m) => m.position === "ketua");
-    const snapshot = stageResultSnapshot.parse({
-      kind: "hasilTahap",
-      instansi,
-      title: selection.title,
-      legalBasis: selection.legalBasis,
-      selectionId,
-      stage,
-      final: publication.final,
-      publishScores: publication.publishScores,
-      components: publication.components,
-      number,
-      issuedOn: record.issuedOn,
-      posts: live.map((p) => ({ name: p.name, opd: p.opd, candidates: publication.posts[p.id] ?? [] })),
-      signatory: {
-        name: ketua?.name ?? "",
-        title: message("id", "doc.signatory.ketua", { instansi: instansi.shortName }),
-      },
-      verifyUrl: verifyUrlFor(site.baseUrl, documentId),
-    });
+    const { documentId, number, version } = numbered;
     const result: StoredStageResult = {
       publishedAt: at,
       documentId,
@@ -146,27 +122,12 @@ export async function publishStageResult(
       rankings: shas,
       posts: Object.fromEntries(Object.entries(publication.posts).map(([id, rows]) => [id, [...rows]])),
     };
-    takeNumber(at);
-    tx.create(documentRef(documentId), record);
-    tx.create(documentRef(documentId).collection(COLLECTIONS.snapshot).doc(SNAPSHOT_DOC), snapshot);
     for (const [applicationId, outcome] of Object.entries(publication.outcomes)) {
       tx.update(applicationRef(applicationId), {
         [`stageOutcomes.${stage}`]: { ...outcome, documentId, number, publishedAt: at },
         updatedAt: at,
       });
     }
-    return {
-      result: { documentId, number, version },
-      write: { update: { [`stageResults.${stage}`]: result } },
-      audit: {
-        actor: operatorActor(caller),
-        action: "publishStageResult",
-        to: null,
-        reason: number,
-        reference: documentId,
-      },
-    };
+    return issuedOutcome(caller, numbered, { [`stageResults.${stage}`]: result }, "publishStageResult");
   });
-  const sha256 = await finishDocument(allocated.documentId);
-  return { ...allocated, sha256 };
 }

@@ -41,7 +41,7 @@ import { SNAPSHOT_DOC } from "../domain/documents/snapshot.js";
 import { profileById } from "../domain/regulation/profiles.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
 import type { AdministrativeResult, StoredSelection } from "../domain/selection/stored.js";
-import { documentCode } from "../documents/issueAnnouncement.js";
+import { documentCode } from "../documents/issueStep.js";
 import { db } from "../shell/admin.js";
 import { issueError, parseStored } from "../shell/errors.js";
 

@@ -15,7 +15,8 @@ import { proposalDoc, type ProposalDoc, type StoredSelection } from "../domain/s
 import type { StaffRole } from "../domain/roles.js";
 import { toIsoDate } from "../domain/calendar.js";
 import { documentsToRevoke, revokeDocuments } from "../documents/revoke.js";
-import { finishDocument, type PublicSite } from "../documents/issueAnnouncement.js";
+import type { PublicSite } from "../documents/issueStep.js";
+import { finishDocument } from "../documents/pipeline.js";
 import { publicUrlIssue } from "../domain/deployment.js";
 import { preparePublication, type Publication } from "./publishResult.js";
 import { todayIn } from "../shell/clock.js";
