@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CANDIDATES, DEMO_PASSWORD, SELECTIONS, STAFF, TODAY } from "../../seed/metro2021.js";
+import { CLOSING_SELECTION_ID } from "../../seed/closing.js";
 import { SCORING_SELECTION_ID } from "../../seed/scoring.js";
 import { phoneContext, SCREENSHOTS } from "../support/browser.js";
 import { useDemoSite } from "../support/demoSite.js";
@@ -195,10 +196,15 @@ describe("first flow", () => {
     await page.waitForURL(`${demo.site}/operator`);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Halaman Operator BKPSDM");
     await expect.poll(() => page.locator(".lead").first().textContent()).toBe("Instansi: Pemerintah Kota Metro");
-    // Metro's selection and its 2021 uji kompetensi (the scoring demo, seed/scoring.ts), both of 2021.
+    // Metro's selection, its 2021 uji kompetensi (the scoring demo, seed/scoring.ts) and its 2022
+    // selection at penetapan (seed/closing.ts).
+    const metroTitles = [
+      METRO.title,
+      ...[SCORING_SELECTION_ID, CLOSING_SELECTION_ID].map((id) => TODAY.selections[id]!.title),
+    ];
     await expect
       .poll(async () => (await page.locator(".card__title").allTextContents()).sort())
-      .toEqual([METRO.title, TODAY.selections[SCORING_SELECTION_ID]!.title].sort());
+      .toEqual(metroTitles.sort());
     await expect.poll(() => page.locator(".members li").count()).toBe(3);
     await page.screenshot({ path: join(SCREENSHOTS, "operator-home-360.png"), fullPage: true });
 
