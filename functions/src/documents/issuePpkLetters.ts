@@ -28,10 +28,10 @@ import { normaliseStagesUsed } from "../domain/selection/stageMachine.js";
 import type { StoredSelection } from "../domain/selection/stored.js";
 import type { InstansiDoc } from "../domain/schemas/documents.js";
 import { db } from "../shell/admin.js";
-import { type Caller } from "../shell/callable.js";
+import type { Caller } from "../shell/callable.js";
 import { issueError } from "../shell/errors.js";
 import { readInstansi, selectionRef } from "../process/selectionStore.js";
-import { type StepContext } from "../process/step.js";
+import type { StepContext } from "../process/step.js";
 import { issueDocument, issuedOutcome, numberDocument, type IssueResult, type PublicSite } from "./issueStep.js";
 
 /** The final ranking of every live post, keyed by post id; a missing or not lockable one is absent. */

@@ -21,7 +21,7 @@ import {
 import type { StoredStageResult } from "../domain/scoring/stageResultSchema.js";
 import { STAGES } from "../domain/stages.js";
 import { db } from "../shell/admin.js";
-import { type Caller } from "../shell/callable.js";
+import type { Caller } from "../shell/callable.js";
 import { issueError, parseStored } from "../shell/errors.js";
 import { rankingRef } from "../process/ranking.js";
 import { readInstansi } from "../process/selectionStore.js";
